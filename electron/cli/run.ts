@@ -1,0 +1,55 @@
+// The CLI over the service: `workbench <command> [options] [--db PATH]`. Returns an exit code;
+// every error becomes one line on stderr and a non-zero code.
+import path from 'node:path';
+import { isWorkbenchError } from '../../shared/errors';
+import { defaultStorePath } from '../paths';
+import { openWorkbench } from '../openWorkbench';
+import type { Service } from '../service/service';
+import { parseArgs } from './args';
+import { COMMANDS } from './commands';
+import type { CliContext, CliIO } from './context';
+
+function helpText(): string {
+  const lines = ['计划执行分析工作台 命令行 / Plan Workbench CLI', '', '用法 / Usage: npm run workbench -- <command> [options] [--db PATH]', ''];
+  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
+  lines.push('', `默认数据文件 / Default store: ${defaultStorePath()}`);
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`未知命令“${name}”，用 help 查看命令列表 / Unknown command "${name}"; run help for the list`);
+    return 2;
+  }
+  let service: Service | null = null;
+  try {
+    const parsed = parseArgs(rest, new Set(['db', ...(command.valueFlags ?? [])]), new Set(command.switches ?? []));
+    const dbFlag = parsed.flags.get('db');
+    const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultStorePath();
+    const ctx: CliContext = {
+      ...io,
+      positionals: parsed.positionals,
+      flags: parsed.flags,
+      dbPath,
+      service: () => (service ??= openWorkbench(dbPath, 'cli')),
+      flag: (n) => {
+        const v = parsed.flags.get(n);
+        return typeof v === 'string' ? v : undefined;
+      },
+      has: (n) => parsed.flags.has(n),
+    };
+    return await command.run(ctx);
+  } catch (e) {
+    const message = isWorkbenchError(e) || e instanceof Error ? e.message : String(e);
+    io.err(`错误 / Error: ${message.split('\n').join(' | ')}`);
+    return 1;
+  } finally {
+    (service as Service | null)?.ctx.db.close();
+  }
+}

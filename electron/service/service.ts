@@ -1,0 +1,39 @@
+// The service behind the contract: one handler per call, each given arguments that have already
+// passed the call's schema. Electron's IPC, the browser shell and the CLI all dispatch through here.
+import { type CallName, type CallResult, type ParsedArgs, contract, isCallName } from '../../shared/contract';
+import { WorkbenchError } from '../../shared/errors';
+import type { Store } from '../store/openStore';
+import { targetHandlers } from './targetHandlers';
+
+export interface ServiceContext {
+  db: Store;
+  storePath: string;
+  shell: 'electron' | 'web' | 'cli';
+  user: string;
+  version: string;
+}
+
+export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => CallResult<N> | Promise<CallResult<N>> };
+
+export interface Service {
+  ctx: ServiceContext;
+  handlers: Handlers;
+}
+
+export function createService(ctx: ServiceContext): Service {
+  return { ctx, handlers: { ...targetHandlers(ctx) } as Handlers };
+}
+
+/** Validates raw arguments against the contract, then runs the handler. Unknown calls and bad arguments are refused. */
+export async function dispatch(service: Service, name: unknown, rawArgs: unknown): Promise<unknown> {
+  if (!isCallName(name)) {
+    throw new WorkbenchError('bad_request', `未知的调用“${String(name).slice(0, 60)}” / Unknown call "${String(name).slice(0, 60)}"`);
+  }
+  const parsed = contract[name].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(参数)'}: ${i.message}`).join('; ');
+    throw new WorkbenchError('bad_request', `参数不正确（${name}） / Invalid arguments for ${name}: ${issues}`, parsed.error.issues);
+  }
+  const handler = service.handlers[name] as (a: unknown) => unknown;
+  return await handler(parsed.data);
+}

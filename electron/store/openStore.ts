@@ -1,0 +1,97 @@
+// Opens (or creates) a workbench store: refuses files that are not SQLite or come from a newer
+// version, leaving them untouched, and applies pending migrations in one transaction.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { WorkbenchError } from '../../shared/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Store = Database.Database;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function checkExistingFile(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    throw new WorkbenchError('store', `无法打开数据文件 ${file} / Cannot open store file ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const header = Buffer.alloc(16);
+    const n = fs.readSync(fd, header, 0, 16, 0);
+    if (n === 0) return; // an empty file is a new store
+    if (n < 16 || header.toString('latin1') !== SQLITE_HEADER) {
+      throw new WorkbenchError('store', `${file} 不是工作台数据文件（不是 SQLite 数据库），未做任何修改 / ${file} is not a workbench store (not a SQLite database); it was left untouched`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Creates missing folders one level at a time: Node's recursive mkdir can spin forever on
+ * pseudo file systems such as /proc, and a clear refusal is better than a hang.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let cur = dir;
+  while (!fs.existsSync(cur)) {
+    missing.unshift(cur);
+    const parent = path.dirname(cur);
+    if (parent === cur) break;
+    cur = parent;
+  }
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      throw new WorkbenchError('store', `无法创建文件夹 ${d} / Cannot create folder ${d}: ${(e as Error).message}`);
+    }
+  }
+}
+
+export function openStore(file: string, options: { readonly?: boolean } = {}): Store {
+  if (file !== ':memory:') {
+    const dir = path.dirname(path.resolve(file));
+    if (fs.existsSync(file)) {
+      if (fs.statSync(file).isDirectory()) {
+        throw new WorkbenchError('store', `${file} 是文件夹，不是数据文件 / ${file} is a folder, not a store file`);
+      }
+      checkExistingFile(file);
+    } else if (!fs.existsSync(dir)) {
+      makeFolders(dir);
+    }
+  }
+  let db: Store;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+  } catch (e) {
+    throw new WorkbenchError('store', `无法打开数据文件 ${file} / Cannot open store file ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new WorkbenchError(
+        'store',
+        `数据文件来自更新版本的工作台（版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），未做任何修改 / The store was written by a newer workbench (schema ${version}, this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
+      );
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      if (version < SCHEMA_VERSION) {
+        db.transaction(() => {
+          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
+      }
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof WorkbenchError) throw e;
+    throw new WorkbenchError('store', `数据文件无法读取 ${file} / The store cannot be read ${file}: ${(e as Error).message}`);
+  }
+}

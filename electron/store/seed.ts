@@ -1,0 +1,63 @@
+// Seeds a new store with the plans shipped in `seeds/`: the plan document and its reviewed targets.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { COMPARATORS, QUALIFIERS, TARGET_KINDS, type TargetDraft } from '../../shared/domain/target';
+import { normalizePlanText } from '../../shared/plan/normalize';
+import { WorkbenchError } from '../../shared/errors';
+import type { Store } from './openStore';
+import { insertPlan } from './targetsRepo';
+
+const manifestSchema = z.array(
+  z.object({ year: z.number().int(), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }).strict(),
+);
+
+const num = z.number().finite().nullable();
+export const targetDraftSchema = z
+  .object({
+    section: z.string(),
+    indicator: z.string().min(1),
+    kind: z.enum(TARGET_KINDS),
+    value: num,
+    valueLow: num,
+    valueHigh: num,
+    unit: z.string().nullable(),
+    comparator: z.enum(COMPARATORS).nullable(),
+    qualifier: z.enum(QUALIFIERS).nullable(),
+    basis: z.string().nullable(),
+    quote: z.string(),
+    quoteStart: z.number().int().nonnegative(),
+    quoteEnd: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** Where the shipped seeds are: beside the sources in a checkout, or set by the packaged app. */
+export function seedsDir(): string {
+  if (process.env.PLAN_WORKBENCH_SEEDS) return process.env.PLAN_WORKBENCH_SEEDS;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../seeds'), path.resolve(here, '../seeds'), path.resolve(process.cwd(), 'seeds')]) {
+    if (fs.existsSync(path.join(candidate, 'plans.json'))) return candidate;
+  }
+  throw new WorkbenchError('internal', `找不到种子数据文件夹 seeds/ / The seeds/ folder was not found`);
+}
+
+export function loadSeedPlans(dir = seedsDir()) {
+  const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'plans.json'), 'utf8')));
+  return manifest.map((m) => {
+    const text = normalizePlanText(fs.readFileSync(path.join(dir, m.document), 'utf8'));
+    const targets: TargetDraft[] = z.array(targetDraftSchema).parse(JSON.parse(fs.readFileSync(path.join(dir, m.targets), 'utf8')));
+    return { ...m, text, targets };
+  });
+}
+
+/** Seeds an empty store; a store that already holds plans is left as it is. Returns the number of plans added. */
+export function seedIfEmpty(db: Store, dir?: string): number {
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number };
+  if (n > 0) return 0;
+  const plans = loadSeedPlans(dir);
+  db.transaction(() => {
+    for (const p of plans) insertPlan(db, { year: p.year, region: p.region, title: p.title, sourceFile: p.document, sourceText: p.text }, p.targets);
+  })();
+  return plans.length;
+}

@@ -1,0 +1,154 @@
+// The browser shell: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
+// Every API call must carry the per-run token (header X-Workbench-Token); without it: 401, nothing touched.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { toWireError, WorkbenchError } from '../../shared/errors';
+import { dispatch, type Service } from '../service/service';
+
+/** Largest request body accepted (a file to import travels base64-encoded inside it). */
+export const MAX_BODY_BYTES = 300 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface WebShell {
+  url: string;
+  port: number;
+  token: string;
+  close: () => Promise<void>;
+}
+
+export interface WebShellOptions {
+  service: Service;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new WorkbenchError('bad_request', `请求过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB） / Request too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MB)`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('hex');
+  const indexPath = path.join(opts.rendererDir, 'index.html');
+  if (!fs.existsSync(indexPath)) {
+    throw new WorkbenchError('internal', `界面尚未构建：缺少 ${indexPath}，请先运行 npm run build:renderer / The renderer is not built: ${indexPath} is missing; run npm run build:renderer`);
+  }
+  const root = path.resolve(opts.rendererDir);
+  let port = 0;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      // Refuse other Host names: a page on another site cannot reach us through DNS rebinding.
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        sendJson(res, 403, { error: { code: 'unauthorized', message: '拒绝的主机名 / Host not allowed' } });
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/api/')) {
+        const given = req.headers['x-workbench-token'];
+        if (typeof given !== 'string' || !tokensEqual(given, token)) {
+          sendJson(res, 401, { error: { code: 'unauthorized', message: '缺少或错误的访问令牌 / Missing or wrong access token' } });
+          return;
+        }
+        const m = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
+        if (!m || req.method !== 'POST') {
+          sendJson(res, 404, { error: { code: 'not_found', message: '没有这个接口 / No such endpoint' } });
+          return;
+        }
+        let args: unknown;
+        try {
+          const body = await readBody(req);
+          args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+        } catch (e) {
+          sendJson(res, 400, { error: toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON')) });
+          return;
+        }
+        try {
+          const result = await dispatch(opts.service, m[1], args);
+          sendJson(res, 200, { result: result === undefined ? null : result });
+        } catch (e) {
+          const wire = toWireError(e);
+          sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : 500, { error: wire });
+        }
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      // Static files of the built renderer. The token is not in them: the page reads it from the
+      // URL fragment (#token=…) that the shell prints, which browsers never send to a server.
+      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = path.resolve(root, '.' + rel);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      const ext = path.extname(file);
+      const body = fs.readFileSync(file);
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      if (!res.headersSent) sendJson(res, 500, { error: toWireError(e) });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,49 @@
+// The workbench window: a title bar with the views and the language switch, and the active view.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { WorkbenchClient } from '../shared/contract';
+import { I18nContext, makeI18n, type Lang } from './i18n';
+import { TargetsView } from './views/TargetsView';
+
+export interface ViewEntry {
+  id: string;
+  zh: string;
+  en: string;
+  render: (client: WorkbenchClient) => ReactNode;
+}
+
+export const VIEWS: ViewEntry[] = [{ id: 'targets', zh: '计划目标', en: 'Targets', render: (c) => <TargetsView client={c} /> }];
+
+export function App({ client }: { client: WorkbenchClient }) {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('workbench-lang') === 'en' ? 'en' : 'zh'));
+  const [viewId, setViewId] = useState(VIEWS[0].id);
+  const i18n = useMemo(
+    () =>
+      makeI18n(lang, (l) => {
+        localStorage.setItem('workbench-lang', l);
+        document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+        setLang(l);
+      }),
+    [lang],
+  );
+  const view = VIEWS.find((v) => v.id === viewId) ?? VIEWS[0];
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app">
+        <header className="titlebar">
+          <h1>{i18n.t('计划执行分析工作台', 'Plan Workbench')}</h1>
+          <nav className="tabs" role="tablist">
+            {VIEWS.map((v) => (
+              <button key={v.id} role="tab" aria-selected={v.id === view.id} className={v.id === view.id ? 'tab active' : 'tab'} onClick={() => setViewId(v.id)}>
+                {lang === 'zh' ? v.zh : v.en}
+              </button>
+            ))}
+          </nav>
+          <button type="button" className="lang-switch" onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+            {lang === 'zh' ? 'English' : '中文'}
+          </button>
+        </header>
+        <main className="content">{view.render(client)}</main>
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,201 @@
+// The first screen: the plan's targets in a grid. Edits, pastes and undo go through the service,
+// so what the grid shows is always what the store holds.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { EditRecord, WorkbenchClient } from '../../shared/contract';
+import type { EditableTargetField, Target } from '../../shared/domain/target';
+import { isEditableField } from '../../shared/domain/targetEdit';
+import { parseClipboardTable, planPaste } from '../grid/clipboardTable';
+import { isEditableColumn, targetColumns } from '../grid/targetColumns';
+import { ClientError } from '../client/createClient';
+import { MessageBar, type Message } from '../components/MessageBar';
+import { TargetDetail } from '../components/TargetDetail';
+import { pickMessage, useI18n } from '../i18n';
+
+export function TargetsView({ client }: { client: WorkbenchClient }) {
+  const { t, lang } = useI18n();
+  const gridRef = useRef<AgGridReact<Target>>(null);
+  const [rows, setRows] = useState<Target[] | null>(null);
+  const [units, setUnits] = useState<string[]>([]);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [selected, setSelected] = useState<Target | null>(null);
+  const [history, setHistory] = useState<EditRecord[]>([]);
+  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const [quickFilter, setQuickFilter] = useState('');
+
+  const fail = useCallback((e: unknown) => {
+    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
+    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+  }, [lang]);
+
+  useEffect(() => {
+    Promise.all([client.call('listTargets', {}), client.call('knownUnits', {}), client.call('undoState', {})])
+      .then(([targets, u, s]) => {
+        setRows(targets);
+        setUnits(u);
+        setUndoState(s);
+      })
+      .catch(fail);
+  }, [client, fail]);
+
+  const refreshHistory = useCallback(
+    (target: Target | null) => {
+      if (!target) return setHistory([]);
+      client.call('targetHistory', { targetId: target.id }).then(setHistory).catch(fail);
+    },
+    [client, fail],
+  );
+
+  /** Puts changed targets into the grid and the side panel. */
+  const applyTargets = useCallback(
+    (changed: Target[]) => {
+      const api = gridRef.current?.api;
+      if (api && changed.length > 0) api.applyTransaction({ update: changed });
+      setRows((prev) => prev?.map((r) => changed.find((c) => c.id === r.id) ?? r) ?? prev);
+      setSelected((sel) => (sel ? (changed.find((c) => c.id === sel.id) ?? sel) : sel));
+    },
+    [],
+  );
+
+  const submitEdits = useCallback(
+    async (edits: { targetId: number; field: EditableTargetField; value: string | number | null }[], source: 'grid' | 'paste', describe: string) => {
+      try {
+        const res = await client.call('editTargets', { edits, source });
+        applyTargets(res.targets);
+        setUndoState({ canUndo: res.canUndo, canRedo: res.canRedo });
+        if (res.groupId !== null) setMessage({ kind: 'info', text: describe });
+        refreshHistory(selectedRef.current);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [client, applyTargets, fail, refreshHistory],
+  );
+
+  const selectedRef = useRef<Target | null>(null);
+  selectedRef.current = selected;
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<Target>) => {
+      const field = e.colDef.field;
+      if (!e.data || !field || !isEditableField(field)) return;
+      const value = e.newValue === undefined || e.newValue === '' ? null : (e.newValue as string | number | null);
+      void submitEdits([{ targetId: e.data.id, field, value }], 'grid', t('已保存', 'Saved'));
+    },
+    [submitEdits, t],
+  );
+
+  const runUndo = useCallback(
+    async (which: 'undo' | 'redo') => {
+      try {
+        const res = await client.call(which, {});
+        applyTargets(res.targets);
+        setUndoState({ canUndo: res.canUndo, canRedo: res.canRedo });
+        const n = res.edits.length;
+        setMessage({
+          kind: 'info',
+          text: n === 0 ? t(which === 'undo' ? '没有可撤销的修改' : '没有可重做的修改', which === 'undo' ? 'Nothing to undo' : 'Nothing to redo') : t(`${which === 'undo' ? '已撤销' : '已重做'} ${n} 处修改`, `${which === 'undo' ? 'Undid' : 'Redid'} ${n} change(s)`),
+        });
+        refreshHistory(selectedRef.current);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [client, applyTargets, fail, refreshHistory, t],
+  );
+
+  // Keyboard: Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo stored edits, when no cell is being edited.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const api = gridRef.current?.api;
+      if (!(e.ctrlKey || e.metaKey) || (api && api.getEditingCells().length > 0)) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && !target.closest('.ag-root')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void runUndo('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void runUndo('redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runUndo]);
+
+  // Paste from Excel/WPS: AG Grid Community has no clipboard module, so the block is placed here.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const api: GridApi<Target> | undefined = gridRef.current?.api;
+      if (!api || api.getEditingCells().length > 0) return;
+      const focused = api.getFocusedCell();
+      if (!focused || !(document.activeElement?.closest('.ag-root'))) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!text) return;
+      e.preventDefault();
+      const columns = api.getAllDisplayedColumns().map((c) => ({ field: c.getColDef().field ?? '', editable: isEditableColumn(c.getColDef().field) }));
+      const colIndex = api.getAllDisplayedColumns().findIndex((c) => c.getColId() === focused.column.getColId());
+      const rowIds: number[] = [];
+      api.forEachNodeAfterFilterAndSort((n) => n.data && rowIds.push(n.data.id));
+      const selectedIdx = api.getSelectedNodes().map((n) => n.rowIndex).filter((i): i is number => i !== null);
+      const plan = planPaste(parseClipboardTable(text), { rowIndex: focused.rowIndex, colIndex }, columns, rowIds, isEditableField, selectedIdx);
+      if (plan.edits.length === 0) {
+        setMessage({ kind: 'error', text: t('粘贴的位置没有可编辑的单元格', 'Nothing editable where the block would go') });
+        return;
+      }
+      const note = plan.skipped.length > 0 ? t(`（${plan.skipped.length} 个单元格在只读列或表格外，未粘贴）`, ` (${plan.skipped.length} cells fell on read-only columns or outside the grid)`) : '';
+      void submitEdits(plan.edits, 'paste', t(`已粘贴 ${plan.edits.length} 个单元格`, `Pasted ${plan.edits.length} cells`) + note);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [submitEdits, t]);
+
+  const columnDefs = useMemo(() => targetColumns(lang, units), [lang, units]);
+  const getRowId = useCallback((p: GetRowIdParams<Target>) => String(p.data.id), []);
+
+  return (
+    <div className="view targets-view">
+      <div className="toolbar">
+        <input className="search" placeholder={t('筛选（指标、章节、原文）', 'Filter (indicator, section, text)')} value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} aria-label={t('筛选', 'Filter')} />
+        <button type="button" onClick={() => void runUndo('undo')} disabled={!undoState.canUndo} title="Ctrl+Z">
+          {t('撤销', 'Undo')}
+        </button>
+        <button type="button" onClick={() => void runUndo('redo')} disabled={!undoState.canRedo} title="Ctrl+Y">
+          {t('重做', 'Redo')}
+        </button>
+        <span className="muted toolbar-hint">{t('双击或按 Enter 编辑；可从 Excel/WPS 复制粘贴；Ctrl+Z 撤销', 'Double-click or Enter to edit; paste blocks from Excel/WPS; Ctrl+Z to undo')}</span>
+        <span className="count" data-testid="target-count">{rows ? t(`共 ${rows.length} 项`, `${rows.length} targets`) : ''}</span>
+      </div>
+      <MessageBar message={message} onClose={() => setMessage(null)} />
+      <div className="split">
+        <div className="grid-host" data-testid="targets-grid">
+          <AgGridReact<Target>
+            ref={gridRef}
+            rowData={rows ?? undefined}
+            loading={rows === null}
+            columnDefs={columnDefs}
+            getRowId={getRowId}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            quickFilterText={quickFilter}
+            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+            onSelectionChanged={(e) => {
+              const node = e.api.getSelectedNodes()[0];
+              setSelected(node?.data ?? null);
+              refreshHistory(node?.data ?? null);
+            }}
+            localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : undefined}
+            defaultColDef={{ resizable: true, sortable: true, cellDataType: false }}
+            tooltipShowDelay={400}
+            stopEditingWhenCellsLoseFocus
+            enterNavigatesVerticallyAfterEdit
+          />
+        </div>
+        <TargetDetail target={selected} history={history} />
+      </div>
+    </div>
+  );
+}

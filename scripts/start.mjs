@@ -1,0 +1,45 @@
+// `npm start`: the Electron desktop app. Electron's binary is fetched on first start (npm ci skips its
+// download so that an offline install still succeeds); where it cannot be had, say so in one line and
+// serve the same app on 127.0.0.1 for a browser instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const extra = process.argv.slice(2);
+
+function electronDir() {
+  try {
+    return path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+function electronBinary(dir) {
+  const pathFile = path.join(dir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const bin = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(bin) ? bin : null;
+}
+
+function ensureElectron() {
+  const dir = electronDir();
+  if (!dir) return false;
+  if (electronBinary(dir)) return true;
+  if (process.env.PLAN_WORKBENCH_NO_ELECTRON === '1') return false;
+  // Electron's own installer downloads the binary; offline it fails at once.
+  const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'ignore', timeout: 180_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  return r.status === 0 && electronBinary(dir) !== null;
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (args) => spawn(npm, args, { stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => process.exit(code ?? 1));
+
+if (ensureElectron()) {
+  run(['run', 'electron:start', '--', ...extra]);
+} else {
+  console.log('未能安装 Electron 运行文件（离线环境），改为在浏览器中使用：请打开下面的地址 / Electron binary unavailable (offline): serving the app for a browser on 127.0.0.1, open the URL below');
+  run(['run', 'web', '--', ...extra]);
+}

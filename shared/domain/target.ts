@@ -1,0 +1,84 @@
+// Targets as the plan states them: what is measured, how, the number as printed, and where it stands.
+// Enumerations are the vocabulary of the CLI's `targets --json` and of the store.
+
+export const TARGET_KINDS = ['growth_rate', 'level', 'increment', 'share', 'count', 'reduction', 'task'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** 左右 about · 以上/不低于 at_least · 以内/不超过/控制在 at_most · 达到/完成 reach · 突破/超过 exceed · 稳定在/保持在 stable · a—b range */
+export const COMPARATORS = ['about', 'at_least', 'at_most', 'reach', 'exceed', 'stable', 'range'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** 力争 strive (soft) · 确保 ensure (hard) */
+export const QUALIFIERS = ['strive', 'ensure'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export const KIND_LABELS: Record<TargetKind, { zh: string; en: string }> = {
+  growth_rate: { zh: '增速', en: 'Growth rate' },
+  level: { zh: '总量', en: 'Level' },
+  increment: { zh: '新增量', en: 'Increment' },
+  share: { zh: '比例', en: 'Share' },
+  count: { zh: '数量', en: 'Count' },
+  reduction: { zh: '下降', en: 'Reduction' },
+  task: { zh: '任务', en: 'Task' },
+};
+
+export const COMPARATOR_LABELS: Record<Comparator, { zh: string; en: string }> = {
+  about: { zh: '左右', en: 'about' },
+  at_least: { zh: '以上', en: 'at least' },
+  at_most: { zh: '以内', en: 'at most' },
+  reach: { zh: '达到', en: 'reach' },
+  exceed: { zh: '突破', en: 'exceed' },
+  stable: { zh: '稳定在', en: 'stable at' },
+  range: { zh: '区间', en: 'range' },
+};
+
+export const QUALIFIER_LABELS: Record<Qualifier, { zh: string; en: string }> = {
+  strive: { zh: '力争', en: 'strive' },
+  ensure: { zh: '确保', en: 'ensure' },
+};
+
+/** A target as extracted from a plan document, before it is stored. */
+export interface TargetDraft {
+  /** Section path in the document, e.g. `三、(三)`; `总体目标` for the opening paragraph of main targets. */
+  section: string;
+  indicator: string;
+  kind: TargetKind;
+  /** The number as printed; for a range the midpoint is not invented: value is null and low/high are set. */
+  value: number | null;
+  valueLow: number | null;
+  valueHigh: number | null;
+  unit: string | null;
+  comparator: Comparator | null;
+  qualifier: Qualifier | null;
+  /** What the figure is measured against: `同口径`, `较2020年`, … */
+  basis: string | null;
+  /** The sentence (or clause) the target was read from, verbatim from the normalised text. */
+  quote: string;
+  /** Character offsets of `quote` in the normalised document text. */
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+/** A stored target. */
+export interface Target extends TargetDraft {
+  id: number;
+  planId: number;
+  /** Order within the plan (document order). */
+  position: number;
+  notes: string;
+  /** Tolerance band in percentage points for `about` targets; null = the default (0.5). */
+  tolerance: number | null;
+}
+
+/** Fields of a target the analyst may edit in the grid. */
+export const EDITABLE_TARGET_FIELDS = ['value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'notes', 'indicator', 'basis', 'tolerance'] as const;
+export type EditableTargetField = (typeof EDITABLE_TARGET_FIELDS)[number];
+
+export interface Plan {
+  id: number;
+  year: number;
+  region: string;
+  title: string;
+  sourceFile: string;
+  createdAt: string;
+}

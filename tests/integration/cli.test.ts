@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../helpers/cli';
+import { makeTmpDir, removeDir } from '../helpers/tmp';
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTmpDir();
+});
+afterAll(() => removeDir(dir));
+
+describe('CLI', () => {
+  it('init creates and seeds a store; targets --json prints the plan main targets', () => {
+    const db = path.join(dir, 'x.sqlite');
+    const init = runCliProcess(['init', '--db', db]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+    const r = runCliProcess(['targets', '--json', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const targets = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const fields = ['id', 'section', 'indicator', 'kind', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'quote'];
+    for (const t of targets) for (const f of fields) expect(t).toHaveProperty(f);
+    const find = (word: string) => targets.find((t) => String(t.indicator).includes(word));
+    expect(find('地区生产总值')).toMatchObject({ kind: 'growth_rate', value: 6, unit: '%', comparator: 'about' });
+    expect(find('固定资产投资')).toMatchObject({ kind: 'growth_rate', value: 10, unit: '%', comparator: 'about' });
+    expect(find('城镇新增就业')).toMatchObject({ value: 18, unit: '万人', comparator: 'at_least' });
+  });
+
+  it('a bad --db path gives a non-zero exit and a one-line message', () => {
+    const file = path.join(dir, 'plain.txt');
+    fs.writeFileSync(file, 'hello, not a database at all.....');
+    const r = runCliProcess(['targets', '--db', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/not a workbench store/);
+    const r2 = runCliProcess(['targets', '--db', '/proc/forbidden/x.sqlite']);
+    expect(r2.code).not.toBe(0);
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('unknown commands and options are refused', () => {
+    expect(runCliProcess(['frobnicate']).code).not.toBe(0);
+    const r = runCliProcess(['targets', '--jsno', '--db', path.join(dir, 'y.sqlite')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Unknown option --jsno/);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import PlainSummaryReporter from './tests/plainSummaryReporter.ts';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Two cores here: the e2e files each start Chromium, so keep parallelism modest.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', new PlainSummaryReporter()],
+  },
+});
