@@ -3,6 +3,7 @@
 
 export type Dimension =
   | 'percent'
+  | 'percentage_point'
   | 'area_mu'
   | 'area_m2'
   | 'length'
@@ -11,6 +12,8 @@ export type Dimension =
   | 'mass'
   | 'volume'
   | 'currency'
+  | 'currency_usd'
+  | 'concentration'
   | 'people'
   | 'visits'
   | 'compute'
@@ -30,6 +33,8 @@ const U = (name: string, dimension: Dimension, factor: number, en: string): Unit
 
 const UNITS: UnitInfo[] = [
   U('%', 'percent', 1, 'percent'),
+  // A change in a rate (`城镇化率提高1个百分点`): not convertible to %.
+  U('百分点', 'percentage_point', 1, 'percentage points'),
   U('亩', 'area_mu', 1, 'mu'),
   U('万亩', 'area_mu', 1e4, '10k mu'),
   U('亿亩', 'area_mu', 1e8, '100M mu'),
@@ -56,6 +61,11 @@ const UNITS: UnitInfo[] = [
   U('万元', 'currency', 1e4, '10k yuan'),
   U('亿元', 'currency', 1e8, '100M yuan'),
   U('万亿元', 'currency', 1e12, 'trillion yuan'),
+  // Foreign capital and exports are planned in US dollars: never converted to 元 here.
+  U('美元', 'currency_usd', 1, 'US dollars'),
+  U('万美元', 'currency_usd', 1e4, '10k US dollars'),
+  U('亿美元', 'currency_usd', 1e8, '100M US dollars'),
+  U('微克/立方米', 'concentration', 1, 'µg/m³'),
   U('人', 'people', 1, 'persons'),
   U('万人', 'people', 1e4, '10k persons'),
   U('亿人', 'people', 1e8, '100M persons'),
@@ -91,6 +101,7 @@ const UNITS: UnitInfo[] = [
 /** Other spellings of the same unit. */
 const ALIASES: Record<string, string> = {
   '％': '%',
+  '个百分点': '百分点',
   '度': '千瓦时',
   '万度': '万千瓦时',
   '亿度': '亿千瓦时',
