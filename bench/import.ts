@@ -1,0 +1,183 @@
+// Import benchmark: 1,000,000 observations (20,000 series × 50 months) in the NBS wide layout, as .xlsx.
+// Measures the floors (SheetJS dense read alone; raw better-sqlite3 insert of 1M rows in one transaction) and the
+// full parse + commit through the importer, in a child process so its peak RSS is its own.
+// Target: full ≤ 1.5 × (parse floor + insert floor), peak RSS < 1 GB.
+// Run: npx tsx bench/import.ts
+
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from 'xlsx';
+import { commitImport } from '../electron/import/commitImport';
+import { parseStatisticsFile } from '../electron/import/parseFile';
+import { MIGRATIONS } from '../electron/store/migrations';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const TMP = path.join(HERE, '.tmp');
+export const BENCH_SERIES = 20_000;
+export const BENCH_PERIODS = 50;
+const XLSX_FILE = path.join(TMP, `nbs_wide_${BENCH_SERIES}x${BENCH_PERIODS}.xlsx`);
+
+const MEASURES = ['累计值(万吨)', '当期值(万吨)', '累计增长(%)', '(上年同月=100)'];
+
+/** Newest first, as the portal writes them: 2025年12月, 2025年11月, … */
+function periodLabels(): string[] {
+  const labels: string[] = [];
+  let y = 2025;
+  let m = 12;
+  for (let i = 0; i < BENCH_PERIODS; i++) {
+    labels.push(`${y}年${m}月`);
+    if (--m === 0) {
+      m = 12;
+      y--;
+    }
+  }
+  return labels;
+}
+
+async function generateWorkbook(): Promise<void> {
+  if (fs.existsSync(XLSX_FILE)) return;
+  fs.mkdirSync(TMP, { recursive: true });
+  const partial = `${XLSX_FILE}.partial`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['数据库：分省月度数据']).commit();
+  ws.addRow(['地区：内蒙古自治区']).commit();
+  ws.addRow([`时间：最近${BENCH_PERIODS}个月`]).commit();
+  ws.addRow(['指标', ...periodLabels()]).commit();
+  for (let s = 0; s < BENCH_SERIES; s++) {
+    const row: (string | number | null)[] = [`指标${s}${MEASURES[s % MEASURES.length]}`];
+    for (let p = 0; p < BENCH_PERIODS; p++) row.push(Math.round(((s * 7919 + p * 104729) % 1_000_000) / 10) / 10 + 1);
+    ws.addRow(row).commit();
+  }
+  ws.addRow(['注：示例数据，非官方统计。']).commit();
+  ws.addRow(['数据来源：基准测试']).commit();
+  ws.commit();
+  await wb.commit();
+  fs.renameSync(partial, XLSX_FILE);
+}
+
+function freshStore(file: string): Database.Database {
+  fs.rmSync(file, { force: true });
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  db.exec(MIGRATIONS[0]);
+  return db;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
+}
+
+/** Parse floor: SheetJS reading the file in dense mode, nothing else. */
+function parseFloor(bytes: Uint8Array): number {
+  const [, ms] = time(() => XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellNF: true }));
+  return ms;
+}
+
+/** Insert floor: 1M observation rows (same columns and indexes) with one prepared statement in one transaction. */
+function insertFloor(): number {
+  const file = path.join(TMP, 'floor.sqlite');
+  const db = freshStore(file);
+  db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
+  const insertSeries = db.prepare("INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, '万吨', 'cumulative', 'monthly', '')");
+  const periods = periodLabels();
+  const keys = periods.map((_, i) => `2025-${String((i % 12) + 1).padStart(2, '0')}-${i}`);
+  const insert = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
+  const [, ms] = time(() =>
+    db.transaction(() => {
+      for (let s = 0; s < BENCH_SERIES; s++) {
+        const label = `指标${s}累计值(万吨)`;
+        const id = Number(insertSeries.run(`指标${s}`, label).lastInsertRowid);
+        for (let p = 0; p < BENCH_PERIODS; p++) insert.run(id, keys[p], s + p / 10, 'Sheet1', `B${s + 5}`, label, periods[p]);
+      }
+    })(),
+  );
+  db.close();
+  fs.rmSync(file, { force: true });
+  return ms;
+}
+
+interface ChildFigures {
+  parseMs: number;
+  commitMs: number;
+  observations: number;
+  maxRssMB: number;
+}
+
+/** The full import, run in this process (the child side of the benchmark). */
+function fullImport(xlsxFile: string, storeFile: string): ChildFigures {
+  const bytes = new Uint8Array(fs.readFileSync(xlsxFile));
+  const [parsed, parseMs] = time(() => parseStatisticsFile(bytes, path.basename(xlsxFile)));
+  const db = freshStore(storeFile);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const [result, commitMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
+  db.close();
+  return { parseMs, commitMs, observations: result.observationCount, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+function runChild(): ChildFigures {
+  const store = path.join(TMP, 'full.sqlite');
+  const out = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', XLSX_FILE, store], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (out.status !== 0) throw new Error(`child import failed: ${out.stderr}`);
+  fs.rmSync(store, { force: true });
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ChildFigures;
+}
+
+function sofficeCsv(): number | null {
+  try {
+    execFileSync('which', ['soffice'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-soffice-'));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lo-profile-'));
+  try {
+    const [, ms] = time(() =>
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', outDir, XLSX_FILE], { stdio: 'ignore', timeout: 600_000 }),
+    );
+    return ms;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function benchImport(): Promise<void> {
+  console.log(`导入基准 / Import benchmark: ${BENCH_SERIES} series × ${BENCH_PERIODS} periods = ${(BENCH_SERIES * BENCH_PERIODS).toLocaleString()} observations`);
+  await generateWorkbook();
+  const bytes = new Uint8Array(fs.readFileSync(XLSX_FILE));
+  console.log(`  file                    ${XLSX_FILE} (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB)`);
+  const parse = parseFloor(bytes);
+  console.log(`  parse floor (SheetJS)   ${s(parse)}`);
+  const insert = insertFloor();
+  console.log(`  insert floor (SQLite)   ${s(insert)}`);
+  const full = runChild();
+  const total = full.parseMs + full.commitMs;
+  console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows)`);
+  console.log(`  peak RSS (full import)  ${full.maxRssMB.toFixed(0)} MB  (limit 1024 MB)`);
+  const lo = sofficeCsv();
+  console.log(`  soffice → csv           ${lo === null ? 'n/a' : s(lo)}`);
+  const ratio = total / (parse + insert);
+  console.log(`  ratio full / (parse + insert floors) = ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
+}
+
+if (process.argv[2] === '--child') {
+  console.log(JSON.stringify(fullImport(process.argv[3], process.argv[4])));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchImport();
+}

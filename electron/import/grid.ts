@@ -1,0 +1,88 @@
+// Small readers over a dense sheet: cell text, A1 references, row classification (footer, totals, blank).
+
+import type { SheetCell, WorkbookSheet } from './readWorkbook';
+
+const COLUMN_NAMES: string[] = [];
+
+/** `0` → `A`, `26` → `AA`; cached because the same columns are named for every row. */
+export function columnName(c: number): string {
+  let name = COLUMN_NAMES[c];
+  if (name === undefined) {
+    name = '';
+    let n = c + 1;
+    while (n > 0) {
+      const rem = (n - 1) % 26;
+      name = String.fromCharCode(65 + rem) + name;
+      n = Math.floor((n - 1) / 26);
+    }
+    COLUMN_NAMES[c] = name;
+  }
+  return name;
+}
+
+export function a1(r: number, c: number): string {
+  return columnName(c) + (r + 1);
+}
+
+export function cellAt(sheet: WorkbookSheet, r: number, c: number): SheetCell | undefined {
+  const row = sheet.rows[r];
+  return row ? row[c] : undefined;
+}
+
+/** The text a cell shows, trimmed; '' for empty, error and stub cells. */
+export function cellText(cell: SheetCell | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  if (cell.t === 'e' || cell.t === 'z') return '';
+  if (cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);
+  return String(cell.v).trim();
+}
+
+export function textAt(sheet: WorkbookSheet, r: number, c: number): string {
+  return cellText(cellAt(sheet, r, c));
+}
+
+export function rowIsBlank(sheet: WorkbookSheet, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return true;
+  for (const cell of row) if (cellText(cell) !== '') return false;
+  return true;
+}
+
+/** `注：…`, `数据来源：…`: the notes under a table, where the table ends. */
+const FOOTER = /^(注|附注|说明|备注|数据来源|资料来源|来源)\s*[:：]|^注\s*\d*\s*[:：.、]|^\*?注[:：]/;
+export function isFooterLabel(text: string): boolean {
+  return FOOTER.test(text.normalize('NFKC').trim());
+}
+
+/** Totals rows are derived from the rows above, not indicators of their own. */
+const TOTALS = /^(合计|总计|小计|全省合计|全区合计|全市合计|总合计|total|sum)$/i;
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS.test(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+}
+
+/** `地区：内蒙古自治区` in the title rows above an NBS table. */
+export function regionFromTitleRows(sheet: WorkbookSheet, beforeRow: number): string | null {
+  for (let r = 0; r < beforeRow; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < Math.min(row.length, 5); c++) {
+      const m = cellText(row[c]).normalize('NFKC').match(/^地区[:：]\s*(.{1,100})$/);
+      if (m) return m[1].trim();
+    }
+  }
+  return null;
+}
+
+/** Cells of a merged range other than its top-left corner read as that corner (merged headers). */
+export function mergedOrigin(sheet: WorkbookSheet, r: number, c: number): { r: number; c: number } {
+  for (const m of sheet.merges) {
+    if (r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c) return { r: m.s.r, c: m.s.c };
+  }
+  return { r, c };
+}
+
+/** Index of the last row with any content. */
+export function findLastRow(sheet: WorkbookSheet): number {
+  for (let r = sheet.rows.length - 1; r >= 0; r--) if (!rowIsBlank(sheet, r)) return r;
+  return -1;
+}

@@ -1,0 +1,153 @@
+// A statistics file, whole: read it, detect (or take the analyst's) mapping per sheet, apply it, and check the
+// file against itself (the same indicator and period twice with different values is a problem, not a merge).
+
+import type { CellProblem, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
+import { sheetMappingSchema } from '../../shared/import/mapping';
+import { applyMapping, detectLayout } from './detectLayout';
+import { ImportFileError } from './importFileError';
+import { valueProblem } from './layouts/problems';
+import { readWorkbook } from './readWorkbook';
+
+export { ImportFileError } from './importFileError';
+
+export interface ParseOptions {
+  /** Only this sheet; otherwise every sheet holding a recognisable table. */
+  sheet?: string;
+  /** The analyst's corrections, by sheet name; validated before use. */
+  mappings?: Record<string, SheetMapping>;
+  onProgress?: (fraction: number) => void;
+}
+
+export function seriesKeyString(s: { label: string; unit: string; measure: string; frequency: string; region: string | null }): string {
+  return JSON.stringify([s.label, s.unit, s.measure, s.frequency, s.region ?? '']);
+}
+
+function validMapping(name: string, raw: unknown): SheetMapping {
+  const result = sheetMappingSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ImportFileError('invalid_mapping', `工作表「${name}」的映射无效：${result.error.issues[0]?.message ?? ''} / Invalid mapping for sheet "${name}"`);
+  }
+  return result.data;
+}
+
+export function parseStatisticsFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParsedFile {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0);
+  const book = readWorkbook(bytes, fileName);
+  progress(0.5);
+  // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
+  const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);
+
+  let candidates = book.sheets;
+  if (options.sheet !== undefined) {
+    candidates = book.sheets.filter((s) => s.name === options.sheet);
+    if (candidates.length === 0) {
+      throw new ImportFileError('sheet_not_found', `找不到工作表「${options.sheet}」/ Sheet "${options.sheet}" not found`);
+    }
+  }
+
+  const sheets: ParsedSheet[] = [];
+  const skippedSheets: { name: string; reason: string }[] = [];
+  candidates.forEach((sheet, i) => {
+    const override = overrides.get(sheet.name);
+    const detection = override !== undefined ? { mapping: validMapping(sheet.name, override) } : detectLayout(sheet);
+    const mapping = detection.mapping;
+    if (!mapping) {
+      skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
+    } else {
+      const result = applyMapping(sheet, mapping, fileName);
+      if (result.series.length === 0 && result.problems.length === 0) {
+        skippedSheets.push({ name: sheet.name, reason: '表中没有数值 / The table holds no values' });
+      } else {
+        sheets.push({ name: sheet.name, layout: mapping.layout, mapping, ...result });
+      }
+    }
+    progress(0.5 + (0.45 * (i + 1)) / candidates.length);
+  });
+  if (sheets.length === 0) {
+    const why = skippedSheets.map((s) => `${s.name}: ${s.reason}`).join('; ');
+    throw new ImportFileError('no_table', `文件中没有可导入的数据表 / No sheet holds a table to import${why ? ` (${why})` : ''}`);
+  }
+
+  const duplicateWarnings = resolveDuplicates(sheets);
+  for (const sheet of sheets) sheet.problems.sort(byCellPosition);
+  const problems: CellProblem[] = sheets.flatMap((s) => s.problems);
+  const observationCount = sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
+  progress(1);
+  return {
+    fileName,
+    format: book.format,
+    encoding: book.encoding,
+    sheets,
+    skippedSheets,
+    problems,
+    warnings: [...book.warnings, ...sheets.flatMap((s) => s.warnings.map((w) => `${s.name}: ${w}`)), ...duplicateWarnings],
+    observationCount,
+  };
+}
+
+/**
+ * The same (series, period) twice in one file: equal values are kept once (with a warning); different values are
+ * problems on both cells and neither is imported, because the file does not say which is right.
+ */
+function resolveDuplicates(sheets: ParsedSheet[]): string[] {
+  const warnings: string[] = [];
+  const seen = new Map<string, Map<string, { sheet: ParsedSheet; value: number; cell: string; conflict: boolean }>>();
+  const conflicts = new Set<string>(); // `${seriesKey}\u0000${period}`
+  let equalDuplicates = 0;
+  for (const sheet of sheets) {
+    for (const s of sheet.series) {
+      const key = seriesKeyString(s);
+      let periods = seen.get(key);
+      if (!periods) seen.set(key, (periods = new Map()));
+      const kept = [];
+      for (const o of s.observations) {
+        const prior = periods.get(o.period);
+        if (!prior) {
+          periods.set(o.period, { sheet, value: o.value, cell: o.source.cell, conflict: false });
+          kept.push(o);
+        } else if (prior.value === o.value) {
+          equalDuplicates++;
+        } else {
+          sheet.problems.push(valueProblem(sheet.name, o.source.cell, 'duplicate_conflict', String(o.value), `${problemText()}（另见 ${prior.sheet.name}!${prior.cell} = ${prior.value} / see also ${prior.sheet.name}!${prior.cell})`));
+          if (!prior.conflict) {
+            prior.conflict = true;
+            prior.sheet.problems.push(valueProblem(prior.sheet.name, prior.cell, 'duplicate_conflict', String(prior.value), `${problemText()}（另见 ${sheet.name}!${o.source.cell} = ${o.value} / see also ${sheet.name}!${o.source.cell})`));
+          }
+          conflicts.add(`${key}\u0000${o.period}`);
+        }
+      }
+      if (kept.length !== s.observations.length) s.observations = kept;
+    }
+  }
+  if (conflicts.size > 0) {
+    for (const sheet of sheets) {
+      for (const s of sheet.series) {
+        const key = seriesKeyString(s);
+        s.observations = s.observations.filter((o) => !conflicts.has(`${key}\u0000${o.period}`));
+      }
+      sheet.series = sheet.series.filter((s) => s.observations.length > 0);
+    }
+  }
+  if (equalDuplicates > 0) warnings.push(`${equalDuplicates} 个重复单元格数值相同，只导入一次 / ${equalDuplicates} duplicate cell(s) with equal values imported once`);
+  return warnings;
+}
+
+/** Problems in reading order (row, then column) so the list matches what the analyst sees in the sheet. */
+function byCellPosition(a: CellProblem, b: CellProblem): number {
+  const pa = cellPosition(a.cell);
+  const pb = cellPosition(b.cell);
+  return pa[0] - pb[0] || pa[1] - pb[1];
+}
+
+function cellPosition(ref: string): [number, number] {
+  const m = ref.match(/^([A-Z]+)(\d+)$/);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), col];
+}
+
+function problemText(): string {
+  return '同一指标同一时期在文件中出现两次且数值不同 / The same indicator and period appear twice in the file with different values';
+}

@@ -1,0 +1,183 @@
+// Bytes of a statistics file → sheets of cells. Checks what the file really is (magic bytes, not the name),
+// refuses zip bombs before decompressing, and reads cached values only: formulas are never evaluated.
+
+import * as XLSX from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel.full';
+import { decodeText, parseCsv } from './csvText';
+import { ImportFileError } from './importFileError';
+import { checkZipSafety, readZipDirectory, verifyZipEntries, type ZipEntry } from './zipSafety';
+
+/** A cell as SheetJS gives it (dense mode): type, cached value, number format. */
+export interface SheetCell {
+  /** s string · n number · b boolean · e error · d date · z stub */
+  t: string;
+  v?: unknown;
+  /** Number format, e.g. `0.0%`, `yyyy-mm`. */
+  z?: string | number;
+}
+
+export interface WorkbookSheet {
+  name: string;
+  /** Dense rows; a row or cell may be undefined where the file has nothing. */
+  rows: (SheetCell | undefined)[][];
+  merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** CSV sheets name their cells by line (`L12`), spreadsheets by A1 reference. */
+  csv: boolean;
+}
+
+export type FileFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+
+export interface ReadWorkbook {
+  format: FileFormat;
+  encoding: string | null;
+  sheets: WorkbookSheet[];
+  warnings: string[];
+}
+
+/** Documented limits. */
+export const WORKBOOK_LIMITS = {
+  maxSheets: 100,
+  maxFileBytes: 200 * 1024 * 1024,
+} as const;
+
+// Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables.
+XLSX.set_cptable(cptable);
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+type Content = 'zip' | 'ole2' | 'text' | 'binary';
+
+function sniff(bytes: Uint8Array): Content {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06)) return 'zip';
+  if (startsWith(bytes, OLE2_MAGIC)) return 'ole2';
+  // Text has no NUL bytes in its first KB (UTF-16 text starts with a BOM, handled by the decoder).
+  const head = bytes.subarray(0, 1024);
+  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16Bom && head.includes(0)) return 'binary';
+  return 'text';
+}
+
+function extensionOf(fileName: string): string {
+  const m = fileName.toLowerCase().match(/\.([a-z0-9]+)$/);
+  return m ? m[1] : '';
+}
+
+const FORMAT_NAMES: Record<FileFormat, string> = { xlsx: 'Excel (.xlsx)', xls: 'Excel 97 (.xls)', ods: 'OpenDocument (.ods)', csv: 'CSV' };
+
+function zipFormat(entries: ZipEntry[], bytes: Uint8Array): FileFormat | null {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('[Content_Types].xml') && [...names].some((n) => n.startsWith('xl/'))) return 'xlsx';
+  // ODF stores `mimetype` first and uncompressed, so its text follows the 30-byte local header + name.
+  if (names.has('mimetype') && new TextDecoder().decode(bytes.subarray(38, 38 + 46)).startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  return null;
+}
+
+function wrongType(fileName: string, claimed: string, actual: string): ImportFileError {
+  return new ImportFileError(
+    'wrong_type',
+    `文件内容与扩展名不符：${fileName} 的扩展名是 ${claimed}，内容却是 ${actual} / The content does not match the extension: ${fileName} is named ${claimed} but holds ${actual}`,
+  );
+}
+
+export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook {
+  if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
+  if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
+    throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
+  }
+  const ext = extensionOf(fileName);
+  const content = sniff(bytes);
+  const warnings: string[] = [];
+
+  if (content === 'zip') {
+    const entries = readZipDirectory(bytes);
+    checkZipSafety(entries);
+    const format = zipFormat(entries, bytes);
+    if (!format) throw wrongType(fileName, `.${ext}`, '其他压缩包 / another kind of zip archive');
+    if (ext === 'csv' || ext === 'txt' || (ext === 'ods' && format !== 'ods') || (ext === 'xlsx' && format !== 'xlsx')) {
+      throw wrongType(fileName, `.${ext}`, FORMAT_NAMES[format]);
+    }
+    if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
+    if (format === 'xlsx') {
+      const sheetCount = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+      checkSheetCount(sheetCount);
+    }
+    verifyZipEntries(bytes, entries);
+    return { format, encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
+  }
+  if (content === 'ole2') {
+    if (ext !== 'xls' && ext !== 'et') {
+      if (ext === 'csv' || ext === 'txt' || ext === 'xlsx' || ext === 'ods') throw wrongType(fileName, `.${ext}`, FORMAT_NAMES.xls);
+      warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES.xls} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES.xls}); read by content`);
+    }
+    return { format: 'xls', encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
+  }
+  if (content === 'binary') throw wrongType(fileName, `.${ext}`, '无法识别的二进制数据 / unrecognised binary data');
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'ods') {
+    throw wrongType(fileName, `.${ext}`, '纯文本 / plain text');
+  }
+  const decoded = decodeText(bytes);
+  return { format: 'csv', encoding: decoded.encoding, sheets: [csvSheet(decoded.text, fileName)], warnings };
+}
+
+function checkSheetCount(count: number): void {
+  if (count > WORKBOOK_LIMITS.maxSheets) {
+    throw new ImportFileError(
+      'too_many_sheets',
+      `工作表过多（${count} 个，上限 ${WORKBOOK_LIMITS.maxSheets}）/ Too many sheets (${count}, limit ${WORKBOOK_LIMITS.maxSheets})`,
+    );
+  }
+}
+
+function csvSheet(text: string, fileName: string): WorkbookSheet {
+  const rows = parseCsv(text).map((r) => r.map((v): SheetCell | undefined => (v === '' ? undefined : { t: 's', v })));
+  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
+  return { name, rows, merges: [], csv: true };
+}
+
+function readWithSheetJs(bytes: Uint8Array, fileName: string): WorkbookSheet[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      // Keep the number format so a percent format (0.081 shown as 8.1%) and date formats are recognised.
+      cellNF: true,
+      cellDates: false,
+      cellStyles: false,
+      sheetStubs: false,
+      WTF: false,
+    });
+  } catch (e) {
+    throw new ImportFileError(
+      'corrupt',
+      `无法读取 ${fileName}：文件已损坏或不完整 / Cannot read ${fileName}: the file is corrupt or truncated (${(e as Error).message})`,
+    );
+  }
+  checkSheetCount(wb.SheetNames.length);
+  const sheets: WorkbookSheet[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name] as XLSX.WorkSheet & { '!data'?: (SheetCell | undefined)[][] };
+    if (!ws) continue;
+    sheets.push({ name, rows: ws['!data'] ?? [], merges: ws['!merges'] ?? [], csv: false });
+  }
+  return sheets;
+}
+
+/** Is this number format a percent format? (`0.0%`, `0.00%`; not a literal `"%"` inside quotes) */
+export function isPercentFormat(z: string | number | undefined): boolean {
+  if (typeof z !== 'string') return false;
+  return z.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+}
+
+/** Is this number format a date format? */
+export function isDateFormat(z: string | number | undefined): boolean {
+  if (typeof z !== 'string' || z === 'General') return false;
+  return XLSX.SSF.is_date(z);
+}

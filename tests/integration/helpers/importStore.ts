@@ -1,0 +1,36 @@
+// Test helpers for the importer: a fresh store in a temp dir with the schema applied, and a full content dump
+// to prove a refused import left the store exactly as it was.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MIGRATIONS } from '../../../electron/store/migrations';
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+export function openTestStore(dir: string): Database.Database {
+  const db = new Database(path.join(dir, 'store.sqlite'));
+  db.pragma('foreign_keys = ON');
+  db.exec(MIGRATIONS[0]);
+  return db;
+}
+
+export function storeDump(db: Database.Database): string {
+  const tables = ['import_batches', 'series', 'observations'];
+  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()));
+}
+
+export function rowCounts(db: Database.Database): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of ['import_batches', 'series', 'observations']) counts[t] = db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number;
+  return counts;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export const FIXTURES = path.resolve(__dirname, '../../fixtures');

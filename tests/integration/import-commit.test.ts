@@ -1,0 +1,130 @@
+// Import batches in the store: one transaction each, the vintage rule, undo, and refusals that change nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { batchDetails, commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../../electron/import/commitImport';
+import { ImportFileError, parseStatisticsFile } from '../../electron/import/parseFile';
+import type { ParsedFile } from '../../shared/import/mapping';
+import { FIXTURES, openTestStore, rowCounts, sha256, storeDump, tempDir } from './helpers/importStore';
+
+function wideCsv(rows: [string, ...(number | string)[]][], periods = ['2025年3月', '2025年2月']): Uint8Array {
+  return new Uint8Array(Buffer.from(['地区：内蒙古自治区', ['指标', ...periods].join(','), ...rows.map((r) => r.join(','))].join('\n'), 'utf8'));
+}
+
+function importBytes(db: Database.Database, bytes: Uint8Array, name: string, skipInvalid = false) {
+  return commitImport(db, parseStatisticsFile(bytes, name), { fileName: name, fileHash: sha256(bytes), skipInvalid });
+}
+
+function current(db: Database.Database, label: string): Record<string, number> {
+  const s = listSeries(db).find((x) => x.label === label);
+  if (!s) return {};
+  return Object.fromEntries(seriesObservations(db, s.id).map((o) => [o.period, o.value]));
+}
+
+let dir: string;
+let db: Database.Database;
+beforeEach(() => {
+  dir = tempDir('import-commit');
+  db = openTestStore(dir);
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const COAL = '原煤产量累计值(万吨)';
+const STEEL = '粗钢产量累计值(万吨)';
+
+describe('vintages', () => {
+  it('writes a row only when a value changes, keeps both vintages, and counts the rest as unchanged', () => {
+    const a = importBytes(db, wideCsv([[COAL, 300, 200], [STEEL, 30, 20]]), 'a.csv');
+    expect(a).toMatchObject({ seriesCount: 2, observationCount: 4, unchangedCount: 0 });
+    const b = importBytes(db, wideCsv([[COAL, 301, 200, 100], [STEEL, 30, 20, 10]], ['2025年3月', '2025年2月', '2024年12月']), 'b.csv');
+    expect(b).toMatchObject({ seriesCount: 2, observationCount: 3, unchangedCount: 3 });
+    expect(current(db, COAL)).toEqual({ '2024-12': 100, '2025-02': 200, '2025-03': 301 });
+    const coal = listSeries(db).find((s) => s.label === COAL)!;
+    const vintages = seriesObservations(db, coal.id, { allVintages: true }).filter((o) => o.period === '2025-03');
+    expect(vintages.map((o) => [o.value, o.batchId, o.vintage, o.current, o.source.file, o.source.cell])).toEqual([
+      [300, a.batchId, 1, false, 'a.csv', 'B3'],
+      [301, b.batchId, 2, true, 'b.csv', 'B3'],
+    ]);
+    expect(coal).toMatchObject({ firstPeriod: '2024-12', lastPeriod: '2025-03', observationCount: 3, lastBatchId: b.batchId, region: '内蒙古自治区' });
+  });
+
+  it('re-importing the same file writes nothing new but records the batch', () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xls'));
+    importBytes(db, bytes, 'nbs_sample.xls');
+    const again = importBytes(db, bytes, 'nbs_sample.xls');
+    expect(again).toMatchObject({ observationCount: 0, unchangedCount: 23, seriesCount: 5 });
+    expect(rowCounts(db)).toEqual({ import_batches: 2, series: 5, observations: 23 });
+    expect(listBatches(db).map((b) => [b.fileName, b.observationCount, b.undone])).toEqual([['nbs_sample.xls', 0, false], ['nbs_sample.xls', 23, false]]);
+    expect(listBatches(db)[0].fileHash).toBe(sha256(bytes));
+  });
+});
+
+describe('undo', () => {
+  it('removes a batch so the earlier values are current again', () => {
+    const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const b = importBytes(db, wideCsv([[COAL, 301, 200], [STEEL, 30, 20]]), 'b.csv');
+    expect(undoImportBatch(db, b.batchId)).toEqual({ batchId: b.batchId, removedObservations: 3, removedSeries: 1 });
+    expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 300 });
+    expect(listSeries(db).map((s) => s.label)).toEqual([COAL]);
+    expect(listBatches(db).find((x) => x.id === b.batchId)!.undone).toBe(true);
+    expect(() => undoImportBatch(db, b.batchId)).toThrow(/已撤销.*already been undone/);
+    expect(() => undoImportBatch(db, 999)).toThrow(/不存在.*does not exist/);
+    undoImportBatch(db, a.batchId);
+    expect(rowCounts(db)).toEqual({ import_batches: 2, series: 0, observations: 0 });
+  });
+
+  it('refuses to undo a batch that a newer one depends on, changing nothing', () => {
+    const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const b = importBytes(db, wideCsv([[COAL, 300, 200]]), 'b.csv'); // confirms a's values without rows
+    const before = storeDump(db);
+    const e = (() => {
+      try {
+        undoImportBatch(db, a.batchId);
+      } catch (err) {
+        return err as ImportFileError;
+      }
+      throw new Error('undo was not refused');
+    })();
+    expect(e.reason).toBe('batch_superseded');
+    expect(e.message).toContain(String(b.batchId));
+    expect(storeDump(db)).toBe(before);
+  });
+});
+
+describe('refusals leave the store exactly as it was', () => {
+  it('refuses a file with flagged cells unless skipInvalid, naming them', () => {
+    importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const before = storeDump(db);
+    const bad = wideCsv([[COAL, 310, '约5'], [STEEL, '12亿', 20]]);
+    expect(() => importBytes(db, bad, 'bad.csv')).toThrow(/2 处单元格.*bad!C3「约5」.*\n.*bad!B4「12亿」/s);
+    expect(storeDump(db)).toBe(before);
+    const ok = importBytes(db, bad, 'bad.csv', true);
+    expect(ok.skipped.map((p) => p.cell)).toEqual(['C3', 'B4']);
+    expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 310 });
+    expect(batchDetails(db, ok.batchId)!.skipped!.map((p) => p.cell)).toEqual(['C3', 'B4']);
+  });
+
+  it('rolls back everything when the store rejects a row midway', () => {
+    importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const before = storeDump(db);
+    const counts = rowCounts(db);
+    const parsed = parseStatisticsFile(wideCsv([[COAL, 999, 998], [STEEL, 30, 20]]), 'b.csv');
+    // A measure the schema's CHECK refuses, on the second series: the first series' rows are already written.
+    const broken: ParsedFile = { ...parsed, sheets: parsed.sheets.map((s) => ({ ...s, series: s.series.map((x, i) => (i === 1 ? { ...x, measure: 'bogus' as never } : x)) })) };
+    expect(() => commitImport(db, broken, { fileName: 'b.csv', fileHash: 'h', skipInvalid: false })).toThrow(/CHECK constraint/);
+    expect(rowCounts(db)).toEqual(counts);
+    expect(storeDump(db)).toBe(before);
+  });
+
+  it('refuses a file with nothing to import', () => {
+    const before = storeDump(db);
+    const parsed = parseStatisticsFile(wideCsv([[COAL, '约5', 200]]), 'c.csv');
+    const onlyBad: ParsedFile = { ...parsed, sheets: parsed.sheets.map((s) => ({ ...s, series: [] })) };
+    expect(() => commitImport(db, onlyBad, { fileName: 'c.csv', fileHash: 'h', skipInvalid: true })).toThrow(/没有可导入的数值/);
+    expect(storeDump(db)).toBe(before);
+  });
+});
