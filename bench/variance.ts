@@ -1,0 +1,120 @@
+// Times the whole variance analysis as the service runs it after the store is loaded: 2,000 targets over
+// 10,000 series of 120 months, default as-of month (so the scan for the newest month is included).
+// Budget: under 100 ms. Also prints the ratio to a raw loop that touches every point once.
+
+import type { Frequency, Measure, PeriodKey } from '../shared/domain/series';
+import type { Target, TargetKind } from '../shared/domain/target';
+import { analyzeAll, type TargetLink } from '../shared/variance/analyzeAll';
+import type { SeriesData, SeriesPoint } from '../shared/variance/seriesData';
+
+const SERIES = 10_000;
+const TARGETS = 2_000;
+const FIRST_YEAR = 2016; // 2016-01 … 2025-12: 120 months
+const YEARS = 10;
+const RUNS = 9;
+
+interface Shape {
+  measure: Measure;
+  frequency: Frequency;
+  unit: string;
+}
+
+// Series shapes in the mix the bureau publishes: cumulative growth, cumulative levels, period values, indices, quarterly GDP.
+const SHAPES: Shape[] = [
+  { measure: 'yoy_cumulative', frequency: 'monthly', unit: '%' },
+  { measure: 'cumulative', frequency: 'monthly', unit: '万吨' },
+  { measure: 'monthly', frequency: 'monthly', unit: '万人' },
+  { measure: 'index', frequency: 'monthly', unit: '上年同期=100' },
+  { measure: 'yoy_cumulative', frequency: 'quarterly', unit: '%' },
+];
+
+/** Deterministic pseudo-random numbers (xorshift), so runs are comparable. */
+function rng(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return ((x >>> 0) % 1_000_000) / 1_000_000;
+  };
+}
+
+function buildSeries(): Map<number, SeriesData> {
+  const rand = rng(42);
+  const out = new Map<number, SeriesData>();
+  for (let id = 1; id <= SERIES; id++) {
+    const shape = SHAPES[id % SHAPES.length];
+    const points = new Map<PeriodKey, SeriesPoint>();
+    for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+      let cum = 0;
+      for (let m = 1; m <= 12; m++) {
+        const monthValue = 1000 + rand() * 200;
+        cum += monthValue;
+        const value =
+          shape.measure === 'yoy_cumulative' ? 4 + rand() * 4
+          : shape.measure === 'cumulative' ? cum
+          : shape.measure === 'index' ? 100 + rand() * 4
+          : monthValue;
+        const key = shape.frequency === 'quarterly' ? (m % 3 === 0 ? `${y}-Q${m / 3}` : null) : `${y}-${m < 10 ? '0' : ''}${m}`;
+        if (key) points.set(key, { value, batchId: 1, file: 'bench.xlsx', sheet: 'Sheet1', cell: `B${m}` });
+      }
+    }
+    out.set(id, { id, name: `指标${id}`, label: `指标${id}`, unit: shape.unit, measure: shape.measure, frequency: shape.frequency, points });
+  }
+  return out;
+}
+
+function buildTargets(seriesById: Map<number, SeriesData>): { targets: Target[]; links: Map<number, TargetLink> } {
+  const targets: Target[] = [];
+  const links = new Map<number, TargetLink>();
+  for (let id = 1; id <= TARGETS; id++) {
+    const seriesId = ((id * 7919) % SERIES) + 1;
+    const s = seriesById.get(seriesId)!;
+    const kind: TargetKind = s.measure === 'cumulative' ? 'level' : s.measure === 'monthly' ? 'increment' : 'growth_rate';
+    const unit = kind === 'level' ? '亿吨' : kind === 'increment' ? '万人' : '%';
+    const value = kind === 'level' ? 1.4 : kind === 'increment' ? 13000 : 6;
+    targets.push({
+      id, planId: 1, position: id, section: '一、', indicator: `指标${seriesId}`, kind, value, valueLow: null, valueHigh: null, unit,
+      comparator: id % 3 === 0 ? 'about' : 'at_least', qualifier: id % 5 === 0 ? 'strive' : null, basis: null,
+      quote: '', quoteStart: 0, quoteEnd: 0, notes: '', tolerance: null,
+    });
+    links.set(id, { seriesId });
+  }
+  return { targets, links };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function benchVariance(): void {
+  const seriesById = buildSeries();
+  const { targets, links } = buildTargets(seriesById);
+
+  let sink = 0;
+  const baseline: number[] = [];
+  const analysis: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < RUNS; run++) {
+    let t0 = performance.now();
+    for (const s of seriesById.values()) for (const p of s.points.values()) sink += p.value;
+    baseline.push(performance.now() - t0);
+
+    t0 = performance.now();
+    const result = analyzeAll(targets, links, seriesById);
+    analysis.push(performance.now() - t0);
+    rows = result.length;
+    sink += result.length;
+  }
+  const a = median(analysis);
+  const b = median(baseline);
+  const points = [...seriesById.values()].reduce((n, s) => n + s.points.size, 0);
+  console.log(`variance: ${rows} targets over ${SERIES} series (${points} points), median of ${RUNS} runs`);
+  console.log(`  analyzeAll  ${a.toFixed(2)} ms  (budget 100 ms: ${a < 100 ? 'ok' : 'OVER'})`);
+  console.log(`  baseline    ${b.toFixed(2)} ms  (touch every point once)`);
+  console.log(`  ratio       ${(a / b).toFixed(2)}×`);
+  if (sink === -1) console.log(sink); // keep the loops from being optimised away
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) benchVariance();
