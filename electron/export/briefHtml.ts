@@ -1,0 +1,163 @@
+// Renders a briefing (简报) as one self-contained HTML document of A4 pages: header with the title and the
+// data cut-off, charts as inline SVG from ECharts on the server, the short table, the source line and page
+// numbers. The same HTML previews on screen and prints to PDF.
+
+import type { BriefInput, BriefTrend } from '../../shared/export/types';
+import type { Target } from '../../shared/domain/target';
+import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
+import { completionVsScheduleOption, growthVsTargetOption, CHART_FONT, trendOption } from '../../shared/brief/chartOptions';
+import { FIRST_HEADER_MM, FOOTER_MM, MAIN_PADDING_MM, PAGE, paginateBrief, RUNNING_HEADER_MM, SIZES, type BriefBlock, type BriefPage } from '../../shared/brief/layout';
+import { briefSummaryText, briefTableRows } from '../../shared/brief/briefTable';
+import { STATUS_TABLE_STYLE } from '../../shared/brief/statusStyle';
+import { chartSvg } from './chartSvg';
+
+const PX_PER_MM = 96 / 25.4;
+const HEADING_MM = 8;
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The pages a briefing will print on (the same pagination renderBriefHtml uses). */
+export function briefPages(input: BriefInput): BriefPage[] {
+  return paginateBrief(input);
+}
+
+export function renderBriefHtml(input: BriefInput): string {
+  const pages = briefPages(input);
+  const headings = sectionHeadings(pages, input.asOf);
+  const targets = new Map(input.targets.map((t) => [t.id, t]));
+  const body = pages.map((page, i) => renderPage(page, i, pages.length, input, headings, targets)).join('\n');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(input.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>`;
+}
+
+/** Section headings numbered in the order their blocks first appear: 一、总体情况 … */
+function sectionHeadings(pages: BriefPage[], asOf: string): Map<BriefBlock['kind'], string> {
+  const period = formatPeriodZh(asOf, true);
+  const titles: Record<BriefBlock['kind'], string> = {
+    summary: '总体情况',
+    growthChart: `主要增速指标：${period}累计增速与目标`,
+    completionChart: '主要总量指标：完成进度与序时进度',
+    trends: '重点指标走势',
+    table: '主要指标执行情况表',
+  };
+  const headings = new Map<BriefBlock['kind'], string>();
+  for (const block of pages.flatMap((p) => p.blocks)) {
+    if (!headings.has(block.kind)) headings.set(block.kind, `${NUMERALS[headings.size] ?? headings.size + 1}、${titles[block.kind]}`);
+  }
+  return headings;
+}
+
+function renderPage(page: BriefPage, index: number, total: number, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>): string {
+  const header =
+    index === 0
+      ? `<header class="first" style="height:${FIRST_HEADER_MM}mm">
+  <h1>${escapeHtml(input.title)}</h1>
+  <div class="cutoff">${escapeHtml(cutoffLine(input.asOf))}${input.issuer ? `<span class="issuer">${escapeHtml(input.issuer)}</span>` : ''}</div>
+</header>`
+      : `<header class="running" style="height:${RUNNING_HEADER_MM}mm"><span>${escapeHtml(input.title)}</span><span>${escapeHtml(cutoffLine(input.asOf))}</span></header>`;
+  const blocks = page.blocks.map((b) => renderBlock(b, input, headings, targets)).join('\n');
+  return `<section class="page" data-page="${page.number}">
+${header}
+<main>
+${blocks}
+</main>
+<footer style="height:${FOOTER_MM}mm"><span>${escapeHtml(input.sourceLine)}</span><span class="page-number">第 ${page.number} 页 / 共 ${total} 页</span></footer>
+</section>`;
+}
+
+function heading(text: string, continued: boolean): string {
+  return `<h2 style="height:${HEADING_MM}mm">${escapeHtml(text)}${continued ? '（续）' : ''}</h2>`;
+}
+
+function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>): string {
+  const title = headings.get(block.kind) ?? '';
+  switch (block.kind) {
+    case 'summary':
+      return `<div class="block" style="height:${block.heightMm}mm">${heading(title, false)}<p class="summary">${escapeHtml(briefSummaryText(input.rows, input.asOf))}</p></div>`;
+    case 'growthChart':
+    case 'completionChart': {
+      const option = block.kind === 'growthChart' ? growthVsTargetOption(block.rows) : completionVsScheduleOption(block.rows);
+      const chartMm = block.heightMm - HEADING_MM;
+      const svg = chartSvg(option, PAGE.widthMm * PX_PER_MM, chartMm * PX_PER_MM);
+      return `<div class="block chart" data-chart="${block.kind}" style="height:${block.heightMm}mm">${heading(title, block.part > 0)}<div class="svg" style="height:${chartMm}mm">${svg}</div></div>`;
+    }
+    case 'trends': {
+      const cells = block.trends.map((t) => renderTrend(t, targets)).join('');
+      return `<div class="block" style="height:${block.heightMm}mm">${heading(title, block.continued)}<div class="trends">${cells}</div></div>`;
+    }
+    case 'table':
+      return `<div class="block" style="height:${block.heightMm}mm">${heading(title, block.continued)}${renderTable(block.rows, input)}</div>`;
+  }
+}
+
+function renderTrend(trend: BriefTrend, targets: Map<number, Target>): string {
+  const widthMm = (PAGE.widthMm - 4) / SIZES.trendsPerRow;
+  const heightMm = SIZES.trendCellMm - 3;
+  const title = trend.title ?? targets.get(trend.targetId)?.indicator ?? `目标 ${trend.targetId}`;
+  const svg = chartSvg(trendOption(trend, title), widthMm * PX_PER_MM, heightMm * PX_PER_MM);
+  return `<div class="trend" data-target-id="${trend.targetId}" style="width:${widthMm}mm;height:${heightMm}mm">${svg}</div>`;
+}
+
+function renderTable(rows: BriefInput['rows'], input: BriefInput): string {
+  const tableRows = briefTableRows(rows, input.targets);
+  const first = input.rows.indexOf(rows[0]);
+  const period = formatPeriodZh(input.asOf, true);
+  const body = tableRows
+    .map((r, i) => {
+      const style = STATUS_TABLE_STYLE[r.status];
+      return `<tr style="height:${SIZES.tableRowMm}mm"><td class="num">${first + i + 1}</td><td class="indicator">${escapeHtml(r.indicator)}</td><td>${escapeHtml(r.target)}</td><td class="num">${escapeHtml(r.actual)}</td><td>${escapeHtml(r.assessment)}</td><td class="num">${escapeHtml(r.schedule)}</td><td class="status" style="background:${style.background};color:${style.color}">${escapeHtml(r.statusText)}</td></tr>`;
+    })
+    .join('\n');
+  return `<table class="figures">
+<colgroup><col style="width:10mm"><col style="width:44mm"><col style="width:30mm"><col style="width:24mm"><col style="width:40mm"><col style="width:15mm"><col style="width:17mm"></colgroup>
+<thead><tr><th>序号</th><th>指标</th><th>年度目标</th><th>${escapeHtml(period.replace(/^\d{4}年/, ''))}实际</th><th>差距 / 完成率</th><th>序时进度</th><th>状态</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+
+const STYLE = `
+@page { size: A4; margin: 15mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: ${CHART_FONT}; color: #222; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.page { width: ${PAGE.widthMm}mm; height: ${PAGE.heightMm}mm; position: relative; overflow: hidden; break-after: page; page-break-after: always; display: flex; flex-direction: column; }
+.page:last-of-type { break-after: auto; page-break-after: auto; }
+@media screen {
+  body { background: #e8e8e8; }
+  .page { box-sizing: content-box; padding: 15mm; margin: 8mm auto; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,0.25); }
+}
+header.first { border-bottom: 3px double #b00000; display: flex; flex-direction: column; justify-content: flex-end; padding-bottom: 2mm; }
+header.first h1 { font-family: 'Noto Serif CJK SC', 'Source Han Serif SC', serif; font-weight: 900; font-size: 20pt; letter-spacing: 1pt; text-align: center; margin: 0 0 3mm 0; color: #000; }
+header.first .cutoff { display: flex; justify-content: space-between; font-size: 10.5pt; }
+header.first .issuer { color: #444; }
+header.running { display: flex; justify-content: space-between; align-items: flex-start; font-size: 9pt; color: #555; border-bottom: 0.5pt solid #999; }
+main { flex: 1 1 auto; padding-top: ${MAIN_PADDING_MM}mm; overflow: hidden; }
+.block { margin-bottom: ${SIZES.gapMm}mm; overflow: hidden; }
+.block:last-child { margin-bottom: 0; }
+h2 { font-size: 12pt; font-weight: 700; margin: 0; display: flex; align-items: center; border-left: 3pt solid #1f4e79; padding-left: 2mm; }
+.summary { margin: 1mm 0 0 0; line-height: 1.7; text-indent: 2em; }
+.svg svg, .trend svg { display: block; }
+.trends { display: flex; flex-wrap: wrap; justify-content: space-between; row-gap: 3mm; }
+.trend { overflow: hidden; }
+table.figures { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 9pt; }
+table.figures th { background: #1f4e79; color: #fff; font-weight: 700; height: 8mm; border: 0.5pt solid #1f4e79; padding: 0 1mm; white-space: nowrap; }
+table.figures td { border: 0.5pt solid #a6a6a6; padding: 0 1.5mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.figures td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.figures td.status { text-align: center; font-weight: 700; }
+table.figures tbody tr:nth-child(even) td:not(.status) { background: #f7f7f7; }
+footer { display: flex; justify-content: space-between; align-items: flex-end; font-size: 9pt; color: #444; border-top: 0.5pt solid #999; padding-top: 1mm; }
+`;
