@@ -37,6 +37,21 @@ describe('Electron window security', () => {
     expect(main).toMatch(/senderFrame === mainWindow\.webContents\.mainFrame/);
     const preload = fs.readFileSync(path.resolve(import.meta.dirname, '../../electron/main/preload.ts'), 'utf8');
     expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('workbench'/);
-    expect(preload).not.toMatch(/ipcRenderer[^.]*\)/);
+    expect(preload).toMatch(/CALL_NAMES/);
+  });
+});
+
+describe('IPC registration', () => {
+  it('registers one handler per contract call and refuses untrusted senders', async () => {
+    const { registerContract, channelOf } = await import('../../electron/main/ipc');
+    const { CALL_NAMES } = await import('../../shared/contract');
+    const handlers = new Map<string, (e: unknown, args: unknown) => Promise<unknown>>();
+    const fakeIpc = { handle: (ch: string, fn: (e: unknown, args: unknown) => Promise<unknown>) => handlers.set(ch, fn) };
+    const fakeService = { ctx: {}, handlers: { knownUnits: () => ['%'] } } as never;
+    registerContract(fakeIpc as never, fakeService, (e) => (e as unknown as { trusted: boolean }).trusted);
+    expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map(channelOf).sort());
+    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: false }, {})).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: true }, {})).toEqual({ result: ['%'] });
+    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: true }, { junk: 1 })).toMatchObject({ error: { code: 'bad_request' } });
   });
 });
