@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
+import { benchImport } from './import';
 import { benchStartup } from './startup';
+import { benchVariance } from './variance';
+import { benchVarianceService } from './varianceService';
 
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
+  import: benchImport,
+  variance: benchVariance,
+  'variance-service': benchVarianceService,
 };
 
 const wanted = process.argv.slice(2);

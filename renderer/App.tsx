@@ -3,6 +3,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { WorkbenchClient } from '../shared/contract';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { TargetsView } from './views/TargetsView';
+import { ImportView } from './views/ImportView';
+import { SeriesView } from './views/SeriesView';
+import { PlanImportView } from './views/PlanImportView';
+import { VarianceView } from './views/VarianceView';
+import { BriefingView } from './views/BriefingView';
 
 export interface ViewEntry {
   id: string;
@@ -11,7 +16,14 @@ export interface ViewEntry {
   render: (client: WorkbenchClient) => ReactNode;
 }
 
-export const VIEWS: ViewEntry[] = [{ id: 'targets', zh: '计划目标', en: 'Targets', render: (c) => <TargetsView client={c} /> }];
+export const VIEWS: ViewEntry[] = [
+  { id: 'targets', zh: '计划目标', en: 'Targets', render: (c) => <TargetsView client={c} /> },
+  { id: 'plan-import', zh: '导入计划', en: 'Import plan', render: (c) => <PlanImportView client={c} /> },
+  { id: 'import', zh: '导入数据', en: 'Import data', render: (c) => <ImportView client={c} /> },
+  { id: 'series', zh: '数据', en: 'Series', render: (c) => <SeriesView client={c} /> },
+  { id: 'variance', zh: '执行情况', en: 'Variance', render: (c) => <VarianceView client={c} /> },
+  { id: 'briefing', zh: '简报', en: 'Briefing', render: (c) => <BriefingView client={c} /> },
+];
 
 export function App({ client }: { client: WorkbenchClient }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('workbench-lang') === 'en' ? 'en' : 'zh'));

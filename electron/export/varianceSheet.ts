@@ -44,12 +44,15 @@ export interface VarianceSheetContext {
   dataRowOf: (seriesId: number, period: string, batchId: number) => number | undefined;
 }
 
-const isRate = (row: VarianceRow) => row.actualUnit === '%' || row.gapUnit === '个百分点';
+/** A rate row (growth, share): its actual is in %. A level row's gap in 个百分点 is against the schedule, not a rate. */
+const isRate = (row: VarianceRow) => row.actualUnit === '%' || (row.completionRate === null && row.gapUnit === '个百分点');
+/** Level rows whose gap the analysis measures as completion − schedule (pp), rather than actual − target. */
+const gapAgainstSchedule = (row: VarianceRow) => row.completionRate !== null && row.gapUnit === '个百分点';
 const valueFormat = (row: VarianceRow) => (isRate(row) ? RATE_FORMAT : levelFormat([row.actual, row.target]));
-const gapFormat = (row: VarianceRow) => (isRate(row) ? PP_FORMAT : levelFormat([row.actual, row.target], 2, true));
+const gapFormat = (row: VarianceRow) => (isRate(row) || gapAgainstSchedule(row) ? PP_FORMAT : levelFormat([row.actual, row.target], 2, true));
 
 /** Column letters used by the formulas; kept next to the column list they index. */
-const COL = { actual: 'F', target: 'G', completion: 'K', schedule: 'L' } as const;
+const COL = { actual: 'F', target: 'G', completion: 'K', schedule: 'L', seasonal: 'M' } as const;
 
 /**
  * A formula whose result the workbench already computed. Written only when the formula reproduces that
@@ -73,14 +76,21 @@ function columns(context: VarianceSheetContext): ColumnSpec[] {
     { header: '目标值', min: 10, max: 14, format: valueFormat, value: (r) => r.target },
     { header: '单位', min: 6, max: 10, value: (r) => r.actualUnit },
     {
-      header: '差距\n(实际−目标)',
+      header: '差距',
       min: 12,
       max: 14,
       format: gapFormat,
-      value: (r, n) =>
-        r.actual !== null && r.target !== null
-          ? liveFormula(`${COL.actual}${n}-${COL.target}${n}`, r.actual - r.target, r.gap)
-          : r.gap,
+      value: (r, n) => {
+        if (gapAgainstSchedule(r)) {
+          // The analysis judges a level by completion against the schedule it names (seasonal when known).
+          const seasonal = r.scheduleBasis !== 'calendar' && r.scheduleSeasonal !== null;
+          const schedule = seasonal ? r.scheduleSeasonal : r.scheduleCalendar;
+          return schedule !== null
+            ? liveFormula(`${COL.completion}${n}-${seasonal ? COL.seasonal : COL.schedule}${n}`, r.completionRate! - schedule, r.gap)
+            : r.gap;
+        }
+        return r.actual !== null && r.target !== null ? liveFormula(`${COL.actual}${n}-${COL.target}${n}`, r.actual - r.target, r.gap) : r.gap;
+      },
     },
     { header: '差距单位', min: 8, max: 10, value: (r) => r.gapUnit },
     {
@@ -144,7 +154,7 @@ export function writeVarianceSheet(
   writeTitleRows(
     sheet,
     `${planTitle} · 主要指标执行情况（${formatPeriodZh(asOf, true)}）`,
-    `${cutoffLine(asOf)}。差距 = 实际值 − 目标值（增速类为个百分点）；完成率 = 实际值 ÷ 目标值。差距、完成率、快于序时三列是公式，改动实际值或目标值后自动重算。`,
+    `${cutoffLine(asOf)}。差距：增速类 = 实际值 − 目标值（个百分点）；总量类 = 完成率 − 序时进度（个百分点，有上年同期数据时按季节进度）。完成率 = 实际值 ÷ 目标值。差距、完成率、快于序时三列是公式，改动实际值或目标值后自动重算。`,
     specs.length,
   );
   writeHeaderRow(sheet, VARIANCE_HEADER_ROW, specs.map((s) => s.header));

@@ -3,10 +3,10 @@
 
 import type { SheetMapping } from '../../shared/import/mapping';
 import { applyGridMapping } from './layouts/gridTable';
-import { detectAnalyst } from './layouts/analyst';
+import { detectAnalyst, periodsUnderYears } from './layouts/analyst';
 import { applyLongMapping, detectLong } from './layouts/long';
 import type { SheetResult } from './layouts/problems';
-import { detectWide } from './layouts/wide';
+import { completeGridMapping, detectWide, selfContainedPeriods } from './layouts/wide';
 import type { WorkbookSheet } from './readWorkbook';
 
 export type Detection = { mapping: SheetMapping; reason?: undefined } | { mapping: null; reason: string };
@@ -18,6 +18,20 @@ export function detectLayout(sheet: WorkbookSheet): Detection {
   // Long first: its header names are explicit, while a grid is recognised only by period-looking headers.
   const mapping = detectLong(sheet) ?? detectAnalyst(sheet) ?? detectWide(sheet);
   return mapping ? { mapping } : { mapping: null, reason: NO_TABLE_REASON };
+}
+
+/**
+ * A grid mapping from the header row the analyst names (and the year row above it, if any), instead of the row
+ * detection chose: the period columns, label and unit columns and the data rows are derived from that row.
+ */
+export function mappingForHeaderRow(sheet: WorkbookSheet, headerRow: number, yearRow: number | null): Detection {
+  const columns = yearRow === null ? selfContainedPeriods(sheet, headerRow) : periodsUnderYears(sheet, yearRow, headerRow);
+  const mapping = columns.length === 0 ? null : completeGridMapping(sheet, headerRow, yearRow, columns);
+  if (mapping) return { mapping };
+  return {
+    mapping: null,
+    reason: `第 ${headerRow + 1} 行不是可识别的时期表头（或其下没有指标行）/ Row ${headerRow + 1} is not a recognisable period header (or no indicator rows follow it)`,
+  };
 }
 
 export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string): SheetResult {

@@ -3,10 +3,11 @@
 
 import type { CellProblem, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
 import { sheetMappingSchema } from '../../shared/import/mapping';
-import { applyMapping, detectLayout } from './detectLayout';
+import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
+import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
-import { readWorkbook } from './readWorkbook';
+import { readWorkbook, type WorkbookSheet } from './readWorkbook';
 
 export { ImportFileError } from './importFileError';
 
@@ -16,6 +17,18 @@ export interface ParseOptions {
   /** The analyst's corrections, by sheet name; validated before use. */
   mappings?: Record<string, SheetMapping>;
   onProgress?: (fraction: number) => void;
+  /**
+   * The analyst's header row (and year row above it) for a sheet: the period columns and the rest of the grid
+   * mapping are derived again from that row. Used when detection chose the wrong row or found none.
+   */
+  headerRows?: Record<string, HeaderRowHint>;
+  /** Also return the first rows × columns of every sheet as text, so a mapping can be shown over the cells. */
+  head?: { rows: number; columns: number };
+}
+
+export interface HeaderRowHint {
+  headerRow: number;
+  yearRow: number | null;
 }
 
 export function seriesKeyString(s: { label: string; unit: string; measure: string; frequency: string; region: string | null }): string {
@@ -32,9 +45,23 @@ function validMapping(name: string, raw: unknown): SheetMapping {
 
 export function parseStatisticsFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParsedFile {
   const progress = options.onProgress ?? (() => undefined);
-  progress(0);
+  const steps = parseStatisticsFileSteps(bytes, fileName, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    progress(step.value);
+  }
+}
+
+/**
+ * The same parse, one step at a time: yields the fraction done after reading the file and after each sheet, so a
+ * caller (the import job) can yield to the event loop, report progress and stop between steps.
+ */
+export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Generator<number, ParsedFile, void> {
+  yield 0;
   const book = readWorkbook(bytes, fileName);
-  progress(0.5);
+  yield 0.5;
+  const hints = new Map<string, HeaderRowHint>(options.headerRows ? Object.entries(options.headerRows) : []);
   // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
   const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);
 
@@ -48,9 +75,12 @@ export function parseStatisticsFile(bytes: Uint8Array, fileName: string, options
 
   const sheets: ParsedSheet[] = [];
   const skippedSheets: { name: string; reason: string }[] = [];
-  candidates.forEach((sheet, i) => {
+  for (let i = 0; i < candidates.length; i++) {
+    const sheet = candidates[i];
     const override = overrides.get(sheet.name);
-    const detection = override !== undefined ? { mapping: validMapping(sheet.name, override) } : detectLayout(sheet);
+    const hint = hints.get(sheet.name);
+    const detection =
+      override !== undefined ? { mapping: validMapping(sheet.name, override) } : hint !== undefined ? mappingForHeaderRow(sheet, hint.headerRow, hint.yearRow) : detectLayout(sheet);
     const mapping = detection.mapping;
     if (!mapping) {
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
@@ -62,8 +92,8 @@ export function parseStatisticsFile(bytes: Uint8Array, fileName: string, options
         sheets.push({ name: sheet.name, layout: mapping.layout, mapping, ...result });
       }
     }
-    progress(0.5 + (0.45 * (i + 1)) / candidates.length);
-  });
+    yield 0.5 + (0.45 * (i + 1)) / candidates.length;
+  }
   if (sheets.length === 0) {
     const why = skippedSheets.map((s) => `${s.name}: ${s.reason}`).join('; ');
     throw new ImportFileError('no_table', `文件中没有可导入的数据表 / No sheet holds a table to import${why ? ` (${why})` : ''}`);
@@ -73,8 +103,9 @@ export function parseStatisticsFile(bytes: Uint8Array, fileName: string, options
   for (const sheet of sheets) sheet.problems.sort(byCellPosition);
   const problems: CellProblem[] = sheets.flatMap((s) => s.problems);
   const observationCount = sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
-  progress(1);
+  yield 1;
   return {
+    ...(options.head ? { heads: candidates.map((sheet) => ({ name: sheet.name, rows: sheetHead(sheet, options.head!.rows, options.head!.columns) })) } : {}),
     fileName,
     format: book.format,
     encoding: book.encoding,
@@ -150,4 +181,19 @@ function cellPosition(ref: string): [number, number] {
 
 function problemText(): string {
   return '同一指标同一时期在文件中出现两次且数值不同 / The same indicator and period appear twice in the file with different values';
+}
+
+/** The top-left corner of a sheet as the text its cells show (long texts cut), for showing a mapping over it. */
+function sheetHead(sheet: WorkbookSheet, rows: number, columns: number): string[][] {
+  const head: string[][] = [];
+  for (let r = 0; r < Math.min(rows, sheet.rows.length); r++) {
+    const row = sheet.rows[r] ?? [];
+    const texts: string[] = [];
+    for (let c = 0; c < Math.min(columns, row.length); c++) {
+      const t = cellText(row[c]);
+      texts.push(t.length > 60 ? `${t.slice(0, 60)}…` : t);
+    }
+    head.push(texts);
+  }
+  return head;
 }

@@ -5,6 +5,7 @@ import { openWorkbench } from '../openWorkbench';
 import { STORE_FILE_NAME } from '../paths';
 import type { Service } from '../service/service';
 import { registerContract } from './ipc';
+import { printHtmlToPdf } from './printBrief';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -44,6 +45,8 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
   service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron');
+  // Briefing PDFs from Electron's own Chromium (the CLI and the browser shell use headless Chromium instead).
+  service.ctx.printPdf = printHtmlToPdf;
   registerContract(ipcMain, service, (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   createWindow();
   app.on('activate', () => {

@@ -39,10 +39,10 @@ function detectFormat(bytes: Uint8Array, file: string): PlanFileFormat {
     throw new PlanFileError('legacy_doc', `不支持旧版 Word (.doc) 文件，请另存为 .docx 后再导入 / Legacy Word (.doc) files are not supported; save as .docx and import again: ${file}`);
   }
   if (ext === '.docx') {
-    throw new PlanFileError('not_docx', `文件不是有效的 Word 文档（.docx 应为 zip 格式）/ Not a valid Word document (a .docx is a zip archive): ${file}`);
+    throw new PlanFileError('not_docx', `文件不是有效的 Word 文档（.docx 应为 zip 格式） / Not a valid Word document (a .docx is a zip archive): ${file}`);
   }
   if (ext === '.pdf') {
-    throw new PlanFileError('not_pdf', `文件不是有效的 PDF（缺少 %PDF 文件头）/ Not a valid PDF (no %PDF header): ${file}`);
+    throw new PlanFileError('not_pdf', `文件不是有效的 PDF（缺少 %PDF 文件头） / Not a valid PDF (no %PDF header): ${file}`);
   }
   return 'txt';
 }
@@ -69,7 +69,7 @@ export function decodePlanText(bytes: Uint8Array, file = ''): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return refuseEmpty(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return refuseEmpty(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
   if (looksBinary(bytes)) {
-    throw new PlanFileError('binary', `文件不是文本文件（含二进制内容）/ The file is not a text file (binary content): ${file}`);
+    throw new PlanFileError('binary', `文件不是文本文件（含二进制内容） / The file is not a text file (binary content): ${file}`);
   }
   let text: string;
   try {
@@ -86,7 +86,7 @@ async function readDocx(bytes: Buffer, file: string): Promise<string> {
   try {
     text = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch (e) {
-    throw new PlanFileError('not_docx', `无法读取 Word 文档（文件损坏或不是 .docx）/ Cannot read the Word document (damaged or not a .docx): ${file}: ${(e as Error).message}`);
+    throw new PlanFileError('not_docx', `无法读取 Word 文档（文件损坏或不是 .docx） / Cannot read the Word document (damaged or not a .docx): ${file}: ${(e as Error).message}`);
   }
   return refuseEmpty(text, file);
 }
@@ -128,6 +128,19 @@ async function readPdf(bytes: Buffer, file: string): Promise<string> {
   }
 }
 
+/**
+ * Read a plan document already in memory (a file sent from the renderer); `fileName` gives the extension the
+ * content must agree with and names the file in messages. Throws `PlanFileError` when it cannot hold a plan.
+ */
+export async function readPlanBytes(bytes: Uint8Array, fileName: string): Promise<{ text: string; format: PlanFileFormat }> {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length === 0) refuseEmpty('', fileName);
+  const format = detectFormat(buffer, fileName);
+  if (format === 'pdf') return { text: await readPdf(buffer, fileName), format };
+  if (format === 'docx') return { text: await readDocx(buffer, fileName), format };
+  return { text: decodePlanText(buffer, fileName), format };
+}
+
 /** Read a plan document; throws `PlanFileError` with a bilingual message when the file cannot hold a plan. */
 export async function readPlanFile(file: string): Promise<{ text: string; format: PlanFileFormat }> {
   let bytes: Buffer;
@@ -136,11 +149,8 @@ export async function readPlanFile(file: string): Promise<{ text: string; format
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlanFileError('not_found', `找不到文件 / File not found: ${file}`);
+    if (code === 'EISDIR') throw new PlanFileError('unreadable', `这是文件夹，不是文件 / This is a folder, not a file: ${file}`);
     throw new PlanFileError('unreadable', `无法读取文件 / Cannot read the file: ${file}: ${(e as Error).message}`);
   }
-  if (bytes.length === 0) refuseEmpty('', file);
-  const format = detectFormat(bytes, file);
-  if (format === 'pdf') return { text: await readPdf(bytes, file), format };
-  if (format === 'docx') return { text: await readDocx(bytes, file), format };
-  return { text: decodePlanText(bytes, file), format };
+  return readPlanBytes(bytes, file);
 }

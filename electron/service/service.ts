@@ -4,6 +4,10 @@ import { type CallName, type CallResult, type ParsedArgs, contract, isCallName }
 import { WorkbenchError } from '../../shared/errors';
 import type { Store } from '../store/openStore';
 import { targetHandlers } from './targetHandlers';
+import { importHandlers } from './importHandlers';
+import { planHandlers } from './planHandlers';
+import { varianceHandlers } from './varianceHandlers';
+import { handoffHandlers } from './handoffHandlers';
 
 export interface ServiceContext {
   db: Store;
@@ -11,6 +15,8 @@ export interface ServiceContext {
   shell: 'electron' | 'web' | 'cli';
   user: string;
   version: string;
+  /** Prints briefing HTML to PDF; the desktop app sets Electron's printToPDF here, otherwise headless Chromium is used. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => CallResult<N> | Promise<CallResult<N>> };
@@ -24,6 +30,10 @@ export interface Service {
 export function createService(ctx: ServiceContext): Service {
   const handlers: Handlers = {
     ...targetHandlers(ctx),
+    ...importHandlers(ctx),
+    ...planHandlers(ctx),
+    ...varianceHandlers(ctx),
+    ...handoffHandlers(ctx),
   };
   return { ctx, handlers };
 }

@@ -95,6 +95,10 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2: a link may carry a level series beside a growth series (required growth for the rest of the year)
+  `
+  ALTER TABLE links ADD COLUMN level_series_id INTEGER REFERENCES series(id) ON DELETE SET NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

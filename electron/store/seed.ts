@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { COMPARATORS, QUALIFIERS, TARGET_KINDS, type TargetDraft } from '../../shared/domain/target';
+import type { TargetDraft } from '../../shared/domain/target';
+import { targetDraftSchema } from '../../shared/contract/targetDraft';
 import { normalizePlanText } from '../../shared/plan/normalize';
 import { WorkbenchError } from '../../shared/errors';
 import type { Store } from './openStore';
@@ -13,24 +14,8 @@ const manifestSchema = z.array(
   z.object({ year: z.number().int(), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }).strict(),
 );
 
-const num = z.number().finite().nullable();
-export const targetDraftSchema = z
-  .object({
-    section: z.string(),
-    indicator: z.string().min(1),
-    kind: z.enum(TARGET_KINDS),
-    value: num,
-    valueLow: num,
-    valueHigh: num,
-    unit: z.string().nullable(),
-    comparator: z.enum(COMPARATORS).nullable(),
-    qualifier: z.enum(QUALIFIERS).nullable(),
-    basis: z.string().nullable(),
-    quote: z.string(),
-    quoteStart: z.number().int().nonnegative(),
-    quoteEnd: z.number().int().nonnegative(),
-  })
-  .strict();
+// The draft schema lives with the contract (shared), so the import calls check reviewed proposals the same way.
+export { targetDraftSchema };
 
 /** Where the shipped seeds are: beside the sources in a checkout, or set by the packaged app. */
 export function seedsDir(): string {

@@ -5,13 +5,14 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { EditRecord, WorkbenchClient } from '../../shared/contract';
-import type { EditableTargetField, Target } from '../../shared/domain/target';
+import type { EditableTargetField, Plan, Target } from '../../shared/domain/target';
 import { isEditableField } from '../../shared/domain/targetEdit';
 import { parseClipboardTable, planPaste } from '../grid/clipboardTable';
 import { isEditableColumn, targetColumns } from '../grid/targetColumns';
 import { ClientError } from '../client/createClient';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { TargetDetail } from '../components/TargetDetail';
+import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
 import { pickMessage, useI18n } from '../i18n';
 
 export function TargetsView({ client }: { client: WorkbenchClient }) {
@@ -24,6 +25,9 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   const [history, setHistory] = useState<EditRecord[]>([]);
   const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
   const [quickFilter, setQuickFilter] = useState('');
+  const [plans, setPlans] = useState<Plan[]>([]);
+  /** The plan shown; null = the newest, as the service picks it. */
+  const [planId, setPlanId] = useState<number | null>(null);
 
   const fail = useCallback((e: unknown) => {
     const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
@@ -31,14 +35,15 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   }, [lang]);
 
   useEffect(() => {
-    Promise.all([client.call('listTargets', {}), client.call('knownUnits', {}), client.call('undoState', {})])
-      .then(([targets, u, s]) => {
+    Promise.all([client.call('listTargets', planId === null ? {} : { planId }), client.call('knownUnits', {}), client.call('undoState', {}), client.call('listPlans', {})])
+      .then(([targets, u, s, p]) => {
         setRows(targets);
         setUnits(u);
         setUndoState(s);
+        setPlans(p);
       })
       .catch(fail);
-  }, [client, fail]);
+  }, [client, fail, planId]);
 
   const refreshHistory = useCallback(
     (target: Target | null) => {
@@ -159,6 +164,24 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   return (
     <div className="view targets-view">
       <div className="toolbar">
+        {plans.length > 0 ? (
+          <select
+            value={planId ?? plans[0].id}
+            onChange={(e) => {
+              setRows(null);
+              setSelected(null);
+              setPlanId(Number(e.target.value));
+            }}
+            aria-label={t('计划', 'Plan')}
+            data-testid="plan-select"
+          >
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id} · {p.title}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <input className="search" placeholder={t('筛选（指标、章节、原文）', 'Filter (indicator, section, text)')} value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} aria-label={t('筛选', 'Filter')} />
         <button type="button" onClick={() => void runUndo('undo')} disabled={!undoState.canUndo} title="Ctrl+Z">
           {t('撤销', 'Undo')}
@@ -166,6 +189,17 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
         <button type="button" onClick={() => void runUndo('redo')} disabled={!undoState.canRedo} title="Ctrl+Y">
           {t('重做', 'Redo')}
         </button>
+        <TargetsHandoffTools
+          client={client}
+          planId={planId}
+          gridApi={() => gridRef.current?.api}
+          onEdited={(res) => {
+            applyTargets(res.targets);
+            setUndoState({ canUndo: res.canUndo, canRedo: res.canRedo });
+            refreshHistory(selectedRef.current);
+          }}
+          onMessage={setMessage}
+        />
         <span className="muted toolbar-hint">{t('双击或按 Enter 编辑；可从 Excel/WPS 复制粘贴；Ctrl+Z 撤销', 'Double-click or Enter to edit; paste blocks from Excel/WPS; Ctrl+Z to undo')}</span>
         <span className="count" data-testid="target-count">{rows ? t(`共 ${rows.length} 项`, `${rows.length} targets`) : ''}</span>
       </div>

@@ -44,7 +44,8 @@ function decimals(value: number): number {
 export function briefTableRows(rows: readonly VarianceRow[], targets: readonly Target[]): BriefTableRow[] {
   const byId = new Map(targets.map((t) => [t.id, t]));
   return rows.map((row) => {
-    const rate = row.gapUnit === '个百分点' || row.actualUnit === '%';
+    // A level row's gap is also in 个百分点 (completion against schedule): only rows without a completion rate are rates.
+    const rate = row.actualUnit === '%' || (row.completionRate === null && row.gapUnit === '个百分点');
     const actual = row.actual === null ? '—' : rate ? formatPercent(row.actual) : `${formatNumber(Number(row.actual.toFixed(2)))}${row.actualUnit ?? ''}`;
     const assessment =
       row.completionRate !== null

@@ -4,12 +4,24 @@
 // Each area declares its calls in its own file; this one joins them.
 import type { z } from 'zod';
 import { targetCalls } from './targetCalls';
+import { importCalls } from './importCalls';
+import { planCalls } from './planCalls';
+import { varianceCalls } from './varianceCalls';
+import { handoffCalls } from './handoffCalls';
 
 export type { EditRecord } from './records';
 export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
+export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } from './importCalls';
+export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';
+export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';
+export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
 
 export const contract = {
   ...targetCalls,
+  ...importCalls,
+  ...planCalls,
+  ...varianceCalls,
+  ...handoffCalls,
 };
 
 export type Contract = typeof contract;

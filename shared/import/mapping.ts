@@ -105,4 +105,6 @@ export interface ParsedFile {
   problems: CellProblem[];
   warnings: string[];
   observationCount: number;
+  /** When asked for: the top-left cells of every sheet read, as text (rows, then columns), to show a mapping over. */
+  heads?: { name: string; rows: string[][] }[];
 }

@@ -2,6 +2,7 @@
 // what counts as met (comparator), how binding (qualifier) and against what (basis).
 // Every rule looks only at the clause's own text, so a reader can check a result against the quote.
 import type { Comparator, Qualifier, TargetKind } from '../domain/target';
+import { canonicalUnit } from '../domain/units';
 import { canonicalIsItem, type NumberMention } from './numbers';
 import {
   ACTION_LEADS,
@@ -119,12 +120,14 @@ interface Working extends ClauseTarget {
 }
 
 function kindOf(mention: NumberMention, core: string, mentionPre: string, phrasePre: string, after: string): TargetKind {
-  if (mention.unit === '%' || mention.unit === null) {
+  // Units are kept as printed; decide by their canonical spelling (`个百分点` is `百分点`).
+  const unit = mention.unit === null ? null : (canonicalUnit(mention.unit) ?? mention.unit);
+  if (unit === '%' || unit === null) {
     if (REDUCTION_WORDS.test(core.replace(/(?:幅度)$/, ''))) return 'reduction';
     if (GROWTH_WORDS.test(core)) return 'growth_rate';
-    return mention.unit === '%' ? 'share' : 'level';
+    return unit === '%' ? 'share' : 'level';
   }
-  if (mention.unit === '百分点') return REDUCTION_WORDS.test(core) ? 'reduction' : 'increment';
+  if (unit === '百分点') return REDUCTION_WORDS.test(core) ? 'reduction' : 'increment';
   if (canonicalIsItem(mention.unit)) return 'count';
   const increment =
     INCREMENT_VERBS.test(mentionPre) ||

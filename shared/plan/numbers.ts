@@ -50,7 +50,8 @@ function readUnit(text: string, at: number): { unit: string; end: number } | nul
     if (text.startsWith(spelling, at)) {
       // An ASCII unit must not run on into a longer code (`P` in `PPP`).
       if (/^[A-Za-z]/.test(spelling) && /[A-Za-z]/.test(text[at + spelling.length] ?? '')) continue;
-      return { unit: canonicalUnit(spelling) as string, end: at + spelling.length };
+      // Kept as printed (`亿度`, not `亿千瓦时`): the unit registry knows both spellings and converts exactly.
+      return { unit: spelling, end: at + spelling.length };
     }
   }
   return null;

@@ -82,7 +82,7 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** Dice coefficient of character bigrams; containment of one name in the other counts at least 0.8. */
+/** Dice coefficient of character bigrams; containment of one name in the other (at least half its length) counts at least 0.8. */
 export function nameSimilarity(a: string, b: string): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
@@ -91,7 +91,10 @@ export function nameSimilarity(a: string, b: string): number {
   let shared = 0;
   for (const g of A) if (B.has(g)) shared++;
   const dice = (2 * shared) / (A.size + B.size);
-  const contained = a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a));
+  // Containment counts only when the shorter name is at least half the longer: 工业增加值 in 规上工业增加值 is the same
+  // indicator, but 煤炭 in 新增煤炭产能储备 is a different one (a capacity reserve, not the output).
+  const contained =
+    a.length >= 2 && b.length >= 2 && Math.min(a.length, b.length) * 2 >= Math.max(a.length, b.length) && (a.includes(b) || b.includes(a));
   return contained ? Math.max(dice, 0.8) : dice;
 }
 

@@ -1,4 +1,4 @@
-// Measures the extractor against an independent hand-drawn list of the 2025 plan's quantified targets:
+// Measures the extractor against a hand-drawn list of the 2025 plan's quantified targets (written by reading the plan, but by the same engineer who wrote the rules, so not independent):
 // recall and precision on value + unit + comparator, and the time to extract the whole plan.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -85,7 +85,7 @@ describe('extractTargets: numbers as printed', () => {
     expect(only('新能源装机总规模超过 1.7 亿千瓦。')).toMatchObject({ value: 1.7, unit: '亿千瓦', comparator: 'exceed', kind: 'level' });
     expect(only('算力规模突破 20 万 P。')).toMatchObject({ indicator: '算力规模', value: 20, unit: '万P', comparator: 'exceed' });
     expect(only('力争全年全区游客数量突破3亿人次。')).toMatchObject({ indicator: '游客数量', value: 3, unit: '亿人次', comparator: 'exceed', qualifier: 'strive' });
-    expect(only('发电量超3000亿度。')).toMatchObject({ value: 3000, unit: '亿千瓦时', comparator: 'exceed' });
+    expect(only('发电量超3000亿度。')).toMatchObject({ value: 3000, unit: '亿度', comparator: 'exceed' });
   });
 
   it('reads 以内 and 控制在 (at most), 不低于 (at least), 稳定在 (stable)', () => {
@@ -138,7 +138,7 @@ describe('extractTargets: numbers as printed', () => {
   });
 
   it('reads percentage points, US dollars and concentrations in their own units', () => {
-    expect(only('常住人口城镇化率提高1个百分点。')).toMatchObject({ indicator: '常住人口城镇化率', kind: 'increment', value: 1, unit: '百分点' });
+    expect(only('常住人口城镇化率提高1个百分点。')).toMatchObject({ indicator: '常住人口城镇化率', kind: 'increment', value: 1, unit: '个百分点' });
     expect(only('力争引进外资50亿美元。')).toMatchObject({ value: 50, unit: '亿美元', qualifier: 'strive' });
     expect(only('PM2.5浓度控制在30微克/立方米以内。')).toMatchObject({ indicator: 'PM2.5浓度', value: 30, unit: '微克/立方米', comparator: 'at_most' });
   });

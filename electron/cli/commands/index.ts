@@ -2,5 +2,13 @@
 import type { CliCommand } from '../context';
 import { initCommand } from './init';
 import { targetsCommand } from './targets';
+import { importCommand } from './import';
+import { seriesCommand } from './series';
+import { batchesCommand, undoImportCommand } from './batches';
+import { planCommand } from './plan';
+import { linkCommand } from './link';
+import { varianceCommand } from './variance';
+import { exportCommand } from './export';
+import { briefCommand } from './brief';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand];

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../context';
 import { dispatch } from '../../service/service';
-import type { Target } from '../../../shared/domain/target';
+import type { Target, TargetDraft } from '../../../shared/domain/target';
 import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS } from '../../../shared/domain/target';
 
 /** The public JSON shape of a target: later issues and scripts rely on exactly these fields. */
@@ -22,7 +22,8 @@ export function targetJson(t: Target) {
   };
 }
 
-function describeValue(t: Target): string {
+/** `6%左右`, `2—3家`: the figure as a reader writes it (also used for proposed targets). */
+export function describeValue(t: TargetDraft): string {
   if (t.kind === 'task') return '—';
   const v = t.value !== null ? String(t.value) : t.valueLow !== null ? `${t.valueLow}—${t.valueHigh}` : '?';
   return `${v}${t.unit ?? ''}${t.comparator && t.comparator !== 'range' ? COMPARATOR_LABELS[t.comparator].zh : ''}`;

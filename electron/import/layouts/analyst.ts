@@ -25,7 +25,7 @@ function yearsByColumn(sheet: WorkbookSheet, yearRow: number, width: number): (n
   return years;
 }
 
-function periodsUnderYears(sheet: WorkbookSheet, yearRow: number, headerRow: number): PeriodColumn[] {
+export function periodsUnderYears(sheet: WorkbookSheet, yearRow: number, headerRow: number): PeriodColumn[] {
   const row = sheet.rows[headerRow];
   if (!row) return [];
   const years = yearsByColumn(sheet, yearRow, row.length);

@@ -1,0 +1,23 @@
+// Turns a plan document into proposed targets for review: read the file, normalise its text, extract the
+// targets and the plan's year, region and title. Writes nothing; shared by the service and the CLI.
+import type { PlanExtraction } from '../../shared/contract/planCalls';
+import { WorkbenchError } from '../../shared/errors';
+import { extractPlanMeta, extractTargets } from '../../shared/plan/extract';
+import { normalizePlanText } from '../../shared/plan/normalize';
+import { PlanFileError, readPlanBytes } from './readPlanFile';
+
+export function proposeFromText(raw: string): Pick<PlanExtraction, 'text' | 'meta' | 'targets'> {
+  const text = normalizePlanText(raw);
+  return { text, meta: extractPlanMeta(text), targets: extractTargets(text) };
+}
+
+/** File problems (empty, binary, not a .docx, a scanned PDF) become a `bad_request` with the reader's message. */
+export async function proposePlan(bytes: Uint8Array, fileName: string): Promise<PlanExtraction> {
+  try {
+    const { text, format } = await readPlanBytes(bytes, fileName);
+    return { format, fileName, ...proposeFromText(text) };
+  } catch (e) {
+    if (e instanceof PlanFileError) throw new WorkbenchError('bad_request', e.message, { fileError: e.code });
+    throw e;
+  }
+}

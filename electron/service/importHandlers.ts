@@ -1,0 +1,111 @@
+// Handlers for importing statistics files (directly or as a job with progress), the import history, undo, and
+// reading series back. The file arrives base64-encoded; its hash is the sha256 of the decoded bytes. Arguments
+// have passed the contract's schemas; the importer checks the file and any mapping against the sheets again.
+import crypto from 'node:crypto';
+import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult } from '../../shared/contract/importCalls';
+import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
+import type { ParsedArgs } from '../../shared/contract';
+import { WorkbenchError } from '../../shared/errors';
+import type { ParsedFile } from '../../shared/import/mapping';
+import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
+import { parseStatisticsFileSteps, seriesKeyString } from '../import/parseFile';
+import { buildPreview } from './importPreview';
+import { JobRegistry, type JobControl } from './jobs';
+import type { Handlers, ServiceContext } from './service';
+
+type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'seriesObservations';
+
+type FileArgs = ParsedArgs<'previewImport'>;
+
+/** Base64 to bytes, refusing text that is not base64 (Node would silently skip the foreign characters). */
+export function decodeBase64(data: string): Uint8Array {
+  const clean = data.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+    throw new WorkbenchError('bad_request', '文件内容不是有效的 base64 编码 / The file data is not valid base64');
+  }
+  return Buffer.from(clean, 'base64');
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+const noYield: JobControl = { step: async () => undefined };
+
+/** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
+async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
+  const steps = parseStatisticsFileSteps(bytes, args.file.fileName, {
+    sheet: args.sheet,
+    mappings: args.mappings,
+    headerRows: args.headerRows,
+    head: PREVIEW_HEAD,
+  });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    // Reading the file is the first half of the parse, sheets the second; the preview or commit follows.
+    await ctl.step(step.value < 0.5 ? 'reading' : 'parsing', 0.05 + 0.85 * step.value);
+  }
+}
+
+/** One line per series written, merging a series that appears on several sheets. */
+function importedSeries(parsed: ParsedFile): ImportedSeriesSummary[] {
+  const byKey = new Map<string, ImportedSeriesSummary>();
+  for (const sheet of parsed.sheets) {
+    for (const s of sheet.series) {
+      const key = seriesKeyString(s);
+      const seen = byKey.get(key);
+      if (seen) seen.observationCount += s.observations.length;
+      else byKey.set(key, { name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency, observationCount: s.observations.length });
+    }
+  }
+  return [...byKey.values()];
+}
+
+export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandlerNames> {
+  const { db } = ctx;
+  const jobs = new JobRegistry();
+
+  async function run(args: FileArgs & { skipInvalid?: boolean }, action: 'preview' | 'commit', ctl: JobControl): Promise<ImportJobResult> {
+    await ctl.step('reading', 0);
+    const bytes = decodeBase64(args.file.dataBase64);
+    const parsed = await parseInSteps(args, bytes, ctl);
+    if (action === 'preview') return { action, preview: buildPreview(parsed) };
+    // The last step: after it, nothing yields until the one transaction has committed (or failed whole).
+    await ctl.step('committing', 0.95);
+    const result = commitImport(db, parsed, { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false });
+    const commit: CommitImportResult = {
+      ...result,
+      fileName: args.file.fileName,
+      skippedSheets: parsed.skippedSheets,
+      series: importedSeries(parsed),
+      warnings: parsed.warnings,
+    };
+    return { action, commit };
+  }
+
+  return {
+    previewImport: async (args) => {
+      const r = await run(args, 'preview', noYield);
+      if (r.action !== 'preview') throw new WorkbenchError('internal', 'preview');
+      return r.preview;
+    },
+    commitImport: async (args) => {
+      const r = await run(args, 'commit', noYield);
+      if (r.action !== 'commit') throw new WorkbenchError('internal', 'commit');
+      return r.commit;
+    },
+    startImport: ({ action, ...args }) => ({ jobId: jobs.start((ctl) => run(args, action, ctl)) }),
+    jobStatus: ({ jobId }) => jobs.status(jobId),
+    cancelJob: ({ jobId }) => jobs.cancel(jobId),
+    listBatches: () => listBatches(db),
+    undoBatch: ({ batchId }) => undoImportBatch(db, batchId),
+    listSeries: () => listSeries(db),
+    seriesObservations: ({ seriesId, allVintages }) => {
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) {
+        throw new WorkbenchError('not_found', `指标序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);
+      }
+      return seriesObservations(db, seriesId, { allVintages });
+    },
+  };
+}

@@ -1,0 +1,300 @@
+// Handlers for links and the variance analysis: links are checked before they are stored (a unit that cannot
+// measure the target is refused), and every analysis reads targets and links afresh while series points come
+// from a cache kept until an import changes them, so a new as-of month, tolerance or link recomputes at once.
+import type { LinkView, ProvenanceItem, SeriesBrief, SuggestionView } from '../../shared/contract/varianceCalls';
+import type { PeriodKey, Series } from '../../shared/domain/series';
+import type { Plan, Target } from '../../shared/domain/target';
+import { WorkbenchError } from '../../shared/errors';
+import { analyzeAll, latestPeriodWithData, type TargetLink } from '../../shared/variance/analyzeAll';
+import { evaluateFormulaText, parseFormula, referencedSeries } from '../../shared/variance/formula';
+import { linkFit, type SeriesShape } from '../../shared/variance/linkFit';
+import { provenanceRole } from '../../shared/variance/provenanceRole';
+import { rankCandidates } from '../../shared/variance/rankCandidates';
+import type { SeriesData } from '../../shared/variance/seriesData';
+import { suggestLinks } from '../../shared/variance/suggestLinks';
+import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../../shared/variance/thresholds';
+import { varianceTrend } from '../../shared/variance/trend';
+import type { VarianceRow } from '../../shared/variance/types';
+import * as linksRepo from '../store/linksRepo';
+import { observationSource, storeChangeKey } from '../store/seriesDataRepo';
+import * as targetsRepo from '../store/targetsRepo';
+import type { Handlers, ServiceContext } from './service';
+import { createVarianceData } from './varianceData';
+
+type VarianceHandlerNames = 'suggestLinks' | 'linkCandidates' | 'listLinks' | 'setLink' | 'autoLink' | 'variance' | 'varianceTrend' | 'varianceProvenance';
+
+const DEFAULT_CANDIDATES = 10;
+const DEFAULT_MATCHES = 200;
+
+export function seriesBrief(s: Series): SeriesBrief {
+  return {
+    id: s.id,
+    name: s.name,
+    label: s.label,
+    unit: s.unit,
+    measure: s.measure,
+    frequency: s.frequency,
+    region: s.region,
+    lastPeriod: s.lastPeriod,
+    observationCount: s.observationCount,
+  };
+}
+
+const refuse = (zh: string, en: string) => new WorkbenchError('bad_request', `${zh} / ${en}`);
+
+function thresholdsWith(tolerance: number | undefined): StatusThresholds {
+  return tolerance === undefined ? DEFAULT_STATUS_THRESHOLDS : { ...DEFAULT_STATUS_THRESHOLDS, defaultTolerance: tolerance };
+}
+
+/** The series a formula refers to (empty when it does not parse: evaluation then says why). */
+function formulaRefs(formula: string): number[] {
+  const parsed = parseFormula(formula.trim().startsWith('{') ? ((JSON.parse(formula) as { expr?: string }).expr ?? '') : formula);
+  return parsed.ok ? [...referencedSeries(parsed.value)] : [];
+}
+
+function safeFormulaRefs(formula: string): number[] {
+  try {
+    return formulaRefs(formula);
+  } catch {
+    return [];
+  }
+}
+
+export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHandlerNames> {
+  const { db } = ctx;
+  const data = createVarianceData(db);
+
+  const planOf = (planId: number | undefined): Plan | null => {
+    const id = planId ?? targetsRepo.defaultPlanId(db);
+    if (id === null) return null;
+    const plan = targetsRepo.listPlans(db).find((p) => p.id === id);
+    if (!plan) throw new WorkbenchError('not_found', `计划 ${id} 不存在 / Plan ${id} does not exist`);
+    return plan;
+  };
+
+  // Targets and links of the last plan analysed, kept until the store changes: a new as-of month or tolerance
+  // then recomputes without reading SQLite at all.
+  let planCache: { key: string; planId: number; targets: Target[]; links: Map<number, TargetLink> } | null = null;
+
+  const planInputs = (planId: number) => {
+    const key = storeChangeKey(db);
+    if (planCache && planCache.key === key && planCache.planId === planId) return planCache;
+    const companions = data.companions();
+    const links = new Map<number, TargetLink>();
+    for (const l of linksRepo.listLinks(db, planId)) {
+      // A growth series carries its level companion, so required growth works without the analyst pairing them.
+      const levelSeriesId = l.levelSeriesId ?? (l.seriesId !== null ? (companions.get(l.seriesId) ?? null) : null);
+      links.set(l.targetId, { seriesId: l.seriesId, formula: l.formula, levelSeriesId });
+    }
+    const targets = targetsRepo.listTargets(db, planId).filter((t) => t.kind !== 'task');
+    planCache = { key: storeChangeKey(db), planId, targets, links };
+    return planCache;
+  };
+
+  const analysable = (planId: number) => planInputs(planId).targets;
+
+  const neededSeries = (links: Iterable<TargetLink>) => {
+    const reading = new Set<number>();
+    const all = new Set<number>();
+    for (const l of links) {
+      if (l.formula) for (const id of safeFormulaRefs(l.formula)) reading.add(id);
+      else if (l.seriesId !== null) reading.add(l.seriesId);
+      if (l.levelSeriesId != null) all.add(l.levelSeriesId);
+    }
+    for (const id of reading) all.add(id);
+    return { reading, all };
+  };
+
+  /** The analysis of a plan as of a month (default: the newest month with data among the linked series, within the plan's year). */
+  const analyse = (plan: Plan, targets: Target[], asOf: PeriodKey | undefined, tolerance: number | undefined) => {
+    const { links } = planInputs(plan.id);
+    const needed = neededSeries(links.values());
+    const seriesById = data.seriesData(needed.all);
+    const readingSeries: SeriesData[] = [];
+    for (const id of needed.reading) {
+      const s = seriesById.get(id);
+      if (s) readingSeries.push(s);
+    }
+    const latest = latestPeriodWithData(readingSeries, { year: plan.year });
+    const month = asOf ?? latest;
+    const rows = analyzeAll(targets, links, seriesById, month, { thresholds: thresholdsWith(tolerance), planYear: plan.year });
+    return { rows, asOf: month, latest, links, seriesById };
+  };
+
+  /** One target's row and the series its figures were read from (for the chart and the provenance). */
+  const analyseOne = (targetId: number, asOf: PeriodKey | undefined, tolerance: number | undefined) => {
+    const target = targetsRepo.getTarget(db, targetId);
+    const plan = planOf(target.planId)!;
+    const all = analyse(plan, [target], asOf, tolerance);
+    const row = all.rows[0];
+    const link = all.links.get(targetId) ?? null;
+    let series: SeriesData | null = null;
+    let levels: SeriesData | null = null;
+    if (link) {
+      if (link.formula) {
+        const r = evaluateFormulaText(link.formula, all.seriesById);
+        series = r.ok ? r.series : null;
+      } else if (link.seriesId !== null) series = all.seriesById.get(link.seriesId) ?? null;
+      if (link.levelSeriesId != null) levels = all.seriesById.get(link.levelSeriesId) ?? null;
+    }
+    return { target, row, asOf: all.asOf, series, levels };
+  };
+
+  const linkView = (target: Target, l: linksRepo.StoredLink): LinkView => {
+    const companion = l.seriesId !== null ? (data.companions().get(l.seriesId) ?? null) : null;
+    const meta = l.seriesId !== null ? data.seriesMeta(l.seriesId) : undefined;
+    return {
+      targetId: l.targetId,
+      indicator: target.indicator,
+      seriesId: l.seriesId,
+      formula: l.formula,
+      levelSeriesId: l.levelSeriesId ?? companion,
+      levelSource: l.levelSeriesId !== null ? 'stored' : companion !== null ? 'companion' : null,
+      source: l.source,
+      createdAt: l.createdAt,
+      series: meta ? seriesBrief(meta) : null,
+    };
+  };
+
+  const suggestionView = (target: Target, s: { seriesId: number; score: number; reason: string }): SuggestionView | null => {
+    const meta = data.seriesMeta(s.seriesId);
+    return meta ? { targetId: target.id, indicator: target.indicator, seriesId: s.seriesId, score: s.score, reason: s.reason, series: seriesBrief(meta) } : null;
+  };
+
+  /** What a link would measure the target with: the series, or the series a formula yields. */
+  const shapeOf = (seriesId: number | null, formula: string | null): SeriesShape => {
+    if (formula) {
+      const refs = safeFormulaRefs(formula);
+      const r = evaluateFormulaText(formula, data.seriesData(refs));
+      if (!r.ok) throw refuse(`公式无法使用：${r.reason.zh}`, `the formula cannot be used: ${r.reason.en}`);
+      return r.series;
+    }
+    const meta = seriesId !== null ? data.seriesMeta(seriesId) : undefined;
+    if (!meta) throw new WorkbenchError('not_found', `序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);
+    return meta;
+  };
+
+  const varianceRowsFor = (plan: Plan | null, asOf: PeriodKey | undefined, tolerance: number | undefined) => {
+    if (!plan) return { planId: null, planYear: null, asOf: asOf ?? null, latestPeriod: null, rows: [] as VarianceRow[] };
+    const r = analyse(plan, analysable(plan.id), asOf, tolerance);
+    return { planId: plan.id, planYear: plan.year, asOf: r.asOf, latestPeriod: r.latest, rows: r.rows };
+  };
+
+  return {
+    suggestLinks: ({ planId }) => {
+      const plan = planOf(planId);
+      if (!plan) return [];
+      const targets = analysable(plan.id);
+      const byId = new Map(targets.map((t) => [t.id, t]));
+      return suggestLinks(targets, data.series())
+        .map((s) => suggestionView(byId.get(s.targetId)!, s))
+        .filter((s): s is SuggestionView => s !== null);
+    },
+
+    linkCandidates: ({ targetId, query, limit }) => {
+      const target = targetsRepo.getTarget(db, targetId);
+      const series = data.series();
+      const suggested = rankCandidates(target, series, DEFAULT_CANDIDATES)
+        .map((s) => suggestionView(target, s))
+        .filter((s): s is SuggestionView => s !== null);
+      const q = (query ?? '').normalize('NFKC').trim().toLowerCase();
+      const hits = q === '' ? series : series.filter((s) => `${s.label}\u0000${s.name}\u0000${s.id}`.toLowerCase().includes(q));
+      const matches = hits.slice(0, limit ?? DEFAULT_MATCHES).map((s) => {
+        const fit = linkFit(target, s);
+        return { series: seriesBrief(s), compatible: fit.ok, why: `${fit.why.zh} / ${fit.why.en}` };
+      });
+      return { suggested, matches, totalMatches: hits.length };
+    },
+
+    listLinks: ({ planId }) => {
+      const plan = planOf(planId);
+      if (!plan) return [];
+      const byId = new Map(targetsRepo.listTargets(db, plan.id).map((t) => [t.id, t]));
+      return linksRepo.listLinks(db, plan.id).map((l) => linkView(byId.get(l.targetId)!, l));
+    },
+
+    setLink: ({ targetId, seriesId, formula, levelSeriesId }) => {
+      const target = targetsRepo.getTarget(db, targetId);
+      const f = formula?.trim() ? formula.trim() : null;
+      if (seriesId === null && f === null) {
+        linksRepo.deleteLink(db, targetId);
+        return { link: null };
+      }
+      if (seriesId !== null && f !== null) throw refuse('请只指定序列或公式之一', 'give either a series or a formula, not both');
+      const shape = shapeOf(seriesId, f);
+      const fit = linkFit(target, shape);
+      if (!fit.ok) throw refuse(`不能关联“${target.indicator}”与“${shape.label}”：${fit.why.zh}`, `cannot link "${target.indicator}" to "${shape.label}": ${fit.why.en}`);
+      if (levelSeriesId != null) {
+        const lv = data.seriesMeta(levelSeriesId);
+        if (!lv) throw new WorkbenchError('not_found', `序列 ${levelSeriesId} 不存在 / Series ${levelSeriesId} does not exist`);
+        if (lv.measure !== 'cumulative' && lv.measure !== 'monthly') {
+          throw refuse(`总量序列“${lv.label}”不是累计值或当期值`, `level series "${lv.label}" is neither cumulative nor period values`);
+        }
+      }
+      const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: 'manual' });
+      return { link: linkView(target, saved) };
+    },
+
+    autoLink: ({ planId }) => {
+      const plan = planOf(planId);
+      if (!plan) return { linked: [], keptExisting: 0, unmatched: [] };
+      const targets = analysable(plan.id);
+      const existing = new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId));
+      const open = targets.filter((t) => !existing.has(t.id));
+      const byId = new Map(open.map((t) => [t.id, t]));
+      const accepted: SuggestionView[] = [];
+      for (const s of suggestLinks(open, data.series())) {
+        const target = byId.get(s.targetId)!;
+        const meta = data.seriesMeta(s.seriesId);
+        // The suggestion weighs units already; the same check as a manual link keeps both paths honest.
+        if (!meta || !linkFit(target, meta).ok) continue;
+        const view = suggestionView(target, s);
+        if (view) accepted.push(view);
+      }
+      linksRepo.saveLinks(db, accepted.map((s) => ({ targetId: s.targetId, seriesId: s.seriesId, formula: null, levelSeriesId: null, source: 'auto' as const })));
+      const linkedIds = new Set(accepted.map((s) => s.targetId));
+      return {
+        linked: accepted,
+        keptExisting: targets.length - open.length,
+        unmatched: open.filter((t) => !linkedIds.has(t.id)).map((t) => ({ targetId: t.id, indicator: t.indicator })),
+      };
+    },
+
+    variance: ({ planId, asOf, tolerance }) => varianceRowsFor(planOf(planId), asOf, tolerance),
+
+    varianceTrend: ({ targetId, asOf, tolerance }) => {
+      const one = analyseOne(targetId, asOf, tolerance);
+      const isLevelTarget = one.target.kind === 'level' || one.target.kind === 'increment';
+      const chartSeries =
+        isLevelTarget && one.series && one.series.measure !== 'cumulative' && one.series.measure !== 'monthly' ? (one.levels ?? one.series) : one.series;
+      const month = one.row.asOf ?? one.asOf;
+      const year = month ? Number(month.slice(0, 4)) : null;
+      return { targetId, asOf: one.asOf, ...varianceTrend(one.target, one.row, chartSeries, year) };
+    },
+
+    varianceProvenance: ({ targetId, asOf, tolerance }) => {
+      const one = analyseOne(targetId, asOf, tolerance);
+      const reading = one.row.provenance[0]?.seriesId ?? null;
+      const items: ProvenanceItem[] = one.row.provenance.map((p) => {
+        const meta = data.seriesMeta(p.seriesId);
+        const src = observationSource(db, p.seriesId, p.period, p.batchId);
+        const role = provenanceRole(p, one.row, reading);
+        return {
+          role: `${role.zh} / ${role.en}`,
+          seriesId: p.seriesId,
+          seriesLabel: meta?.label ?? src?.label ?? `#${p.seriesId}`,
+          unit: meta?.unit ?? '',
+          period: p.period,
+          sourcePeriod: src?.sourcePeriod ?? p.period,
+          value: p.value,
+          batchId: p.batchId,
+          file: p.file,
+          sheet: p.sheet,
+          cell: p.cell,
+          importedAt: src?.importedAt ?? null,
+        };
+      });
+      return { targetId, asOf: one.row.asOf ?? one.asOf, items };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Links between targets and the series that measure them: one per target, a series or a formula, with
+// an optional level series beside a growth series, and whether the analyst set it or accepted a suggestion.
+import type { Store } from './openStore';
+
+export interface StoredLink {
+  targetId: number;
+  seriesId: number | null;
+  formula: string | null;
+  levelSeriesId: number | null;
+  source: string;
+  createdAt: string;
+}
+
+interface LinkRow {
+  target_id: number;
+  series_id: number | null;
+  formula: string | null;
+  level_series_id: number | null;
+  source: string;
+  created_at: string;
+}
+
+const toLink = (r: LinkRow): StoredLink => ({
+  targetId: r.target_id,
+  seriesId: r.series_id,
+  formula: r.formula,
+  levelSeriesId: r.level_series_id,
+  source: r.source,
+  createdAt: r.created_at,
+});
+
+const COLUMNS = 'l.target_id, l.series_id, l.formula, l.level_series_id, l.source, l.created_at';
+
+/** The links of one plan's targets, in document order. */
+export function listLinks(db: Store, planId: number): StoredLink[] {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM links l JOIN targets t ON t.id = l.target_id WHERE t.plan_id = ? ORDER BY t.position, t.id`)
+    .all(planId) as LinkRow[];
+  return rows.map(toLink);
+}
+
+export function getLink(db: Store, targetId: number): StoredLink | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM links l WHERE l.target_id = ?`).get(targetId) as LinkRow | undefined;
+  return row ? toLink(row) : null;
+}
+
+export interface NewLink {
+  targetId: number;
+  seriesId: number | null;
+  formula: string | null;
+  levelSeriesId: number | null;
+  source: 'manual' | 'auto';
+}
+
+/** Sets a target's link, replacing the one it had. */
+export function saveLink(db: Store, link: NewLink, now = new Date()): StoredLink {
+  db.prepare(
+    `INSERT INTO links (target_id, series_id, formula, level_series_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(target_id) DO UPDATE SET series_id = excluded.series_id, formula = excluded.formula,
+       level_series_id = excluded.level_series_id, source = excluded.source, created_at = excluded.created_at`,
+  ).run(link.targetId, link.seriesId, link.formula, link.levelSeriesId, link.source, now.toISOString());
+  return getLink(db, link.targetId)!;
+}
+
+/** Saves many links in one transaction (accepting suggestions). */
+export function saveLinks(db: Store, links: readonly NewLink[], now = new Date()): void {
+  db.transaction(() => {
+    for (const l of links) saveLink(db, l, now);
+  })();
+}
+
+export function deleteLink(db: Store, targetId: number): boolean {
+  return db.prepare('DELETE FROM links WHERE target_id = ?').run(targetId).changes > 0;
+}

@@ -1,0 +1,81 @@
+// The analysis input straight from the store: the current observation of each period of many series in one
+// query (ordered by the index, newest batch last), and a cheap key that changes whenever series or
+// observations can have changed, so the service can keep what it loaded until then.
+import type { Series } from '../../shared/domain/series';
+import type { SeriesData, SeriesPoint } from '../../shared/variance/seriesData';
+import type { Store } from './openStore';
+
+/**
+ * Changes when an import is committed or undone (observations only change that way) or series are added,
+ * removed or renamed. Reads two small tables, never the observations.
+ */
+export function seriesDataVersion(db: Store): string {
+  const row = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || IFNULL(SUM(undone), 0) FROM import_batches) || '|' ||
+              (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(LENGTH(label) + LENGTH(unit) + LENGTH(name) + LENGTH(measure)) FROM series)`,
+    )
+    .pluck()
+    .get() as string;
+  return row;
+}
+
+type RawRow = [seriesId: number, period: string, value: number, batchId: number, sheet: string, cell: string, file: string];
+
+/**
+ * Loads the current points of the given series (the row of the newest batch per period, as the importer
+ * defines current). Series missing from `meta` are skipped.
+ */
+export function loadSeriesData(db: Store, ids: readonly number[], meta: ReadonlyMap<number, Series>): Map<number, SeriesData> {
+  const out = new Map<number, SeriesData>();
+  const wanted = ids.filter((id) => meta.has(id));
+  if (wanted.length === 0) return out;
+  const points = new Map<number, Map<string, SeriesPoint>>();
+  for (const id of wanted) points.set(id, new Map());
+  const stmt = db
+    .prepare(
+      `SELECT o.series_id, o.period, o.value, o.batch_id, o.sheet, o.cell, b.file_name
+       FROM observations o JOIN import_batches b ON b.id = o.batch_id
+       WHERE o.series_id IN (SELECT value FROM json_each(?))
+       ORDER BY o.series_id, o.period, o.batch_id`,
+    )
+    .raw();
+  for (const r of stmt.iterate(JSON.stringify(wanted)) as IterableIterator<RawRow>) {
+    // Rows of one period come oldest batch first: the last write wins and is the current vintage.
+    points.get(r[0])!.set(r[1], { value: r[2], batchId: r[3], sheet: r[4], cell: r[5], file: r[6] });
+  }
+  for (const id of wanted) {
+    const s = meta.get(id)!;
+    const p = points.get(id)!;
+    let last: string | null = null;
+    for (const k of p.keys()) if (last === null || k > last) last = k;
+    out.set(id, { id, name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency, points: p, lastPeriod: last });
+  }
+  return out;
+}
+
+export interface ObservationSource {
+  sourcePeriod: string;
+  label: string;
+  importedAt: string;
+}
+
+/** The period as written and the batch's time for one stored observation (for provenance on demand). */
+export function observationSource(db: Store, seriesId: number, period: string, batchId: number): ObservationSource | null {
+  const row = db
+    .prepare(
+      `SELECT o.source_period, o.label, b.imported_at FROM observations o JOIN import_batches b ON b.id = o.batch_id
+       WHERE o.series_id = ? AND o.period = ? AND o.batch_id = ? LIMIT 1`,
+    )
+    .get(seriesId, period, batchId) as { source_period: string; label: string; imported_at: string } | undefined;
+  return row ? { sourcePeriod: row.source_period, label: row.label, importedAt: row.imported_at } : null;
+}
+
+/**
+ * Changes whenever anything in the store changes: rows written by this connection (total_changes) or a commit
+ * by another connection (data_version). Lets a caller keep targets and links read from the store until then.
+ */
+export function storeChangeKey(db: Store): string {
+  const own = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${db.pragma('data_version', { simple: true }) as number}:${own}`;
+}

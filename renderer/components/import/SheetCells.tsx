@@ -1,0 +1,84 @@
+// The top-left cells of a sheet with the mapping drawn over them: the header row, the label and unit columns,
+// the period columns, the data rows, rows the analyst skips, and problem cells in red (reason on hover).
+import type { CellProblem, SheetMapping } from '../../../shared/import/mapping';
+import { columnLetter } from '../../import/mappingDraft';
+import { pickMessage, useI18n } from '../../i18n';
+
+function cellIndex(ref: string): [number, number] | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, c - 1];
+}
+
+export function SheetCells({ rows, mapping, problems }: { rows: string[][]; mapping: SheetMapping | null; problems: CellProblem[] }) {
+  const { t, lang } = useI18n();
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const problemAt = new Map<string, CellProblem>();
+  for (const p of problems) {
+    const at = cellIndex(p.cell);
+    if (at) problemAt.set(`${at[0]},${at[1]}`, p);
+  }
+  const periodCols = new Set(mapping && mapping.layout !== 'long' ? mapping.periodColumns.map((p) => p.column) : []);
+  const skipped = new Set(mapping && mapping.layout !== 'long' ? mapping.rowOverrides.filter((o) => o.skip).map((o) => o.row) : []);
+  const labelCol = mapping ? (mapping.layout === 'long' ? mapping.indicatorColumn : mapping.labelColumn) : -1;
+  const unitCol = mapping?.unitColumn ?? -1;
+  const longCols = mapping?.layout === 'long' ? new Set([mapping.periodColumn, mapping.valueColumn]) : new Set<number>();
+
+  const classFor = (r: number, c: number): string => {
+    const cls: string[] = [];
+    if (mapping) {
+      if (r === mapping.headerRow) cls.push('m-header');
+      if (mapping.layout !== 'long' && r === mapping.yearRow) cls.push('m-year');
+      const inData = r >= mapping.firstDataRow && r <= mapping.lastDataRow;
+      if (!inData && r > mapping.headerRow) cls.push('m-outside');
+      if (inData && skipped.has(r)) cls.push('m-skipped');
+      if (c === labelCol && (r === mapping.headerRow || inData)) cls.push('m-label');
+      if (c === unitCol && (r === mapping.headerRow || inData)) cls.push('m-unit');
+      if ((periodCols.has(c) || longCols.has(c)) && (r === mapping.headerRow || inData)) cls.push('m-period');
+    }
+    if (problemAt.has(`${r},${c}`)) cls.push('m-problem');
+    return cls.join(' ');
+  };
+
+  return (
+    <div className="sheet-cells" data-testid="sheet-cells">
+      <div className="legend">
+        <span className="m-header">{t('表头行', 'Header row')}</span>
+        <span className="m-label">{t('指标名称列', 'Label column')}</span>
+        <span className="m-unit">{t('单位列', 'Unit column')}</span>
+        <span className="m-period">{t('时期列', 'Period columns')}</span>
+        <span className="m-skipped">{t('跳过的行', 'Skipped rows')}</span>
+        <span className="m-problem">{t('有问题的单元格', 'Problem cells')}</span>
+      </div>
+      <div className="sheet-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: width }, (_, c) => (
+                <th key={c}>{columnLetter(c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={r}>
+                <th>{r + 1}</th>
+                {Array.from({ length: width }, (_, c) => {
+                  const p = problemAt.get(`${r},${c}`);
+                  return (
+                    <td key={c} className={classFor(r, c)} title={p ? `${p.cell}: ${pickMessage(p.reason, lang)}` : undefined}>
+                      {row[c] ?? ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Column definitions of the variance grid: one row per target, figures with one decimal for rates, gaps in
+// 个百分点, the status as a coloured, labelled cell. Gaps sort with the empty ones last either way.
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { formatNumberZh, formatPeriodZh } from '../../shared/format/chinese';
+import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
+import type { Lang } from '../i18n';
+
+type P = ValueFormatterParams<VarianceRow, number | null>;
+
+const rate = (p: P) => (p.value == null ? '—' : `${formatNumberZh(p.value)}%`);
+
+/** A quantity in the row's unit: whole numbers for large values, up to two decimals for small ones. */
+export function amountText(v: number | null | undefined, unit: string | null): string {
+  if (v == null) return '—';
+  if (unit === '%') return `${formatNumberZh(v)}%`;
+  const decimals = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
+  const text = formatNumberZh(v, { decimals, thousands: true }).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return `${text}${unit ?? ''}`;
+}
+
+export function gapText(row: VarianceRow, lang: Lang): string {
+  if (row.gap === null) return '—';
+  const sign = row.gap > 0.05 ? '+' : '';
+  if (row.gapUnit === '个百分点') return `${sign}${formatNumberZh(row.gap)}${lang === 'zh' ? '个百分点' : ' pp'}`;
+  return `${sign}${amountText(row.gap, row.gapUnit)}`;
+}
+
+export function periodText(row: VarianceRow, lang: Lang): string {
+  if (!row.asOf) return '—';
+  if (lang === 'en') return row.asOf;
+  return formatPeriodZh(row.asOf, row.method !== 'latest');
+}
+
+/** Empty figures sort after every number, ascending or descending. */
+function nullsLast(a: number | null, b: number | null, _na: unknown, _nb: unknown, descending: boolean): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return descending ? -1 : 1;
+  if (b === null) return descending ? 1 : -1;
+  return a - b;
+}
+
+export const STATUS_ORDER: Status[] = ['off_track', 'at_risk', 'on_track', 'met', 'no_data'];
+
+export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const num = { type: 'rightAligned', comparator: nullsLast, width: 96 } as const;
+  return [
+    { field: 'section', headerName: t('章节', 'Section'), width: 92, pinned: 'left' },
+    { field: 'indicator', headerName: t('指标', 'Indicator'), width: 170, pinned: 'left', tooltipField: 'indicator' },
+    {
+      field: 'status',
+      headerName: t('状态', 'Status'),
+      width: 92,
+      pinned: 'left',
+      cellClass: (p) => `status-cell status-${p.value as Status}`,
+      valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as Status][lang] : ''),
+      comparator: (a: Status, b: Status) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
+      tooltipValueGetter: (p) => p.data?.rule ?? '',
+    },
+    { field: 'asOf', headerName: t('数据期', 'Period'), width: 118, valueFormatter: (p) => (p.data ? periodText(p.data, lang) : '') },
+    { field: 'actual', headerName: t('实际', 'Actual'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    { field: 'target', headerName: t('目标', 'Target'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    {
+      field: 'gap',
+      headerName: t('差距', 'Gap'),
+      ...num,
+      width: 112,
+      sort: 'asc',
+      valueFormatter: (p: P) => (p.data ? gapText(p.data, lang) : ''),
+      headerTooltip: t('增速：实际−目标；总量：完成率−序时进度', 'Rates: actual − target; levels: completion − schedule'),
+      cellClassRules: { 'gap-negative': (p) => (p.value ?? 0) < -0.05, 'gap-positive': (p) => (p.value ?? 0) > 0.05 },
+    },
+    { field: 'completionRate', headerName: t('完成率', 'Completion'), ...num, valueFormatter: rate },
+    { field: 'scheduleCalendar', headerName: t('时间进度', 'Calendar'), ...num, valueFormatter: rate },
+    { field: 'scheduleSeasonal', headerName: t('季节进度', 'Seasonal'), ...num, valueFormatter: rate },
+    { field: 'projectionRunRate', headerName: t('预计全年(按进度)', 'Projection (run-rate)'), ...num, width: 128, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    { field: 'projectionSeasonal', headerName: t('预计全年(季节)', 'Projection (seasonal)'), ...num, width: 122, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    { field: 'required', headerName: t('尚需完成', 'Still required'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    { field: 'requiredGrowth', headerName: t('其余月份需增长', 'Required growth'), ...num, width: 124, valueFormatter: rate },
+    { field: 'seriesName', headerName: t('关联序列', 'Linked series'), width: 200, tooltipField: 'seriesName', valueFormatter: (p) => p.value ?? t('未关联', 'not linked') },
+  ];
+}

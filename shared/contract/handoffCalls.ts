@@ -1,0 +1,103 @@
+// Calls for what the analysts hand on: the analysis workbook, a grid exported as the analyst sees it, the
+// round trip of a returned 目标 sheet, and the briefing (简报) as HTML pages to preview or as a PDF.
+// Files travel base64-encoded, like imports, so both shells (IPC and HTTP) carry them the same way.
+import { z } from 'zod';
+import type { ReturnProblem } from '../export/returnedTargets';
+import type { TargetChange } from '../export/targetsDiff';
+import { BRIEF_LAYOUTS } from '../export/types';
+import { call, fileSchema, idSchema as id } from './call';
+
+/** A file the renderer saves (Blob + `<a download>`) or the CLI writes. */
+export interface FileDownload {
+  fileName: string;
+  dataBase64: string;
+}
+
+export interface WorkbookExport extends FileDownload {
+  /** The month the analysis is as of (`2025-10`), after the default was applied. */
+  asOf: string;
+  sheets: string[];
+  formulaCells: number;
+  targetCount: number;
+  seriesCount: number;
+  observationCount: number;
+}
+
+export interface ReturnedWorkbook {
+  planId: number;
+  /** Rows of the returned sheet that matched a target of the plan. */
+  rowCount: number;
+  /** Differences from the stored targets, target by target, in the plan's order. */
+  changes: TargetChange[];
+  /** Rows or cells that could not be read, each a sentence in Chinese. */
+  problems: ReturnProblem[];
+}
+
+export interface BriefPreview {
+  title: string;
+  asOf: string;
+  /** The newest month with data among the linked series (the default as-of). */
+  latestPeriod: string | null;
+  /** The self-contained A4 HTML (inline SVG charts, no scripts). */
+  html: string;
+  pages: number;
+  /** Targets in the briefing. */
+  targetCount: number;
+  charts: number;
+}
+
+export interface BriefPdf extends FileDownload {
+  asOf: string;
+  pages: number;
+  targetCount: number;
+}
+
+/** `2025-10`: the month the analysis is as of. */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2025-10 / month must be YYYY-MM, e.g. 2025-10');
+
+const gridCellValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+
+/** The grid as the analyst sees it (shared/export/types GridView), checked before it reaches the writer. */
+export const gridViewSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    subtitle: z.string().max(500).optional(),
+    columns: z
+      .array(
+        z
+          .object({
+            field: z.string().min(1).max(200),
+            headerName: z.string().max(200),
+            unit: z.string().max(40).optional(),
+            type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+    rows: z.array(z.record(z.string().max(200), gridCellValue.optional())).max(200_000),
+  })
+  .strict();
+
+export const briefArgsSchema = z
+  .object({
+    planId: id.optional(),
+    asOf: month.optional(),
+    /** `一` or `一、(二)`: targets whose section starts with it. */
+    section: z.string().min(1).max(40).optional(),
+    /** Only these targets (in the plan's order); with section, both must hold. */
+    targetIds: z.array(id).max(5000).optional(),
+    layout: z.enum(BRIEF_LAYOUTS).optional(),
+  })
+  .strict();
+
+export const handoffCalls = {
+  /** The analysis workbook (说明, 目标, 执行情况, 数据) as of a month (default: the newest with data). */
+  exportWorkbook: call<WorkbookExport>()(z.object({ planId: id.optional(), asOf: month.optional() }).strict()),
+  /** One sheet: the grid's displayed columns in order and its rows after filtering and sorting. */
+  exportGridView: call<FileDownload>()(z.object({ view: gridViewSchema }).strict()),
+  /** Reads a 目标 sheet sent back and lists the differences; writes nothing (accepted ones go through editTargets). */
+  readReturnedWorkbook: call<ReturnedWorkbook>()(z.object({ file: fileSchema, planId: id.optional() }).strict()),
+  briefHtml: call<BriefPreview>()(briefArgsSchema),
+  briefPdf: call<BriefPdf>()(briefArgsSchema),
+};

@@ -1,0 +1,155 @@
+// Calls for importing statistics files (preview, commit, as a job with progress), the import history and its
+// undo, and reading the series back. File bytes travel base64-encoded; mappings are the analyst's corrections.
+import { z } from 'zod';
+import type { Frequency, ImportBatch, Measure, Observation, Series } from '../domain/series';
+import type { WireError } from '../errors';
+import { sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
+import { call, fileSchema, idSchema as id } from './call';
+
+const sheetName = z.string().min(1).max(255);
+const rowIndex = z.number().int().min(0).max(1_048_576);
+const MAX_SHEET_ENTRIES = 100;
+const fewEntries = (o: object) => Object.keys(o).length <= MAX_SHEET_ENTRIES;
+
+/** The analyst's header row for a sheet (and the year row above it, for two-row headers). */
+export const headerRowHintSchema = z
+  .object({ headerRow: rowIndex, yearRow: rowIndex.nullable() })
+  .strict()
+  .refine((h) => h.yearRow === null || h.yearRow < h.headerRow, { message: '年份行必须在表头行之上 / The year row must be above the header row' });
+export type HeaderRowHint = z.infer<typeof headerRowHintSchema>;
+
+/** What every import call reads: the file, which sheet (default: all with a table), and the analyst's corrections. */
+export const importFileArgsShape = {
+  file: fileSchema,
+  sheet: sheetName.optional(),
+  /** Corrected mappings by sheet name; checked again by the importer against the sheet. */
+  mappings: z.record(sheetName, sheetMappingSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  /** Header rows by sheet name: the mapping is derived again from that row. A sheet's mapping wins over its hint. */
+  headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+};
+
+export const previewImportArgs = z.object(importFileArgsShape).strict();
+export const commitImportArgs = z.object({ ...importFileArgsShape, skipInvalid: z.boolean().default(false) }).strict();
+export const startImportArgs = z.object({ ...importFileArgsShape, skipInvalid: z.boolean().default(false), action: z.enum(['preview', 'commit']) }).strict();
+
+/** Observation rows a preview carries at most (the counts always cover the whole file). */
+export const PREVIEW_OBSERVATION_LIMIT = 2000;
+/** Rows × columns of each sheet's top-left corner a preview carries, to show the mapping over the cells. */
+export const PREVIEW_HEAD = { rows: 40, columns: 30 } as const;
+
+export interface PreviewSeries {
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  region: string | null;
+  /** 0-based sheet row the series was read from (grid layouts), for per-row corrections; null for long tables. */
+  row: number | null;
+  observationCount: number;
+  firstPeriod: string | null;
+  lastPeriod: string | null;
+}
+
+export interface PreviewObservation {
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  period: string;
+  sourcePeriod: string;
+  value: number;
+  sheet: string;
+  cell: string;
+}
+
+export interface PreviewSheet {
+  name: string;
+  layout: Layout;
+  mapping: SheetMapping;
+  series: PreviewSeries[];
+  observationCount: number;
+  problemCount: number;
+  warnings: string[];
+}
+
+export interface ImportPreview {
+  fileName: string;
+  format: 'xlsx' | 'xls' | 'ods' | 'csv';
+  encoding: string | null;
+  sheets: PreviewSheet[];
+  skippedSheets: { name: string; reason: string }[];
+  /** Every problem cell of the file (a file with any is refused unless they are skipped). */
+  problems: CellProblem[];
+  warnings: string[];
+  /** The first PREVIEW_OBSERVATION_LIMIT observations, in file order. */
+  observations: PreviewObservation[];
+  /** Top-left cells of every sheet read (skipped ones too), as text. */
+  heads: { name: string; rows: string[][] }[];
+  totals: { sheetCount: number; seriesCount: number; observationCount: number; problemCount: number; shownObservations: number };
+}
+
+export interface ImportedSeriesSummary {
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  observationCount: number;
+}
+
+export interface CommitImportResult {
+  batchId: number;
+  fileName: string;
+  /** Distinct series the file holds values for. */
+  seriesCount: number;
+  /** Observation rows written: new periods and changed values. */
+  observationCount: number;
+  /** Values equal to the current ones, not written again. */
+  unchangedCount: number;
+  /** Cells skipped (only with skipInvalid). */
+  skipped: CellProblem[];
+  skippedSheets: { name: string; reason: string }[];
+  series: ImportedSeriesSummary[];
+  warnings: string[];
+}
+
+export interface UndoBatchResult {
+  batchId: number;
+  removedObservations: number;
+  removedSeries: number;
+}
+
+export type JobPhase = 'queued' | 'reading' | 'parsing' | 'committing' | 'done' | 'failed' | 'cancelled';
+
+export type ImportJobResult = { action: 'preview'; preview: ImportPreview } | { action: 'commit'; commit: CommitImportResult };
+
+export interface JobStatus {
+  jobId: string;
+  phase: JobPhase;
+  /** 0 to 1. */
+  fraction: number;
+  /** Finished, failed or cancelled: nothing more will happen. */
+  done: boolean;
+  result?: ImportJobResult;
+  error?: WireError;
+}
+
+const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const importCalls = {
+  /** Parse and report what would be imported; writes nothing. */
+  previewImport: call<ImportPreview>()(previewImportArgs),
+  /** Parse and write one batch in one transaction; refused as a whole when cells are flagged, unless skipInvalid. */
+  commitImport: call<CommitImportResult>()(commitImportArgs),
+  /** The same as preview or commit, as a job: returns at once; poll jobStatus for progress and the result. */
+  startImport: call<{ jobId: string }>()(startImportArgs),
+  jobStatus: call<JobStatus>()(z.object({ jobId }).strict()),
+  /** Stops a job between steps; a commit only writes at its very end, so a cancelled job leaves the store as it was. */
+  cancelJob: call<JobStatus>()(z.object({ jobId }).strict()),
+  listBatches: call<ImportBatch[]>()(z.object({}).strict()),
+  undoBatch: call<UndoBatchResult>()(z.object({ batchId: id }).strict()),
+  listSeries: call<Series[]>()(z.object({}).strict()),
+  seriesObservations: call<Observation[]>()(z.object({ seriesId: id, allVintages: z.boolean().optional() }).strict()),
+};

@@ -1,0 +1,135 @@
+// Calls for linking targets to statistical series and for the variance analysis (执行情况) built on the links.
+import { z } from 'zod';
+import type { Frequency, Measure, PeriodKey } from '../domain/series';
+import type { Trend } from '../variance/trend';
+import type { VarianceRow } from '../variance/types';
+import { call, idSchema as id } from './call';
+
+/** A series as the link editor and the CLI show it. */
+export interface SeriesBrief {
+  id: number;
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  region: string | null;
+  lastPeriod: PeriodKey | null;
+  observationCount: number;
+}
+
+export interface LinkView {
+  targetId: number;
+  indicator: string;
+  seriesId: number | null;
+  formula: string | null;
+  /** The level series stored with the link, else the companion found by name (source says which). */
+  levelSeriesId: number | null;
+  levelSource: 'stored' | 'companion' | null;
+  /** `manual` (the analyst's choice) or `auto` (an accepted suggestion). */
+  source: string;
+  createdAt: string;
+  series: SeriesBrief | null;
+}
+
+export interface SuggestionView {
+  targetId: number;
+  indicator: string;
+  seriesId: number;
+  score: number;
+  reason: string;
+  series: SeriesBrief;
+}
+
+export interface CandidateView {
+  series: SeriesBrief;
+  /** Whether a link would be accepted (unit and measure can measure the target). */
+  compatible: boolean;
+  /** Why not, or how it fits, `中文 / English`. */
+  why: string;
+}
+
+export interface LinkCandidates {
+  /** Ranked by name similarity and fit, best first. */
+  suggested: SuggestionView[];
+  /** Series whose label or name contains the query (all series when it is empty), up to the limit. */
+  matches: CandidateView[];
+  totalMatches: number;
+}
+
+export interface AutoLinkResult {
+  linked: SuggestionView[];
+  /** Targets that already had a link: left as the analyst set them. */
+  keptExisting: number;
+  /** Non-task targets for which nothing was suggested. */
+  unmatched: { targetId: number; indicator: string }[];
+}
+
+export interface VarianceResult {
+  planId: number | null;
+  planYear: number | null;
+  /** The month analysed (`2025-10`). */
+  asOf: PeriodKey | null;
+  /** The newest month with data among the linked series (the default as-of). */
+  latestPeriod: PeriodKey | null;
+  rows: VarianceRow[];
+}
+
+export interface VarianceTrend extends Trend {
+  targetId: number;
+  asOf: PeriodKey | null;
+}
+
+export interface ProvenanceItem {
+  /** Which figure this observation feeds, `中文 / English`. */
+  role: string;
+  seriesId: number;
+  seriesLabel: string;
+  unit: string;
+  period: PeriodKey;
+  /** The period as the file wrote it (`2025年1-10月`). */
+  sourcePeriod: string;
+  value: number;
+  batchId: number;
+  file: string;
+  sheet: string;
+  cell: string;
+  importedAt: string | null;
+}
+
+export interface VarianceProvenance {
+  targetId: number;
+  asOf: PeriodKey | null;
+  items: ProvenanceItem[];
+}
+
+/** `2025-10`: the month the analysis is as of. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / month must be YYYY-MM');
+
+const toleranceSchema = z.number().min(0).max(20);
+
+export const varianceCalls = {
+  /** The best candidate per non-task target of the plan (default: the newest plan). */
+  suggestLinks: call<SuggestionView[]>()(z.object({ planId: id.optional() }).strict()),
+  /** For the link editor: the ranked candidates of one target, and any series matching the typed text. */
+  linkCandidates: call<LinkCandidates>()(
+    z.object({ targetId: id, query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ),
+  listLinks: call<LinkView[]>()(z.object({ planId: id.optional() }).strict()),
+  /** Sets or (seriesId null, no formula) removes a target's link; refuses units or measures that cannot measure the target. */
+  setLink: call<{ link: LinkView | null }>()(
+    z
+      .object({
+        targetId: id,
+        seriesId: id.nullable(),
+        formula: z.string().max(2000).nullable().optional(),
+        levelSeriesId: id.nullable().optional(),
+      })
+      .strict(),
+  ),
+  /** Accepts the suggestions for the plan's unlinked targets; existing links are kept. */
+  autoLink: call<AutoLinkResult>()(z.object({ planId: id.optional() }).strict()),
+  variance: call<VarianceResult>()(z.object({ planId: id.optional(), asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
+  varianceTrend: call<VarianceTrend>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
+  varianceProvenance: call<VarianceProvenance>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
+};
