@@ -28,9 +28,17 @@ function growthCriterion(target: Target, tolerance: number): { goal: number; zon
     const t = target.comparator === 'range' ? (target.valueLow ?? target.value) : headlineValue(target);
     return zone && t !== null ? { goal: -t, zone: mirrorZone(zone) } : null;
   }
-  const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, 'up'));
+  const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, favourableGrowthDirection(target.indicator)));
   const t = headlineValue(target);
   return zone && t !== null ? { goal: t, zone } : null;
+}
+
+/**
+ * Growth is good news, except for prices: `居民消费价格涨幅2%左右` is a ceiling the year should stay under,
+ * so 0.3 % inflation is within the target, not 1.7 points behind it.
+ */
+export function favourableGrowthDirection(indicator: string): 'up' | 'down' {
+  return /价格|物价|CPI|PPI|涨幅/i.test(indicator) ? 'down' : 'up';
 }
 
 const METHOD_WORDS: Record<GrowthReading['method'], Bilingual> = {

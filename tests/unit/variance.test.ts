@@ -476,3 +476,19 @@ describe('toSeriesData', () => {
     expect(data.lastPeriod).toBe('2025-03');
   });
 });
+
+describe('price targets are ceilings', () => {
+  it('reads 居民消费价格涨幅2%左右 as a ceiling: 0.3 % is on track, 2.8 % is off', async () => {
+    const { favourableGrowthDirection } = await import('../../shared/variance/growthVariance');
+    expect(favourableGrowthDirection('居民消费价格')).toBe('down');
+    expect(favourableGrowthDirection('地区生产总值')).toBe('up');
+    const cpi = makeTarget({ indicator: '居民消费价格', kind: 'growth_rate', value: 2, unit: '%', comparator: 'about' });
+    // Index 上年同期=100: 100.3 → +0.3 %; zone (−∞, 2 + 0.5]: within → on track, gap 0.3 − 2 = −1.7 pp.
+    const low = analyzeTarget(cpi, { series: makeSeries(1, '居民消费价格指数(上年同期=100)', '上年同期=100', 'index', 'monthly', { '2025-10': 100.3 }) }, '2025-10');
+    expect(low.status).toBe('on_track');
+    expect(low.gap).toBeCloseTo(-1.7, 6);
+    // 102.8 → +2.8 %: 0.3 pp above the band's top (2.5) → not on track.
+    const high = analyzeTarget(cpi, { series: makeSeries(1, '居民消费价格指数(上年同期=100)', '上年同期=100', 'index', 'monthly', { '2025-10': 102.8 }) }, '2025-10');
+    expect(['at_risk', 'off_track']).toContain(high.status);
+  });
+});
