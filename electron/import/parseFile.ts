@@ -4,6 +4,7 @@
 import type { CellProblem, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
 import { sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
+import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
 import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
@@ -86,6 +87,11 @@ export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, o
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
       const result = applyMapping(sheet, mapping, fileName);
+      const folded = foldYearIntoQuarters(result.series);
+      result.series = folded.series;
+      if (folded.folded > 0) {
+        result.warnings.push(`${sheet.name}：${folded.folded} 个“全年”数值按第四季度累计计入季度序列 / ${sheet.name}: ${folded.folded} full-year value(s) filed as Q4 year-to-date in the quarterly series`);
+      }
       if (result.series.length === 0 && result.problems.length === 0) {
         skippedSheets.push({ name: sheet.name, reason: '表中没有数值 / The table holds no values' });
       } else {
