@@ -162,10 +162,14 @@ function commonSchedule(rows: readonly VarianceRow[]): number | null {
  * Completion against schedule for level and increment targets: progress bars in percent of the annual target,
  * with the 序时进度 (share of the year elapsed) marked as a dashed line, or a tick per row when rows differ.
  */
+export const COMPLETION_AXIS_CAP = 150;
+
 export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChartsOption {
   const drawn = rows.filter(isCompletionRow);
   const schedule = commonSchedule(drawn);
-  const maxValue = Math.max(100, ...drawn.map((r) => r.completionRate!), ...drawn.map((r) => r.scheduleCalendar ?? 0));
+  // One outlier (a link to the wrong series, 5000 %) must not squash every other bar: the axis stops at
+  // COMPLETION_AXIS_CAP, longer bars are clipped there, and the label on the right keeps the true figure.
+  const maxValue = Math.min(COMPLETION_AXIS_CAP, Math.max(100, ...drawn.map((r) => r.completionRate!), ...drawn.map((r) => r.scheduleCalendar ?? 0)));
   const bars = statusBarSeries(drawn, (r) => r.completionRate).map((s, i) =>
     i === 0 && schedule !== null
       ? {
@@ -187,7 +191,7 @@ export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChart
     xAxis: {
       type: 'value',
       min: 0,
-      max: Math.ceil((maxValue * 1.04) / 10) * 10,
+      max: maxValue >= COMPLETION_AXIS_CAP ? COMPLETION_AXIS_CAP : Math.ceil((maxValue * 1.04) / 10) * 10,
       name: '%',
       nameGap: 6,
       axisLabel: { color: AXIS_COLOR, fontSize: 10 },

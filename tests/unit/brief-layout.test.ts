@@ -2,7 +2,7 @@
 // targets marked, and pagination keeps every block inside an A4 page.
 
 import { describe, expect, it } from 'vitest';
-import { completionVsScheduleOption, growthVsTargetOption, isCompletionRow, isGrowthRow, trendOption, wrapLabel } from '../../shared/brief/chartOptions';
+import { COMPLETION_AXIS_CAP, completionVsScheduleOption, growthVsTargetOption, isCompletionRow, isGrowthRow, trendOption, wrapLabel } from '../../shared/brief/chartOptions';
 import { contentHeightMm, paginateBrief, SIZES } from '../../shared/brief/layout';
 import { briefSummaryText, briefTableRows, targetText } from '../../shared/brief/briefTable';
 import { greyLevel, STATUS_CHART_STYLE } from '../../shared/brief/statusStyle';
@@ -78,6 +78,15 @@ describe('completionVsScheduleOption', () => {
   it('marks the 序时进度 the rows share as one line', () => {
     const marks = series.flatMap((s) => s.markLine?.data ?? []);
     expect(marks).toEqual([{ xAxis: rows[0].scheduleCalendar, name: '序时进度' }]);
+  });
+
+  it('caps the axis at 150 % so one outlier does not squash the other bars, keeping the true figure in the label', () => {
+    const outlier = rows.map((r, i) => ({ ...r, completionRate: i === 0 ? 5075 : r.completionRate }));
+    const option = completionVsScheduleOption(outlier) as { xAxis: { max: number }; yAxis: { data: string[] }[] };
+    expect(option.xAxis.max).toBe(COMPLETION_AXIS_CAP);
+    expect(option.yAxis[1].data[0]).toContain('5075');
+    const normal = completionVsScheduleOption(rows) as { xAxis: { max: number } };
+    expect(normal.xAxis.max).toBeLessThanOrEqual(COMPLETION_AXIS_CAP);
   });
 
   it('marks each row’s own schedule when they differ', () => {
