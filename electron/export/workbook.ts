@@ -197,6 +197,8 @@ function writeReadmeSheet(workbook: ExcelJS.Workbook, input: ExportInput): void 
 }
 
 function targetCellValue(target: Target, key: keyof Target): string | number | null {
+  // Positions are stored from 0; a sheet counts from 1 as a reader does.
+  if (key === 'position') return target.position + 1;
   const v = target[key];
   switch (key) {
     case 'kind':
