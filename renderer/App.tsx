@@ -1,13 +1,15 @@
 // The workbench window: a title bar with the views and the language switch, and the active view.
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { WorkbenchClient } from '../shared/contract';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { TargetsView } from './views/TargetsView';
-import { ImportView } from './views/ImportView';
-import { SeriesView } from './views/SeriesView';
-import { PlanImportView } from './views/PlanImportView';
-import { VarianceView } from './views/VarianceView';
-import { BriefingView } from './views/BriefingView';
+
+// The first screen is the targets grid; the other views (and ECharts with them) load when first opened.
+const ImportView = lazy(() => import('./views/ImportView').then((m) => ({ default: m.ImportView })));
+const SeriesView = lazy(() => import('./views/SeriesView').then((m) => ({ default: m.SeriesView })));
+const PlanImportView = lazy(() => import('./views/PlanImportView').then((m) => ({ default: m.PlanImportView })));
+const VarianceView = lazy(() => import('./views/VarianceView').then((m) => ({ default: m.VarianceView })));
+const BriefingView = lazy(() => import('./views/BriefingView').then((m) => ({ default: m.BriefingView })));
 
 export interface ViewEntry {
   id: string;
@@ -54,7 +56,9 @@ export function App({ client }: { client: WorkbenchClient }) {
             {lang === 'zh' ? 'English' : '中文'}
           </button>
         </header>
-        <main className="content">{view.render(client)}</main>
+        <main className="content">
+          <Suspense fallback={<div className="muted">{i18n.t('正在加载…', 'Loading…')}</div>}>{view.render(client)}</Suspense>
+        </main>
       </div>
     </I18nContext.Provider>
   );

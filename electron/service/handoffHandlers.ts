@@ -1,11 +1,13 @@
 // Handlers for the hand-on files: the analysis workbook, a grid view as a sheet, reading a returned 目标
 // sheet (differences only: accepted ones are applied by editTargets with source 'workbook', so they are
 // recorded and undoable like any edit), and the briefing as HTML or PDF.
-import { analysisWorkbookBytes } from '../export/workbook';
-import { gridViewWorkbookBytes } from '../export/gridViewWorkbook';
-import { readReturnedTargets } from '../export/readTargetsWorkbook';
-import { briefPages, renderBriefHtml } from '../export/briefHtml';
-import { htmlToPdf } from '../export/briefPdf';
+// The writers (exceljs, ECharts, Chromium) load on first use, not at start-up: together they would add
+// about a second to opening the workbench.
+const workbookWriter = () => import('../export/workbook');
+const gridViewWriter = () => import('../export/gridViewWorkbook');
+const returnedReader = () => import('../export/readTargetsWorkbook');
+const briefRenderer = () => import('../export/briefHtml');
+const pdfPrinter = () => import('../export/briefPdf');
 import { diffTargets } from '../../shared/export/targetsDiff';
 import type { GridView } from '../../shared/export/types';
 import { formatPeriodZh } from '../../shared/format/chinese';
@@ -42,6 +44,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
 
   const briefOf = async (args: Parameters<typeof inputs.briefInput>[0]) => {
     const built = await inputs.briefInput(args);
+    const { briefPages, renderBriefHtml } = await briefRenderer();
     const html = renderBriefHtml(built.input);
     const pages = briefPages(built.input);
     const charts = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
@@ -51,7 +54,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
   return {
     exportWorkbook: async (args) => {
       const input = await inputs.exportInput(args);
-      const { bytes, sheets, formulaCells } = await analysisWorkbookBytes(input);
+      const { bytes, sheets, formulaCells } = await (await workbookWriter()).analysisWorkbookBytes(input);
       return {
         fileName: workbookFileName(input.plan.year, input.asOf),
         dataBase64: base64(bytes),
@@ -65,18 +68,19 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     },
 
     exportGridView: async ({ view }) => {
-      const bytes = await gridViewWorkbookBytes(view as GridView);
+      const bytes = await (await gridViewWriter()).gridViewWorkbookBytes(view as GridView);
       const stamp = localTimestamp().slice(0, 10).replace(/-/g, '');
       return { fileName: `${safeFileName(view.title)}_${stamp}.xlsx`, dataBase64: base64(bytes) };
     },
 
-    readReturnedWorkbook: ({ file, planId }) => {
+    readReturnedWorkbook: async ({ file, planId }) => {
       const pid = planId ?? targetsRepo.defaultPlanId(db);
       if (pid === null) throw new WorkbenchError('not_found', '还没有计划 / There is no plan yet');
       if (!/\.(xlsx|xlsm|xls|ods)$/i.test(file.fileName)) {
         throw new WorkbenchError('bad_request', `请选择导出后修改的 Excel 文件（.xlsx）：${file.fileName} / Choose the returned Excel workbook (.xlsx): ${file.fileName}`);
       }
       const targets = targetsRepo.listTargets(db, pid);
+      const { readReturnedTargets } = await returnedReader();
       const returned = readReturnedTargets(new Uint8Array(Buffer.from(file.dataBase64, 'base64')), targets.map((t) => t.id));
       return { planId: pid, rowCount: returned.rows.length, changes: diffTargets(targets, returned.rows), problems: returned.problems };
     },
@@ -89,7 +93,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     briefPdf: async (args) => {
       const { built, html, pages } = await briefOf(args);
       // Read at call time: the desktop app sets Electron's printToPDF after the service is created.
-      const pdf = await (ctx.printPdf ?? htmlToPdf)(html);
+      const pdf = await (ctx.printPdf ?? (await pdfPrinter()).htmlToPdf)(html);
       return {
         fileName: briefFileName(built.plan.year, built.input.asOf, args.section),
         dataBase64: base64(pdf),
