@@ -1,6 +1,10 @@
 // Entry point of `npm run workbench -- …`.
 import { runCli } from './run';
 
+// `npm run` starts scripts in the package folder; relative paths the user typed (`--db x.sqlite`,
+// `import data.xlsx`) mean the folder they typed them in, which npm passes as INIT_CWD.
+if (process.env.INIT_CWD && process.env.INIT_CWD !== process.cwd()) process.chdir(process.env.INIT_CWD);
+
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),

@@ -12,7 +12,8 @@ function argValue(name: string): string | undefined {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const storePath = path.resolve(argValue('db') ?? defaultStorePath());
+// `npm run web -- --db x.sqlite` means x.sqlite in the folder the user typed it in (npm's INIT_CWD).
+const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('db') ?? defaultStorePath());
 const port = argValue('port') ? Number(argValue('port')) : 0;
 
 try {

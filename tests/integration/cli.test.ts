@@ -46,3 +46,13 @@ describe('CLI', () => {
     expect(r.stderr).toMatch(/Unknown option --jsno/);
   });
 });
+
+describe('CLI paths', () => {
+  it('resolves a relative --db against the folder the user ran npm in (INIT_CWD)', () => {
+    const where = makeTmpDir();
+    const r = runCliProcess(['init', '--db', 'rel.sqlite'], { env: { INIT_CWD: where } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(where, 'rel.sqlite'))).toBe(true);
+    removeDir(where);
+  });
+});
