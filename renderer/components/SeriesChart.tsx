@@ -1,5 +1,5 @@
 // A line chart of one series' current values (ECharts, SVG renderer), resized with its box.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -7,26 +7,13 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { Observation, Series } from '../../shared/domain/series';
 import { periodText } from '../import/periodText';
 import { useI18n } from '../i18n';
+import { useSvgChart } from '../charts/useSvgChart';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 export function SeriesChart({ series, observations }: { series: Series; observations: Observation[] }) {
   const { lang } = useI18n();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!box.current) return;
-    const c = echarts.init(box.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { box, chart } = useSvgChart();
 
   useEffect(() => {
     const current = observations.filter((o) => o.current).sort((a, b) => (a.period < b.period ? -1 : 1));
