@@ -9,7 +9,7 @@ import { PlanFileError } from '../../plan/readPlanFile';
 import { proposePlan } from '../../plan/proposePlan';
 import { dispatch } from '../../service/service';
 import type { CliContext, CliCommand } from '../context';
-import { describeValue } from './targets';
+import { describeValue, targetJson } from './targets';
 
 /**
  * The JSON of a proposed target: the fields of `targets --json` (notes empty), plus where its quote stands in
@@ -17,23 +17,7 @@ import { describeValue } from './targets';
  * for the same file and extractor, and names a proposal in messages.
  */
 export function proposalJson(t: TargetDraft, index: number) {
-  return {
-    id: index + 1,
-    section: t.section,
-    indicator: t.indicator,
-    kind: t.kind,
-    value: t.value,
-    valueLow: t.valueLow,
-    valueHigh: t.valueHigh,
-    unit: t.unit,
-    comparator: t.comparator,
-    qualifier: t.qualifier,
-    basis: t.basis,
-    quote: t.quote,
-    notes: '',
-    quoteStart: t.quoteStart,
-    quoteEnd: t.quoteEnd,
-  };
+  return { ...targetJson({ ...t, id: index + 1, notes: '' }), quoteStart: t.quoteStart, quoteEnd: t.quoteEnd };
 }
 
 async function readProposal(file: string | undefined): Promise<PlanExtraction> {

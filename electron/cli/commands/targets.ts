@@ -4,7 +4,7 @@ import type { Target, TargetDraft } from '../../../shared/domain/target';
 import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS } from '../../../shared/domain/target';
 
 /** The public JSON shape of a target: later issues and scripts rely on exactly these fields. */
-export function targetJson(t: Target) {
+export function targetJson(t: Pick<Target, Exclude<keyof Target, 'planId' | 'position' | 'tolerance'>>) {
   return {
     id: t.id,
     section: t.section,
