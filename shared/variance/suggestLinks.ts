@@ -95,7 +95,31 @@ export function nameSimilarity(a: string, b: string): number {
   // indicator, but 煤炭 in 新增煤炭产能储备 is a different one (a capacity reserve, not the output).
   const contained =
     a.length >= 2 && b.length >= 2 && Math.min(a.length, b.length) * 2 >= Math.max(a.length, b.length) && (a.includes(b) || b.includes(a));
-  return contained ? Math.max(dice, 0.8) : dice;
+  if (contained) return Math.max(dice, 0.8);
+  // Sharing a tail is not being the same thing: 金融业增加值 and 规上工业增加值 share 业增加值, but what
+  // tells them apart (金融 / 规上工) has nothing in common; 万元GDP用水 is not GDP. Such pairs count half.
+  return distinctPartsDiffer(a, b) ? dice / 2 : dice;
+}
+
+function longestCommonSubstring(a: string, b: string): string {
+  let best = '';
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length; j++) {
+      if (b.includes(a.slice(i, j))) best = a.slice(i, j);
+      else break;
+    }
+  }
+  return best;
+}
+
+/** True when, after removing their longest common part, the target's rest is real and shares no character with the series' rest. */
+function distinctPartsDiffer(a: string, b: string): boolean {
+  const common = longestCommonSubstring(a, b);
+  if (common.length < 2) return false;
+  const restA = a.replace(common, '');
+  const restB = b.replace(common, '');
+  if (restA.length < 2) return false;
+  return ![...restA].some((ch) => restB.includes(ch));
 }
 
 interface Fit {

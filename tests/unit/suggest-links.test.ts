@@ -90,6 +90,32 @@ describe('suggestLinks', () => {
   });
 });
 
+describe('suggestLinks: a shared tail is not the same indicator', () => {
+  const pool = [
+    series(1, '规模以上工业增加值', '规模以上工业增加值累计增长(%)', '%', 'yoy_cumulative'),
+    series(2, '地区生产总值', '地区生产总值累计增长(%)', '%', 'yoy_cumulative', 'quarterly'),
+    series(3, '城镇新增就业人数', '城镇新增就业人数累计值(万人)', '万人', 'cumulative'),
+  ];
+  it('does not link 金融业增加值 to industry, nor water use per GDP to GDP', () => {
+    const targets = [
+      makeTarget({ id: 10, indicator: '金融业增加值', kind: 'growth_rate', value: 6, unit: '%', comparator: 'at_least' }),
+      makeTarget({ id: 11, indicator: '万元国内生产总值用水量', kind: 'reduction', value: 12, unit: '%' }),
+      makeTarget({ id: 12, indicator: '万元工业增加值用水量', kind: 'reduction', value: 13, unit: '%' }),
+    ];
+    expect(suggestLinks(targets, pool)).toEqual([]);
+  });
+  it('still links names written in another order or with a measure word', () => {
+    const targets = [
+      makeTarget({ id: 20, indicator: '新增城镇就业', kind: 'increment', value: 18, unit: '万人', comparator: 'at_least' }),
+      makeTarget({ id: 21, indicator: '规模以上工业增加值', kind: 'growth_rate', value: 7, unit: '%', comparator: 'about' }),
+    ];
+    expect(suggestLinks(targets, pool).map((s) => [s.targetId, s.seriesId])).toEqual([
+      [20, 3],
+      [21, 1],
+    ]);
+  });
+});
+
 describe('levelCompanions', () => {
   it('pairs a growth series with the cumulative level of the same indicator, region and frequency', () => {
     const monthlyLevel = series(30, '原煤产量', '原煤产量当期值(万吨)', '万吨', 'monthly');
