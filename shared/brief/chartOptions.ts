@@ -108,33 +108,7 @@ export function growthVsTargetOption(rows: readonly VarianceRow[]): EChartsOptio
     ...baseOption(),
     legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
     grid: { left: 8, right: 8, top: 30, bottom: 22, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: extent.min,
-      max: extent.max,
-      name: '%',
-      nameGap: 6,
-      axisLabel: { color: AXIS_COLOR, fontSize: 10 },
-      splitLine: { lineStyle: { color: '#e0e0e0' } },
-    },
-    yAxis: [
-      {
-        type: 'category',
-        inverse: true,
-        data: drawn.map((r) => wrapLabel(r.indicator)),
-        axisTick: { show: false },
-        axisLabel: { color: '#222222', fontSize: 11, lineHeight: 13 },
-      },
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: drawn.map((r) => `${formatNumberZh(r.actual)}%｜目标${formatNumberZh(r.target)}%｜${STATUS_LABELS[r.status].zh}`),
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { color: '#222222', fontSize: 10 },
-      },
-    ],
+    ...rowBarAxes(extent.min, extent.max, drawn, (r) => `${formatNumberZh(r.actual)}%｜目标${formatNumberZh(r.target)}%｜${STATUS_LABELS[r.status].zh}`),
     series: [
       ...statusBarSeries(drawn, (r) => r.actual),
       {
@@ -162,6 +136,39 @@ function commonSchedule(rows: readonly VarianceRow[]): number | null {
  * Completion against schedule for level and increment targets: progress bars in percent of the annual target,
  * with the 序时进度 (share of the year elapsed) marked as a dashed line, or a tick per row when rows differ.
  */
+/** Axes of a one-bar-per-target chart in percent: indicators down the left, each row's figures on the right. */
+function rowBarAxes(min: number, max: number, rows: readonly VarianceRow[], rightLabel: (r: VarianceRow) => string) {
+  return {
+    xAxis: {
+      type: 'value' as const,
+      min,
+      max,
+      name: '%',
+      nameGap: 6,
+      axisLabel: { color: AXIS_COLOR, fontSize: 10 },
+      splitLine: { lineStyle: { color: '#e0e0e0' } },
+    },
+    yAxis: [
+      {
+        type: 'category' as const,
+        inverse: true,
+        data: rows.map((r) => wrapLabel(r.indicator)),
+        axisTick: { show: false },
+        axisLabel: { color: '#222222', fontSize: 11, lineHeight: 13 },
+      },
+      {
+        type: 'category' as const,
+        inverse: true,
+        position: 'right' as const,
+        data: rows.map(rightLabel),
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { color: '#222222', fontSize: 10 },
+      },
+    ],
+  };
+}
+
 export const COMPLETION_AXIS_CAP = 150;
 
 export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChartsOption {
@@ -188,33 +195,12 @@ export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChart
     ...baseOption(),
     legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
     grid: { left: 8, right: 8, top: 44, bottom: 22, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: maxValue >= COMPLETION_AXIS_CAP ? COMPLETION_AXIS_CAP : Math.ceil((maxValue * 1.04) / 10) * 10,
-      name: '%',
-      nameGap: 6,
-      axisLabel: { color: AXIS_COLOR, fontSize: 10 },
-      splitLine: { lineStyle: { color: '#e0e0e0' } },
-    },
-    yAxis: [
-      {
-        type: 'category',
-        inverse: true,
-        data: drawn.map((r) => wrapLabel(r.indicator)),
-        axisTick: { show: false },
-        axisLabel: { color: '#222222', fontSize: 11, lineHeight: 13 },
-      },
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: drawn.map((r) => `完成${formatNumberZh(r.completionRate)}%｜${STATUS_LABELS[r.status].zh}`),
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { color: '#222222', fontSize: 10 },
-      },
-    ],
+    ...rowBarAxes(
+      0,
+      maxValue >= COMPLETION_AXIS_CAP ? COMPLETION_AXIS_CAP : Math.ceil((maxValue * 1.04) / 10) * 10,
+      drawn,
+      (r) => `完成${formatNumberZh(r.completionRate)}%｜${STATUS_LABELS[r.status].zh}`,
+    ),
     series: [
       ...bars.map((s) => ({ ...s, showBackground: true, backgroundStyle: { color: '#f2f2f2' } })),
       ...(schedule === null

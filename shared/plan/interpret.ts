@@ -1,7 +1,7 @@
 // Reads each quantity of a clause against the words around it: what is measured (indicator), how (kind),
 // what counts as met (comparator), how binding (qualifier) and against what (basis).
 // Every rule looks only at the clause's own text, so a reader can check a result against the quote.
-import type { Comparator, Qualifier, TargetKind } from '../domain/target';
+import type { Comparator, Qualifier, TargetDraft, TargetKind } from '../domain/target';
 import { canonicalUnit } from '../domain/units';
 import { canonicalIsItem, type NumberMention } from './numbers';
 import {
@@ -20,17 +20,8 @@ import {
   SUFFIX_COMPARATORS,
 } from './vocabulary';
 
-export interface ClauseTarget {
-  indicator: string;
-  kind: TargetKind;
-  value: number | null;
-  valueLow: number | null;
-  valueHigh: number | null;
-  unit: string | null;
-  comparator: Comparator | null;
-  qualifier: Qualifier | null;
-  basis: string | null;
-}
+/** What one quantity of a clause says: a target draft without its place in the document. */
+export type ClauseTarget = Omit<TargetDraft, 'section' | 'quote' | 'quoteStart' | 'quoteEnd'>;
 
 const PHRASE_BREAK = /[，：,:]/;
 const GROUP_SEPARATOR = /^[、和及与或]$/;
