@@ -30,7 +30,6 @@ function ensureElectron() {
   if (electronBinary(dir)) return true;
   if (process.env.PLAN_WORKBENCH_NO_ELECTRON === '1') return false;
   // Electron's own installer downloads the binary; offline it fails at once, on a slow line it may take a minute.
-  console.log('首次启动：正在下载 Electron 运行文件… / First start: fetching the Electron binary…');
   const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'ignore', timeout: 120_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
   return r.status === 0 && electronBinary(dir) !== null;
 }
