@@ -76,7 +76,7 @@ function buildTargets(seriesById: Map<number, SeriesData>): { targets: Target[];
     targets.push({
       id, planId: 1, position: id, section: '一、', indicator: `指标${seriesId}`, kind, value, valueLow: null, valueHigh: null, unit,
       comparator: id % 3 === 0 ? 'about' : 'at_least', qualifier: id % 5 === 0 ? 'strive' : null, basis: null,
-      quote: '', quoteStart: 0, quoteEnd: 0, notes: '', tolerance: null,
+      quote: '', quoteStart: 0, quoteEnd: 0, notes: '', tolerance: null, taskStatus: 'open',
     });
     links.set(id, { seriesId });
   }

@@ -2,7 +2,7 @@
 // with ids for the round trip), 执行情况 (variance with live formulas) and 数据 (every observation in long form).
 
 import ExcelJS from 'exceljs';
-import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS, type Target } from '../../shared/domain/target';
+import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS, TASK_STATUS_LABELS, type Target } from '../../shared/domain/target';
 import { MEASURE_LABELS } from '../../shared/domain/series';
 import { STATUS_LABELS, STATUSES } from '../../shared/variance/types';
 import type { ExportInput, ExportResult } from '../../shared/export/types';
@@ -207,6 +207,8 @@ function targetCellValue(target: Target, key: keyof Target): string | number | n
       return target.comparator ? COMPARATOR_LABELS[target.comparator].zh : null;
     case 'qualifier':
       return target.qualifier ? QUALIFIER_LABELS[target.qualifier].zh : null;
+    case 'taskStatus':
+      return TASK_STATUS_LABELS[target.taskStatus].zh;
     default:
       return typeof v === 'number' || typeof v === 'string' ? v : null;
   }
@@ -229,6 +231,7 @@ function writeTargetsSheet(workbook: ExcelJS.Workbook, input: ExportInput): void
   );
   const comparatorList = `"${Object.values(COMPARATOR_LABELS).map((l) => l.zh).join(',')}"`;
   const qualifierList = `"${Object.values(QUALIFIER_LABELS).map((l) => l.zh).join(',')}"`;
+  const taskStatusList = `"${Object.values(TASK_STATUS_LABELS).map((l) => l.zh).join(',')}"`;
 
   targets.forEach((target, i) => {
     const row = sheet.getRow(TARGETS_HEADER_ROW + 1 + i);
@@ -244,11 +247,11 @@ function writeTargetsSheet(workbook: ExcelJS.Workbook, input: ExportInput): void
         align: typeof value === 'number' ? 'right' : column.kind === 'id' ? 'right' : undefined,
         fill: column.editable ? EDITABLE_FILL : undefined,
       });
-      if (column.kind === 'comparator' || column.kind === 'qualifier') {
+      if (column.kind === 'comparator' || column.kind === 'qualifier' || column.kind === 'taskStatus') {
         cell.dataValidation = {
           type: 'list',
-          allowBlank: true,
-          formulae: [column.kind === 'comparator' ? comparatorList : qualifierList],
+          allowBlank: column.kind !== 'taskStatus',
+          formulae: [column.kind === 'comparator' ? comparatorList : column.kind === 'qualifier' ? qualifierList : taskStatusList],
           showErrorMessage: true,
           errorTitle: column.header,
           error: '请从下拉列表中选择',

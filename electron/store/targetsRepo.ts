@@ -25,6 +25,7 @@ interface TargetRow {
   quote_end: number;
   notes: string;
   tolerance: number | null;
+  task_status: Target['taskStatus'];
 }
 
 const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
@@ -38,6 +39,7 @@ const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
   indicator: 'indicator',
   basis: 'basis',
   tolerance: 'tolerance',
+  taskStatus: 'task_status',
 };
 
 function toTarget(r: TargetRow): Target {
@@ -60,6 +62,7 @@ function toTarget(r: TargetRow): Target {
     quoteEnd: r.quote_end,
     notes: r.notes,
     tolerance: r.tolerance,
+    taskStatus: r.task_status,
   };
 }
 

@@ -1,9 +1,9 @@
 // Column definitions of the targets grid: which fields show, in what words, and which are editable.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS, type Target, type TargetKind } from '../../shared/domain/target';
+import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS, TASK_STATUS_LABELS, TASK_STATUSES, type Target, type TargetKind } from '../../shared/domain/target';
 import type { Lang } from '../i18n';
 
-const EDITABLE = new Set(['indicator', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'notes', 'tolerance']);
+const EDITABLE = new Set(['indicator', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'notes', 'tolerance', 'taskStatus']);
 
 export function isEditableColumn(field: string | undefined): boolean {
   return field !== undefined && EDITABLE.has(field);
@@ -23,6 +23,18 @@ export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
       filter: 'agTextColumnFilter',
       valueFormatter: (p) => (p.value ? KIND_LABELS[p.value as TargetKind][lang] : ''),
       filterValueGetter: (p) => (p.data ? KIND_LABELS[p.data.kind][lang] : ''),
+    },
+    {
+      field: 'taskStatus',
+      headerName: t('进展', 'Progress'),
+      width: 92,
+      editable: true,
+      filter: 'agTextColumnFilter',
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...TASK_STATUSES] },
+      refData: Object.fromEntries(Object.entries(TASK_STATUS_LABELS).map(([k, v]) => [k, v[lang]])),
+      filterValueGetter: (p) => (p.data ? TASK_STATUS_LABELS[p.data.taskStatus][lang] : ''),
+      cellClass: (p) => `task-status task-${p.value as string}`,
     },
     { field: 'value', headerName: t('目标值', 'Value'), width: 96, editable: true, type: 'rightAligned', valueFormatter: numberText, cellEditor: 'agTextCellEditor' },
     { field: 'valueLow', headerName: t('下限', 'Low'), width: 80, editable: true, type: 'rightAligned', valueFormatter: numberText, cellEditor: 'agTextCellEditor' },

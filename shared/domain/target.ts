@@ -37,6 +37,17 @@ export const QUALIFIER_LABELS: Record<Qualifier, { zh: string; en: string }> = {
   ensure: { zh: '确保', en: 'ensure' },
 };
 
+/** Progress of a target as the analyst records it; the plan's number-less tasks are tracked by it alone. */
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'blocked'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, { zh: string; en: string }> = {
+  open: { zh: '未开始', en: 'Not started' },
+  in_progress: { zh: '推进中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  blocked: { zh: '受阻', en: 'Blocked' },
+};
+
 /** A target as extracted from a plan document, before it is stored. */
 export interface TargetDraft {
   /** Section path in the document, e.g. `三、(三)`; `总体目标` for the opening paragraph of main targets. */
@@ -68,10 +79,11 @@ export interface Target extends TargetDraft {
   notes: string;
   /** Tolerance band in percentage points for `about` targets; null = the default (0.5). */
   tolerance: number | null;
+  taskStatus: TaskStatus;
 }
 
 /** Fields of a target the analyst may edit in the grid. */
-export const EDITABLE_TARGET_FIELDS = ['value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'notes', 'indicator', 'basis', 'tolerance'] as const;
+export const EDITABLE_TARGET_FIELDS = ['value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'notes', 'indicator', 'basis', 'tolerance', 'taskStatus'] as const;
 export type EditableTargetField = (typeof EDITABLE_TARGET_FIELDS)[number];
 
 export interface Plan {

@@ -1,6 +1,18 @@
 // Validation of one edited target field, shared by the grid (instant feedback) and the Node side
 // (the authority). Accepts what an analyst types or pastes: `6.5`, `1,200`, `以上`, `力争`, `亿吨`.
-import { COMPARATORS, COMPARATOR_LABELS, EDITABLE_TARGET_FIELDS, QUALIFIERS, QUALIFIER_LABELS, type Comparator, type EditableTargetField, type Qualifier } from './target';
+import {
+  COMPARATORS,
+  COMPARATOR_LABELS,
+  EDITABLE_TARGET_FIELDS,
+  QUALIFIERS,
+  QUALIFIER_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  type Comparator,
+  type EditableTargetField,
+  type Qualifier,
+  type TaskStatus,
+} from './target';
 import { canonicalUnit } from './units';
 
 export type FieldValue = number | string | null;
@@ -16,6 +28,12 @@ const COMPARATOR_WORDS: Record<string, Comparator> = {
 for (const c of COMPARATORS) {
   COMPARATOR_WORDS[c] = c;
   COMPARATOR_WORDS[COMPARATOR_LABELS[c].zh] = c;
+}
+
+const TASK_STATUS_WORDS: Record<string, TaskStatus> = { 进行中: 'in_progress', 完成: 'done', 未完成: 'open', 滞后: 'blocked' };
+for (const t of TASK_STATUSES) {
+  TASK_STATUS_WORDS[t] = t;
+  TASK_STATUS_WORDS[TASK_STATUS_LABELS[t].zh] = t;
 }
 
 const QUALIFIER_WORDS: Record<string, Qualifier> = {};
@@ -35,6 +53,7 @@ export const FIELD_LABELS: Record<EditableTargetField, { zh: string; en: string 
   indicator: { zh: '指标', en: 'Indicator' },
   basis: { zh: '口径', en: 'Basis' },
   tolerance: { zh: '容差(个百分点)', en: 'Tolerance (pp)' },
+  taskStatus: { zh: '进展', en: 'Progress' },
 };
 
 export function isEditableField(f: string): f is EditableTargetField {
@@ -53,6 +72,7 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
   const label = FIELD_LABELS[field];
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     if (field === 'indicator') return { ok: false, message: `指标名称不能为空 / The indicator name cannot be empty` };
+    if (field === 'taskStatus') return { ok: true, value: 'open' };
     return { ok: true, value: field === 'notes' ? '' : null };
   }
   if (NUMERIC_FIELDS.has(field)) {
@@ -81,6 +101,11 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
       const q = QUALIFIER_WORDS[text];
       if (!q) return { ok: false, message: `约束只能是“力争”或“确保” / Qualifier must be 力争 (strive) or 确保 (ensure)` };
       return { ok: true, value: q };
+    }
+    case 'taskStatus': {
+      const status = TASK_STATUS_WORDS[text];
+      if (!status) return { ok: false, message: `无法识别的进展“${text.slice(0, 20)}”（可用：未开始、推进中、已完成、受阻） / Unknown progress "${text.slice(0, 20)}"` };
+      return { ok: true, value: status };
     }
     case 'notes':
       if (text.length > 2000) return { ok: false, message: `备注过长（最多2000字） / Notes too long (2000 characters at most)` };

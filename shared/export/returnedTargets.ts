@@ -6,6 +6,9 @@ import {
   COMPARATORS,
   QUALIFIER_LABELS,
   QUALIFIERS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type TaskStatus,
   type Comparator,
   type EditableTargetField,
   type Qualifier,
@@ -137,6 +140,11 @@ function parseField(column: TargetColumn, cell: SheetCell | null | undefined): P
       return parseLabel(column, raw, COMPARATORS, COMPARATOR_LABELS);
     case 'qualifier':
       return parseLabel(column, raw, QUALIFIERS, QUALIFIER_LABELS);
+    case 'taskStatus': {
+      const parsed = parseLabel(column, raw, TASK_STATUSES, TASK_STATUS_LABELS);
+      // An emptied progress cell means "not started", not "no value".
+      return 'value' in parsed && parsed.value === null ? { value: 'open' } : parsed;
+    }
     default: {
       const text = raw === null ? '' : typeof raw === 'string' ? raw.trim() : String(raw);
       if (column.key === 'notes') return { value: text };
@@ -146,7 +154,7 @@ function parseField(column: TargetColumn, cell: SheetCell | null | undefined): P
   }
 }
 
-function parseLabel<K extends Comparator | Qualifier>(
+function parseLabel<K extends Comparator | Qualifier | TaskStatus>(
   column: TargetColumn,
   raw: string | number | boolean | null,
   keys: readonly K[],

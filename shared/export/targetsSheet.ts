@@ -5,7 +5,7 @@ import type { EditableTargetField, Target } from '../domain/target';
 
 export const TARGETS_SHEET = '目标';
 
-export type TargetColumnKind = 'id' | 'integer' | 'text' | 'number' | 'kind' | 'comparator' | 'qualifier';
+export type TargetColumnKind = 'id' | 'integer' | 'text' | 'number' | 'kind' | 'comparator' | 'qualifier' | 'taskStatus';
 
 export interface TargetColumn {
   key: keyof Target;
@@ -32,6 +32,7 @@ export const TARGET_COLUMNS: readonly TargetColumn[] = [
   { key: 'qualifier', header: '力争/确保', kind: 'qualifier', editable: true, width: 10 },
   { key: 'basis', header: '口径', kind: 'text', editable: true, width: 10 },
   { key: 'tolerance', header: '容差(个百分点)', kind: 'number', editable: true, width: 15 },
+  { key: 'taskStatus', header: '进展', kind: 'taskStatus', editable: true, width: 8 },
   { key: 'notes', header: '备注', kind: 'text', editable: true, width: 30, wrap: true },
   { key: 'quote', header: '计划原文', kind: 'text', editable: false, width: 60, wrap: true },
 ];

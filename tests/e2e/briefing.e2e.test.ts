@@ -96,7 +96,7 @@ describe('targets toolbar', () => {
     const { bytes } = await downloadOf(() => page.getByTestId('export-view').click());
     const sheet = XLSX.read(bytes).Sheets[XLSX.read(bytes).SheetNames[0]];
     const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
-    expect((grid[2] as string[]).slice(0, 4)).toEqual(['章节', '指标', '类型', '目标值']);
+    expect((grid[2] as string[]).slice(0, 5)).toEqual(['章节', '指标', '类型', '进展', '目标值']);
     const indicators = grid.slice(3).map((r) => String(r[1]));
     // The grid's own order: rows carry their displayed index (the DOM order is not the display order).
     const shownOrder = () =>
@@ -114,7 +114,8 @@ describe('targets toolbar', () => {
     // Labels as shown, not codes: the kind column says 总量, not level.
     const coalRow = grid.slice(3).find((r) => r[1] === '煤炭产量')!;
     expect(coalRow[2]).toBe('总量');
-    expect(coalRow[3]).toBe(12);
+    expect(coalRow[3]).toBe('未开始');
+    expect(coalRow[4]).toBe(12);
   });
 
   it('导入回传文件 lists the changes; only the ticked one is applied, recorded and undone by Ctrl+Z', async () => {

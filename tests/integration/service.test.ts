@@ -79,3 +79,16 @@ describe('service', () => {
     await expect(dispatch(service, 'editTargets', { edits: [{ targetId: 99999, field: 'value', value: 1 }] })).rejects.toThrow(/不存在.*does not exist/);
   });
 });
+
+describe('task progress', () => {
+  it('records a task’s progress as an undoable edit', async () => {
+    const task = (await targets()).find((t) => t.kind === 'task')!;
+    expect(task.taskStatus).toBe('open');
+    await dispatch(service, 'editTargets', { edits: [{ targetId: task.id, field: 'taskStatus', value: '推进中' }] });
+    expect((await targets()).find((t) => t.id === task.id)!.taskStatus).toBe('in_progress');
+    const history = (await dispatch(service, 'targetHistory', { targetId: task.id })) as { field: string; oldValue: unknown; newValue: unknown }[];
+    expect(history[0]).toMatchObject({ field: 'taskStatus', oldValue: 'open', newValue: 'in_progress' });
+    await dispatch(service, 'undo', {});
+    expect((await targets()).find((t) => t.id === task.id)!.taskStatus).toBe('open');
+  });
+});

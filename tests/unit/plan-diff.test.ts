@@ -22,7 +22,7 @@ const draft = (over: Partial<TargetDraft>): TargetDraft => ({
   ...over,
 });
 let nextId = 1;
-const stored = (over: Partial<TargetDraft>, position: number): Target => ({ ...draft(over), id: nextId++, planId: 1, position, notes: '', tolerance: null });
+const stored = (over: Partial<TargetDraft>, position: number): Target => ({ ...draft(over), id: nextId++, planId: 1, position, notes: '', tolerance: null, taskStatus: 'open' });
 
 describe('diffPlanTargets', () => {
   it('pairs repeated section + indicator + kind in document order', () => {

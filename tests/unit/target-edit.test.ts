@@ -60,3 +60,14 @@ describe('units', () => {
     expect(canonicalUnit('无此单位')).toBeNull();
   });
 });
+
+describe('task progress', () => {
+  it('reads progress in Chinese or by code, and an empty cell as not started', () => {
+    expect(checkFieldValue('taskStatus', '推进中')).toEqual({ ok: true, value: 'in_progress' });
+    expect(checkFieldValue('taskStatus', 'done')).toEqual({ ok: true, value: 'done' });
+    expect(checkFieldValue('taskStatus', '')).toEqual({ ok: true, value: 'open' });
+    const r = checkFieldValue('taskStatus', '差不多了');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/无法识别的进展.*Unknown progress/);
+  });
+});

@@ -25,6 +25,7 @@ export function makeTarget(over: Partial<Target> & Pick<Target, 'indicator' | 'k
     notes: '',
     tolerance: null,
     ...over,
+    taskStatus: over.taskStatus ?? 'open',
   };
 }
 

@@ -17,7 +17,7 @@ import { describeValue, targetJson } from './targets';
  * for the same file and extractor, and names a proposal in messages.
  */
 export function proposalJson(t: TargetDraft, index: number) {
-  return { ...targetJson({ ...t, id: index + 1, notes: '' }), quoteStart: t.quoteStart, quoteEnd: t.quoteEnd };
+  return { ...targetJson({ ...t, id: index + 1, notes: '', taskStatus: 'open' }), quoteStart: t.quoteStart, quoteEnd: t.quoteEnd };
 }
 
 async function readProposal(file: string | undefined): Promise<PlanExtraction> {

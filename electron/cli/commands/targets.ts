@@ -19,6 +19,7 @@ export function targetJson(t: Pick<Target, Exclude<keyof Target, 'planId' | 'pos
     basis: t.basis,
     quote: t.quote,
     notes: t.notes,
+    taskStatus: t.taskStatus,
   };
 }
 
