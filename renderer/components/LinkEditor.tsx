@@ -19,6 +19,7 @@ export function LinkEditor({ client, targetId, link, onChanged, onError }: Props
   const [query, setQuery] = useState('');
   const [candidates, setCandidates] = useState<LinkCandidates | null>(null);
   const [picked, setPicked] = useState<number | ''>('');
+  const [formula, setFormula] = useState(link?.formula ?? '');
 
   useEffect(() => {
     let live = true;
@@ -34,17 +35,19 @@ export function LinkEditor({ client, targetId, link, onChanged, onError }: Props
     };
   }, [client, targetId, query, onError]);
 
-  const save = async (seriesId: number | null) => {
+  const save = async (seriesId: number | null, withFormula: string | null = null) => {
     try {
-      const r = await client.call('setLink', { targetId, seriesId });
-      onChanged(r.link ? t(`已关联：${r.link.series?.label ?? ''}`, `Linked: ${r.link.series?.label ?? ''}`) : t('已取消关联', 'Link removed'));
+      const r = await client.call('setLink', { targetId, seriesId, formula: withFormula });
+      const what = r.link?.series?.label ?? r.link?.formula ?? '';
+      onChanged(r.link ? t(`已关联：${what}`, `Linked: ${what}`) : t('已取消关联', 'Link removed'));
     } catch (e) {
       onError(e);
     }
   };
 
-  const describe = (s: { label: string; unit: string; measure: keyof typeof MEASURE_LABELS; lastPeriod: string | null }) =>
-    `${s.label} · ${MEASURE_LABELS[s.measure][lang]} · ${s.unit || '—'}${s.lastPeriod ? ` · ${t('至', 'to')} ${s.lastPeriod}` : ''}`;
+  // The `s12` prefix is how a formula names the series.
+  const describe = (s: { id: number; label: string; unit: string; measure: keyof typeof MEASURE_LABELS; lastPeriod: string | null }) =>
+    `s${s.id} ${s.label} · ${MEASURE_LABELS[s.measure][lang]} · ${s.unit || '—'}${s.lastPeriod ? ` · ${t('至', 'to')} ${s.lastPeriod}` : ''}`;
 
   return (
     <div className="link-editor" data-testid="link-editor">
@@ -58,7 +61,14 @@ export function LinkEditor({ client, targetId, link, onChanged, onError }: Props
             </button>
           </>
         ) : link?.formula ? (
-          <span>{t('公式', 'Formula')}: {link.formula}</span>
+          <>
+            <span>
+              {t('公式', 'Formula')}: {link.formula}
+            </span>
+            <button type="button" className="button" onClick={() => void save(null)} data-testid="unlink">
+              {t('取消关联', 'Remove link')}
+            </button>
+          </>
         ) : (
           <span className="muted">{t('未关联数据序列', 'No linked series')}</span>
         )}
@@ -88,6 +98,19 @@ export function LinkEditor({ client, targetId, link, onChanged, onError }: Props
         </select>
         <button type="button" className="button" disabled={picked === ''} onClick={() => picked !== '' && void save(picked)}>
           {t('关联', 'Link')}
+        </button>
+      </div>
+      {/* A target measured by several series: their ids (s12) combined with + − × ÷, sum() or ratio(). */}
+      <div className="link-pick">
+        <input
+          placeholder={t('公式，如 s12 + s13 或 ratio(s20, s21) * 100', 'Formula, e.g. s12 + s13 or ratio(s20, s21) * 100')}
+          value={formula}
+          onChange={(e) => setFormula(e.target.value)}
+          aria-label={t('按公式关联', 'Link by formula')}
+          data-testid="formula-input"
+        />
+        <button type="button" className="button" disabled={formula.trim() === ''} onClick={() => void save(null, formula.trim())} data-testid="formula-link">
+          {t('按公式关联', 'Link by formula')}
         </button>
       </div>
     </div>

@@ -33,6 +33,7 @@ beforeAll(async () => {
   const series = (await dispatch(service, 'listSeries', {})) as Series[];
   const coalSeries = series.find((s) => s.label === '原煤产量累计值(万吨)')!;
   await dispatch(service, 'setLink', { targetId: ids.coal, seriesId: coalSeries.id });
+  ids.coalSeries = coalSeries.id;
   await dispatch(service, 'autoLink', {});
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   browser = await launchBrowser();
@@ -106,5 +107,16 @@ describe('variance view', () => {
     await expect.poll(() => statusOf(ids.employment)).toBe('无数据');
     await page.getByTestId('link-editor').getByRole('button', { name: /城镇新增就业人数累计值/ }).click();
     await expect.poll(() => statusOf(ids.employment)).toBe('符合进度');
+  });
+
+  it('links a target by a formula over series, and back to one series', async () => {
+    await cell(ids.coal, 'indicator').click();
+    // Twice the coal series: 2 × 96000 万吨 = 19.2 亿吨 against 12 亿吨 → 160 % → met.
+    await page.getByTestId('formula-input').fill(`s${ids.coalSeries} + s${ids.coalSeries}`);
+    await page.getByTestId('formula-link').click();
+    await expect.poll(() => statusOf(ids.coal)).toBe('已完成');
+    expect(await cell(ids.coal, 'actual').textContent()).toBe('19.2亿吨');
+    await page.getByTestId('link-editor').getByRole('button', { name: new RegExp(`^s${ids.coalSeries} 原煤产量累计值`) }).first().click();
+    await expect.poll(() => statusOf(ids.coal)).toBe('有风险');
   });
 });
