@@ -2,42 +2,15 @@
 // 10,000 series of 120 months, default as-of month (so the scan for the newest month is included).
 // Budget: under 100 ms. Also prints the ratio to a raw loop that touches every point once.
 
-import type { Frequency, Measure, PeriodKey } from '../shared/domain/series';
+import type { PeriodKey } from '../shared/domain/series';
 import type { Target, TargetKind } from '../shared/domain/target';
 import { analyzeAll, type TargetLink } from '../shared/variance/analyzeAll';
 import type { SeriesData, SeriesPoint } from '../shared/variance/seriesData';
+import { FIRST_YEAR, RUNS, SERIES, SHAPES, TARGETS, YEARS, rng } from './varianceWorkload';
 
-const SERIES = 10_000;
-const TARGETS = 2_000;
-const FIRST_YEAR = 2016; // 2016-01 … 2025-12: 120 months
-const YEARS = 10;
-const RUNS = 9;
 
-interface Shape {
-  measure: Measure;
-  frequency: Frequency;
-  unit: string;
-}
 
-// Series shapes in the mix the bureau publishes: cumulative growth, cumulative levels, period values, indices, quarterly GDP.
-const SHAPES: Shape[] = [
-  { measure: 'yoy_cumulative', frequency: 'monthly', unit: '%' },
-  { measure: 'cumulative', frequency: 'monthly', unit: '万吨' },
-  { measure: 'monthly', frequency: 'monthly', unit: '万人' },
-  { measure: 'index', frequency: 'monthly', unit: '上年同期=100' },
-  { measure: 'yoy_cumulative', frequency: 'quarterly', unit: '%' },
-];
 
-/** Deterministic pseudo-random numbers (xorshift), so runs are comparable. */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return ((x >>> 0) % 1_000_000) / 1_000_000;
-  };
-}
 
 function buildSeries(): Map<number, SeriesData> {
   const rand = rng(42);

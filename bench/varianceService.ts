@@ -13,30 +13,10 @@ import { analyzeAll, type TargetLink } from '../shared/variance/analyzeAll';
 import type { SeriesData } from '../shared/variance/seriesData';
 import { DEFAULT_STATUS_THRESHOLDS } from '../shared/variance/thresholds';
 import type { VarianceResult } from '../shared/contract/varianceCalls';
+import { FIRST_YEAR, RUNS, SERIES, SHAPES, TARGETS, YEARS, rng } from './varianceWorkload';
 
-const SERIES = 10_000;
-const TARGETS = 2_000;
-const FIRST_YEAR = 2016;
-const YEARS = 10;
-const RUNS = 9;
 
-const SHAPES = [
-  { measure: 'yoy_cumulative', frequency: 'monthly', unit: '%' },
-  { measure: 'cumulative', frequency: 'monthly', unit: '万吨' },
-  { measure: 'monthly', frequency: 'monthly', unit: '万人' },
-  { measure: 'index', frequency: 'monthly', unit: '上年同期=100' },
-  { measure: 'yoy_cumulative', frequency: 'quarterly', unit: '%' },
-] as const;
 
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return ((x >>> 0) % 1_000_000) / 1_000_000;
-  };
-}
 
 function buildStore(file: string): void {
   const db = openStore(file);

@@ -5,11 +5,12 @@
 import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
 import { canonicalUnit } from '../../../shared/domain/units';
 import { fractionToPercent, parseValueText } from '../../../shared/import/cellValue';
-import { MAX_LABEL_LENGTH, parseIndicatorLabel } from '../../../shared/import/indicatorLabel';
+import { MAX_LABEL_LENGTH } from '../../../shared/import/indicatorLabel';
 import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../../shared/import/mapping';
 import { monthsCovered } from '../../../shared/import/period';
 import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, textAt } from '../grid';
 import { isPercentFormat, type WorkbookSheet } from '../readWorkbook';
+import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
 
 /** Last row of the table: before the first footer row (`注：`, `数据来源：`), ignoring trailing blank rows. */
@@ -140,16 +141,10 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       problems.push(labelProblem(sheet.name, a1(r, mapping.labelColumn), label));
       continue;
     }
-    const info = parseIndicatorLabel(label);
-    let unit = info.unit;
-    let unitKnown = info.unitKnown;
-    if (mapping.unitColumn !== null) {
-      const written = cellText(row[mapping.unitColumn]);
-      if (written !== '') {
-        unit = canonicalUnit(written) ?? written;
-        unitKnown = canonicalUnit(written) !== null;
-      }
-    }
+    const read = readLabelAndUnit(label, row, mapping.unitColumn);
+    const info = read.info;
+    let unit = read.unit;
+    let unitKnown = read.unitKnown;
     if (override?.unit !== undefined) {
       unit = canonicalUnit(override.unit) ?? override.unit;
       unitKnown = true;

@@ -2,13 +2,13 @@
 // Header text is looked up in Maps, never used as object keys, so `__proto__` in a header is just text.
 
 import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
-import { canonicalUnit } from '../../../shared/domain/units';
 import { fractionToPercent, parseValueText } from '../../../shared/import/cellValue';
-import { MAX_LABEL_LENGTH, parseIndicatorLabel } from '../../../shared/import/indicatorLabel';
+import { MAX_LABEL_LENGTH } from '../../../shared/import/indicatorLabel';
 import type { CellProblem, LongMapping, ParsedSeries } from '../../../shared/import/mapping';
 import { excelSerialToMonth, monthsCovered, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
 import { a1, cellText, findLastRow, isFooterLabel } from '../grid';
 import { isDateFormat, isPercentFormat, type SheetCell, type WorkbookSheet } from '../readWorkbook';
+import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
 
 type Role = 'indicator' | 'unit' | 'period' | 'value' | 'region';
@@ -136,16 +136,10 @@ export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fil
       problems.push(valueProblem(sheet.name, a1(r, mapping.periodColumn), 'period', cellText(periodCell)));
       continue;
     }
-    const info = parseIndicatorLabel(label);
-    let unit = info.unit;
-    let unitKnown = info.unitKnown;
-    if (mapping.unitColumn !== null) {
-      const written = cellText(row[mapping.unitColumn]);
-      if (written !== '') {
-        unit = canonicalUnit(written) ?? written;
-        unitKnown = canonicalUnit(written) !== null;
-      }
-    }
+    const read = readLabelAndUnit(label, row, mapping.unitColumn);
+    const info = read.info;
+    let unit = read.unit;
+    let unitKnown = read.unitKnown;
     if (percent) {
       if (unit === '') unit = '%';
       if (unit !== '%') {
