@@ -6,6 +6,7 @@ import { parsePeriodLabel } from '../../../shared/import/period';
 import { cellText, looksLikeRegion, mergedOrigin, textAt, titleRows } from '../grid';
 import type { WorkbookSheet } from '../readWorkbook';
 import { findDataEnd, findLabelColumn, findUnitColumn } from './gridTable';
+import { percentFormatCache, readValueCell } from './valueCell';
 
 export const HEADER_SCAN_ROWS = 30;
 
@@ -53,6 +54,22 @@ function labelsAreRegions(sheet: WorkbookSheet, labelColumn: number, firstDataRo
   return filled > 0 && regions / filled >= 0.8;
 }
 
+/** Do the cells under the period columns hold numbers (most of those filled)? */
+function numbersUnder(sheet: WorkbookSheet, columns: PeriodColumn[], firstDataRow: number, lastDataRow: number): boolean {
+  const isPercent = percentFormatCache();
+  let filled = 0;
+  let numbers = 0;
+  for (let r = firstDataRow; r <= Math.min(lastDataRow, firstDataRow + 50); r++) {
+    for (const p of columns.slice(0, 40)) {
+      const got = readValueCell(sheet.rows[r]?.[p.column], isPercent);
+      if (got.kind === 'missing') continue;
+      filled++;
+      if (got.kind === 'number') numbers++;
+    }
+  }
+  return filled === 0 || numbers / filled >= 0.5;
+}
+
 /** Finish a grid mapping once the header rows and period columns are known; null if no indicator rows follow. */
 export function completeGridMapping(
   sheet: WorkbookSheet,
@@ -65,6 +82,8 @@ export function completeGridMapping(
   const firstDataRow = headerRow + 1;
   const lastDataRow = findDataEnd(sheet, firstDataRow);
   if (lastDataRow < firstDataRow) return null;
+  // Dates in a row of metadata (起始日期, 更新时间) look like a header of periods: the cells below must be numbers.
+  if (!numbersUnder(sheet, periodColumns, firstDataRow, lastDataRow)) return null;
   const headerRows = yearRow === null ? [headerRow] : [headerRow, yearRow];
   const periodSet = new Set(periodColumns.map((p) => p.column));
   const width = Math.max(...headerRows.map((r) => sheet.rows[r]?.length ?? 0));
