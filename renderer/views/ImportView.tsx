@@ -6,7 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import type { ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
-import type { SheetMapping } from '../../shared/import/mapping';
+import { isGridMapping, type SheetMapping } from '../../shared/import/mapping';
 import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
@@ -15,7 +15,7 @@ import { MappingEditor } from '../components/import/MappingEditor';
 import { ProblemList } from '../components/import/ProblemList';
 import { SheetCells } from '../components/import/SheetCells';
 import { previewColumns } from '../grid/importColumns';
-import { NO_CORRECTIONS, withHeaderRow, withMapping, withoutSheet, type Corrections, type HeaderRowHint } from '../import/mappingDraft';
+import { NO_CORRECTIONS, withHeaderRow, withLayout, withMapping, withoutSheet, type Corrections, type HeaderRowHint } from '../import/mappingDraft';
 import { fileForCall } from '../client/transport';
 import type { FileInput } from '../../shared/contract';
 import { useImportJob } from '../import/useImportJob';
@@ -36,7 +36,7 @@ function sizeText(bytes: number): string {
 
 /** The mapping as the editor shows it: a header row the analyst typed shows at once, before it is applied. */
 function shownMapping(mapping: SheetMapping, hint: HeaderRowHint | undefined): SheetMapping {
-  return hint && mapping.layout !== 'long' ? { ...mapping, headerRow: hint.headerRow, yearRow: hint.yearRow } : mapping;
+  return hint && isGridMapping(mapping) ? { ...mapping, headerRow: hint.headerRow, yearRow: hint.yearRow } : mapping;
 }
 
 export function ImportView({ client }: { client: WorkbenchClient }) {
@@ -72,6 +72,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
           ...(sheetName !== ALL_SHEETS ? { sheet: sheetName } : {}),
           mappings: corrections.mappings,
           headerRows: corrections.headerRows,
+          layouts: corrections.layouts,
         });
         if (!result) {
           setMessage({ kind: 'info', text: t('已取消', 'Cancelled') });
@@ -121,6 +122,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
         ...(sheet !== ALL_SHEETS ? { sheet } : {}),
         mappings: applied.mappings,
         headerRows: applied.headerRows,
+        layouts: applied.layouts,
         skipInvalid,
       });
       if (!result) {
@@ -289,6 +291,8 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
                 head={head}
                 onChange={(m) => setDraft((d) => withMapping(d, edited.name, m))}
                 onHeaderRow={(hint) => setDraft((d) => withHeaderRow(d, edited.name, hint))}
+                onLayout={(layout) => setDraft((d) => withLayout(d, edited.name, layout))}
+                layoutPending={draft.layouts[edited.name] !== undefined && draft.layouts[edited.name] !== applied.layouts[edited.name]}
                 onReset={() => setDraft((d) => withoutSheet(d, edited.name))}
                 headerPending={draft.headerRows[edited.name] !== undefined && JSON.stringify(draft.headerRows[edited.name]) !== JSON.stringify(applied.headerRows[edited.name])}
               />

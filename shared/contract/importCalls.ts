@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Frequency, ImportBatch, Measure, Observation, Series } from '../domain/series';
 import type { WireError } from '../errors';
-import { sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
+import { LAYOUTS, sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
 import { call, fileSchema, idSchema as id } from './call';
 
 const sheetName = z.string().min(1).max(255);
@@ -26,6 +26,8 @@ export const importFileArgsShape = {
   mappings: z.record(sheetName, sheetMappingSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
   /** Header rows by sheet name: the mapping is derived again from that row. A sheet's mapping wins over its hint. */
   headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
+  layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
 };
 
 export const previewImportArgs = z.object(importFileArgsShape).strict();
