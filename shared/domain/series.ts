@@ -7,8 +7,12 @@
  * yoy            当月同比 %: the period alone against the same period last year
  * yoy_cumulative 累计同比 / 累计增长 %: year to date against the same months last year
  * index          指数 (上年同月=100 or 上年同期=100: the unit says which)
+ * stock          期末值 / 余额 / 年末: a level at the period's end (money supply, loan balances); never summed over months
+ * mom            环比 %: growth on the previous period (not on the same period last year)
+ * level          the value of a year or a quarter as a whole that is not year-to-date (annual GDP by region, `2024年`);
+ *                a month's own value stays `monthly`
  */
-export const MEASURES = ['monthly', 'cumulative', 'yoy', 'yoy_cumulative', 'index'] as const;
+export const MEASURES = ['monthly', 'cumulative', 'yoy', 'yoy_cumulative', 'index', 'stock', 'mom', 'level'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'yearly'] as const;
@@ -20,6 +24,9 @@ export const MEASURE_LABELS: Record<Measure, { zh: string; en: string }> = {
   yoy: { zh: '当月同比', en: 'YoY (period)' },
   yoy_cumulative: { zh: '累计同比', en: 'YoY (cumulative)' },
   index: { zh: '指数', en: 'Index' },
+  stock: { zh: '期末值', en: 'End-of-period stock' },
+  mom: { zh: '环比', en: 'MoM (on previous period)' },
+  level: { zh: '全期值', en: 'Whole-period level' },
 };
 
 /**

@@ -148,6 +148,11 @@ export function readGrowth(series: SeriesData, year: number, month: number): Rea
       }
       return ok({ growth: (cy.total / ly.total - 1) * 100, period, method: 'derived_period_sum', provenance: [...cy.provenance, ...ly.provenance], notes });
     }
+    // issue 9: measures the importer now tells apart; the variance rules for them are not written yet, so say so.
+    case 'stock':
+    case 'mom':
+    case 'level':
+      return fail(bi(`序列“${series.label}”的口径暂不支持计算累计增速`, `series "${series.label}": cumulative growth is not derived for this measure yet`));
   }
 }
 
