@@ -11,11 +11,12 @@ import type { Measure } from '../../shared/domain/series';
 import type { ChangeSummary } from '../../shared/import/importChanges';
 import { commitImport, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
 import { parseStatisticsFileSteps, type ParseOptions } from '../import/parseFile';
+import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
 
-type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'seriesObservations';
+type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
 type FileArgs = ParsedArgs<'previewImport'>;
 
@@ -108,6 +109,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     listBatches: () => listBatches(db),
     undoBatch: ({ batchId }) => undoImportBatch(db, batchId),
     listSeries: () => listSeries(db),
+    listSeriesValues: () => listSeriesWithValues(db, listSeries(db)),
     seriesObservations: ({ seriesId, allVintages }) => {
       if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) {
         throw new WorkbenchError('not_found', `指标序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);

@@ -170,5 +170,7 @@ export const importCalls = {
   listBatches: call<ImportBatch[]>()(z.object({}).strict()),
   undoBatch: call<UndoBatchResult>()(z.object({ batchId: id }).strict()),
   listSeries: call<Series[]>()(z.object({}).strict()),
+  /** Every series with the current value of each period, read in one pass (for `series --json` and scripts). */
+  listSeriesValues: call<(Series & { values: { period: string; value: number }[] })[]>()(z.object({}).strict()),
   seriesObservations: call<Observation[]>()(z.object({ seriesId: id, allVintages: z.boolean().optional() }).strict()),
 };

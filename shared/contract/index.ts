@@ -8,12 +8,14 @@ import { importCalls } from './importCalls';
 import { planCalls } from './planCalls';
 import { varianceCalls } from './varianceCalls';
 import { handoffCalls } from './handoffCalls';
+import { settingsCalls } from './settingsCalls';
 
 export type { EditRecord } from './records';
 export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
 export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } from './importCalls';
 export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';
 export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';
+export type { StoreSettings } from './settingsCalls';
 export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
 
 export const contract = {
@@ -22,6 +24,7 @@ export const contract = {
   ...planCalls,
   ...varianceCalls,
   ...handoffCalls,
+  ...settingsCalls,
 };
 
 export type Contract = typeof contract;
