@@ -249,8 +249,11 @@ export function jumps(s: CheckSeries): ImportCheck[] {
   if (changes.size < JUMP_MIN_HISTORY + 1) return [];
   const all = [...changes.values()];
   const centre = median(all);
-  const spread = 1.4826 * median(all.map((v) => Math.abs(v - centre)));
-  if (spread <= 0) return [];
+  // Quantised data (many equal changes) has a MAD of about zero: the mean absolute deviation stands in then.
+  const deviations = all.map((v) => Math.abs(v - centre));
+  const spread = Math.max(1.4826 * median(deviations), 1.2533 * (deviations.reduce((a, b) => a + b, 0) / deviations.length));
+  const scale = Math.max(...[...x.values()].map(Math.abs));
+  if (!(spread > 1e-9 * Math.max(1, scale))) return [];
   const found: { p: PeriodKey; d: number; score: number }[] = [];
   for (const [p, d] of changes) {
     if (!s.fromFile.has(p)) continue;

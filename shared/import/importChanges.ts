@@ -105,11 +105,12 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
           seen.set(o.period, { value: o.value, source: o.source, conflict: false });
           planned.observations.push({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null });
         } else if (!sameValue(prior.value, o.value)) {
-          conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(prior.source, prior.value) });
+          // The earlier cell first, as the analyst reads the file.
           if (!prior.conflict) {
             prior.conflict = true;
             conflicts.push({ sheet: prior.source.sheet, cell: prior.source.cell, code: 'duplicate_conflict', value: String(prior.value), reason: conflictReason(o.source, o.value) });
           }
+          conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(prior.source, prior.value) });
           conflicted.add(`${key}\u0000${o.period}`);
         }
       }
