@@ -205,19 +205,29 @@ function describeStoredEn(s: StoredSeries): string {
   return `#${s.id} ${s.name} (region ${s.region || 'not stated'}, unit ${s.unit || 'none'})`;
 }
 
+/** Why a series continues or starts one, as one `中文 / English` line (the renderer shows either half). */
 function reasonFor(p: PlannedSeries, homeRegion: string | null): string {
-  const where =
-    p.regionSource === 'home'
-      ? `文件未注明地区，按本库所属地区「${homeRegion}」；/ The file names no region: filed under the home region "${homeRegion}"; `
-      : p.regionSource === 'none'
-        ? '文件未注明地区，本库也未设所属地区；/ Neither the file nor the store names a region; '
-        : '';
-  if (p.stored) {
-    return `${where}延续已有序列 #${p.stored.id}（指标名称、单位、口径、频度、地区均相同）/ continues series #${p.stored.id} (same name, unit, measure, frequency and region)`;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.regionSource === 'home') {
+    zh.push(`文件未注明地区，按本库所属地区「${homeRegion}」`);
+    en.push(`the file names no region: filed under the home region "${homeRegion}"`);
+  } else if (p.regionSource === 'none') {
+    zh.push('文件未注明地区，本库也未设所属地区');
+    en.push('neither the file nor the store names a region');
   }
-  const base = `${where}库中没有指标名称、单位、口径、频度、地区均相同的序列，将新建 / no stored series has this name, unit, measure, frequency and region: a new one starts`;
-  if (p.siblings.length === 0) return base;
-  return `${base}；库中已有同名序列 ${p.siblings.map(describeStored).join('、')} / stored already: ${p.siblings.map(describeStoredEn).join(', ')}`;
+  if (p.stored) {
+    zh.push(`延续已有序列 #${p.stored.id}（指标名称、单位、口径、频度、地区均相同）`);
+    en.push(`continues series #${p.stored.id} (same name, unit, measure, frequency and region)`);
+  } else {
+    zh.push('库中没有指标名称、单位、口径、频度、地区均相同的序列，将新建');
+    en.push('no stored series has this name, unit, measure, frequency and region: a new one starts');
+    if (p.siblings.length > 0) {
+      zh.push(`库中已有同名序列 ${p.siblings.map(describeStored).join('、')}`);
+      en.push(`stored already: ${p.siblings.map(describeStoredEn).join(', ')}`);
+    }
+  }
+  return `${zh.join('；')} / ${en.join('; ')}`;
 }
 
 export const MAX_LISTED_REVISIONS = 2000;
