@@ -13,6 +13,7 @@ import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { ImportChanges } from '../components/import/ImportChanges';
+import { HomeRegionSetting } from '../components/import/HomeRegionSetting';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { MeasureQuestion } from '../components/import/MeasureQuestion';
 import { MappingEditor } from '../components/import/MappingEditor';
@@ -208,6 +209,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
                 ))}
               </select>
             )}
+            <HomeRegionSetting client={client} onError={showError} onChanged={() => file && preview && void runPreview(file, sheet, applied)} />
             {preview && (
               <span className="count" data-testid="preview-summary">
                 {t(

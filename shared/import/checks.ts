@@ -186,7 +186,7 @@ export function totalMismatches(sheetSeries: CheckSeries[]): ImportCheck[] {
       const values = parts.map((x) => x.values.get(p));
       if (whole === undefined || values.some((v) => v === undefined)) continue;
       const sum = (values as number[]).reduce((a, b) => a + b, 0);
-      const decimals = Math.max(decimalsOf(whole), ...(values as number[]).map(decimalsOf));
+      const decimals = (values as number[]).reduce((d, v) => Math.max(d, decimalsOf(v)), decimalsOf(whole));
       const tolerance = 0.5 * 10 ** -decimals * (parts.length + 1) + 1e-9;
       const wrong = exhaustive ? Math.abs(sum - whole) > tolerance : sum > whole + tolerance && (values as number[]).every((v) => v >= 0);
       if (!wrong) continue;
@@ -252,7 +252,8 @@ export function jumps(s: CheckSeries): ImportCheck[] {
   // Quantised data (many equal changes) has a MAD of about zero: the mean absolute deviation stands in then.
   const deviations = all.map((v) => Math.abs(v - centre));
   const spread = Math.max(1.4826 * median(deviations), 1.2533 * (deviations.reduce((a, b) => a + b, 0) / deviations.length));
-  const scale = Math.max(...[...x.values()].map(Math.abs));
+  let scale = 0;
+  for (const v of x.values()) scale = Math.max(scale, Math.abs(v));
   if (!(spread > 1e-9 * Math.max(1, scale))) return [];
   const found: { p: PeriodKey; d: number; score: number }[] = [];
   for (const [p, d] of changes) {
@@ -285,8 +286,15 @@ function companionKey(i: SeriesIdentity, measure: Measure): string {
  * rate in the file can be checked against stored levels (and the other way round).
  */
 export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeries[] = []): ImportCheck[] {
+  // Appended one by one: a file of many series can give more warnings than a spread call takes arguments.
   const out: ImportCheck[] = [];
-  for (const s of fileSeries) out.push(...cumulativeFalls(s), ...jumps(s));
+  const add = (found: ImportCheck[]) => {
+    for (const c of found) out.push(c);
+  };
+  for (const s of fileSeries) {
+    add(cumulativeFalls(s));
+    add(jumps(s));
+  }
 
   const byMeasure = new Map<string, CheckSeries>();
   for (const s of [...companions, ...fileSeries]) byMeasure.set(companionKey(s.identity, s.identity.measure), s);
@@ -300,7 +308,7 @@ export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeri
     const key = `${companionKey(level.identity, level.identity.measure)}|${companionKey(growth.identity, g)}`;
     if (paired.has(key)) continue;
     paired.add(key);
-    out.push(...growthMismatches(level, growth).slice(0, MAX_PER_SERIES * 4));
+    add(growthMismatches(level, growth).slice(0, MAX_PER_SERIES * 4));
   }
 
   const bySheet = new Map<string, CheckSeries[]>();
@@ -310,6 +318,6 @@ export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeri
     list.push(s);
     bySheet.set(s.sheet, list);
   }
-  for (const list of bySheet.values()) out.push(...totalMismatches(list));
+  for (const list of bySheet.values()) add(totalMismatches(list));
   return out;
 }

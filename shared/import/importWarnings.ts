@@ -67,6 +67,9 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
       companions.push({ identity, label: stored.label, sheet: null, order: -1, values: store.current(stored.id), fromFile: new Map() });
     }
   }
-  out.push(...runImportChecks(inFile, companions));
-  return out.slice(0, MAX_WARNINGS);
+  for (const c of runImportChecks(inFile, companions)) {
+    if (out.length >= MAX_WARNINGS) break;
+    out.push(c);
+  }
+  return out;
 }

@@ -52,6 +52,7 @@ const OCTOBER = '指标,2025年10月,2025年9月\n规模以上工业增加值累
 
 describe('import: first month, then the next month with a revision', () => {
   it('the first month starts two series under the region the file names', async () => {
+    await expect.poll(() => text('home-region')).toMatch(/本库所属地区：内蒙古自治区（取自计划）/);
     await page.getByTestId('file-input').setInputFiles(writeFile('9月.csv', SEPTEMBER));
     await expect.poll(() => text('change-counts')).toMatch(/将延续序列 0 个 · 新建序列 2 个 · 新增数值 4 · 未变 0 · 修订 0/);
     const rows = page.getByTestId('series-changes').locator('tbody tr');
