@@ -62,11 +62,14 @@ async function generateWorkbook(): Promise<void> {
   fs.renameSync(partial, XLSX_FILE);
 }
 
-function freshStore(file: string): Database.Database {
+export function freshStore(file: string): Database.Database {
   fs.rmSync(file, { force: true });
   const db = new Database(file);
+  // Every migration, as openStore applies them (foreign keys off while tables are rebuilt).
+  db.transaction(() => {
+    for (const m of MIGRATIONS) db.exec(m);
+  })();
   db.pragma('foreign_keys = ON');
-  db.exec(MIGRATIONS[0]);
   return db;
 }
 

@@ -3,6 +3,7 @@
 import { benchImport } from './import';
 import { benchResponsiveness } from './responsiveness';
 import { benchImportByRegion } from './importByRegion';
+import { benchImportByRegionCommit } from './importByRegionCommit';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   responsiveness: benchResponsiveness,
   'import-by-region': benchImportByRegion,
+  'import-by-region-commit': benchImportByRegionCommit,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };

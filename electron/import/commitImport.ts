@@ -5,8 +5,12 @@
 import type Database from 'better-sqlite3';
 import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
+import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
+import type { ImportCheck } from '../../shared/import/checks';
+import { importWarnings } from '../../shared/import/importWarnings';
+import { seriesLookup } from '../store/seriesLookup';
+import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
-import { seriesKeyString } from './parseFile';
 
 export interface CommitOptions {
   fileName: string;
@@ -19,17 +23,22 @@ export interface CommitOptions {
 }
 
 export interface CommitResult {
-  batchId: number;
+  /** The batch written; null when the file changed nothing (every value already stored): then nothing is written. */
+  batchId: number | null;
   /** Distinct series the file holds values for. */
   seriesCount: number;
-  /** New observation rows written (new periods and changed values). */
+  /** New observation rows written (new periods and revised values). */
   observationCount: number;
   /** Values equal to the current one, not written again. */
   unchangedCount: number;
   skipped: CellProblem[];
+  /** Per series: continued or new and why; per observation: new, unchanged, revised (old → new). */
+  changes: ChangeSummary;
+  /** The analyst's checks and second-series notices: warnings, never refusals. */
+  checks: ImportCheck[];
 }
 
-/** What a batch remembers beyond its counts: enough to undo it safely and to show what was skipped. */
+/** What a batch remembers beyond its counts: enough to undo it safely and to show what was skipped and revised. */
 interface BatchDetails {
   seriesIds: number[];
   createdSeriesIds: number[];
@@ -40,14 +49,17 @@ interface BatchDetails {
   warnings: string[];
   format: string;
   encoding: string | null;
+  counts: ChangeCounts;
+  revisions: RevisionView[];
+  revisionCount: number;
+  checks: ImportCheck[];
+  /** Labels this batch replaced (series id → the label before), so undo can put them back. */
+  relabelled: Record<string, string>;
 }
 
 const MAX_LISTED_PROBLEMS = 20;
 const MAX_STORED_PROBLEMS = 1000;
-
-function sameValue(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
+const MAX_STORED_REVISIONS = 1000;
 
 export function describeProblems(problems: CellProblem[]): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${p.sheet}!${p.cell}${p.value !== undefined ? `「${p.value}」` : ''}：${p.reason}`);
@@ -55,27 +67,32 @@ export function describeProblems(problems: CellProblem[]): string {
   return listed.join('\n') + more;
 }
 
+function refuseProblems(problems: CellProblem[]): never {
+  throw new ImportFileError(
+    'refused_problems',
+    `文件中有 ${problems.length} 处单元格无法导入，整个文件未导入（可选择跳过这些单元格）/ ` +
+      `${problems.length} cell(s) cannot be imported, so nothing was imported (you may choose to skip them):\n${describeProblems(problems)}`,
+    { problems },
+  );
+}
+
+/** What the file would change, without writing: the same plan the commit makes (for the preview). */
+export function planFileImport(db: Database.Database, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
+  const lookup = seriesLookup(db);
+  const plan = planImport(parsed, lookup, homeRegion(db).region);
+  return { plan, checks: importWarnings(plan, lookup) };
+}
+
 export function commitImport(db: Database.Database, parsed: ParsedFile, opts: CommitOptions): CommitResult {
-  if (parsed.problems.length > 0 && !opts.skipInvalid) {
-    throw new ImportFileError(
-      'refused_problems',
-      `文件中有 ${parsed.problems.length} 处单元格无法导入，整个文件未导入（可选择跳过这些单元格）/ ` +
-        `${parsed.problems.length} cell(s) cannot be imported, so nothing was imported (you may choose to skip them):\n${describeProblems(parsed.problems)}`,
-      { problems: parsed.problems },
-    );
-  }
+  if (parsed.problems.length > 0 && !opts.skipInvalid) refuseProblems(parsed.problems);
   const total = parsed.sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
   if (total === 0) {
     throw new ImportFileError('no_table', '文件中没有可导入的数值 / The file holds no values to import');
   }
 
   const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES (?, ?, ?)');
-  const findSeries = db.prepare('SELECT id FROM series WHERE label = ? AND unit = ? AND measure = ? AND frequency = ? AND region = ?').pluck();
   const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?)');
-  const currentValues = db.prepare(
-    `SELECT period, value FROM observations o
-     WHERE series_id = ? AND batch_id = (SELECT MAX(batch_id) FROM observations i WHERE i.series_id = o.series_id AND i.period = o.period)`,
-  ).raw();
+  const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
   const insertObservation = db.prepare(
     'INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -83,63 +100,63 @@ export function commitImport(db: Database.Database, parsed: ParsedFile, opts: Co
     'UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?',
   );
 
+  // Planned inside the transaction, so what is written is exactly what was classified against the current store.
   const run = db.transaction((): CommitResult => {
+    const { plan, checks } = planFileImport(db, parsed);
+    if (plan.conflicts.length > 0 && !opts.skipInvalid) refuseProblems(plan.conflicts);
+    const skipped = opts.skipInvalid ? [...parsed.problems, ...plan.conflicts] : [];
+    const written = plan.counts.observationsNew + plan.counts.observationsRevised;
+    const relabels = plan.series.filter((p) => p.stored && p.stored.label !== p.label);
+    if (written === 0 && plan.counts.seriesNew === 0 && relabels.length === 0) {
+      // Every value is already stored: no batch, no rows (a no-op batch would only block undoing the earlier one).
+      const changes = summariseChanges(plan);
+      return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+    }
     const batchId = Number(insertBatch.run(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString()).lastInsertRowid);
-    const seriesIds = new Map<string, number>();
-    const created = new Set<number>();
-    let written = 0;
-    let unchanged = 0;
-    for (const sheet of parsed.sheets) {
-      for (const s of sheet.series) {
-        if (s.observations.length === 0) continue;
-        const region = s.region ?? '';
-        const key = seriesKeyString(s);
-        let seriesId = seriesIds.get(key);
-        if (seriesId === undefined) {
-          const existing = findSeries.get(s.label, s.unit, s.measure, s.frequency, region) as number | undefined;
-          if (existing === undefined) {
-            seriesId = Number(insertSeries.run(s.name, s.label, s.unit, s.measure, s.frequency, region).lastInsertRowid);
-            created.add(seriesId);
-          } else {
-            seriesId = existing;
-          }
-          seriesIds.set(key, seriesId);
+    const ids = new Map<string, number>();
+    const created: number[] = [];
+    const relabelled: Record<string, string> = {};
+    for (const p of plan.series) {
+      const i = p.identity;
+      let seriesId: number;
+      if (p.stored) {
+        seriesId = p.stored.id;
+        // The newest label as printed is the one shown; the old one is kept for undo.
+        if (p.stored.label !== p.label) {
+          relabelled[String(seriesId)] = p.stored.label;
+          relabel.run(p.label, seriesId);
         }
-        // A series created in this batch has no earlier values: skip the lookup (the common case in bulk loads).
-        let current: Map<string, number> | null = null;
-        if (!created.has(seriesId)) {
-          current = new Map();
-          for (const [period, value] of currentValues.all(seriesId) as [string, number][]) current.set(period, value);
-        }
-        for (const o of s.observations) {
-          if (current) {
-            const before = current.get(o.period);
-            if (before !== undefined && sameValue(before, o.value)) {
-              unchanged++;
-              continue;
-            }
-          }
-          const src = o.source;
-          insertObservation.run(seriesId, o.period, o.value, batchId, src.sheet, src.cell, src.label, src.sourcePeriod);
-          written++;
-        }
+      } else {
+        seriesId = Number(insertSeries.run(i.name, p.label, i.unit, i.measure, i.frequency, i.region).lastInsertRowid);
+        created.push(seriesId);
+      }
+      ids.set(p.key, seriesId);
+      for (const o of p.observations) {
+        if (o.status === 'unchanged') continue;
+        const src = o.source;
+        insertObservation.run(seriesId, o.period, o.value, batchId, src.sheet, src.cell, src.label, src.sourcePeriod);
       }
     }
-    const skipped = opts.skipInvalid ? parsed.problems : [];
+    const changes = summariseChanges(plan, ids);
     const details: BatchDetails = {
-      seriesIds: [...new Set(seriesIds.values())],
-      createdSeriesIds: [...created],
-      unchangedCount: unchanged,
+      seriesIds: [...new Set(ids.values())],
+      createdSeriesIds: created,
+      unchangedCount: plan.counts.observationsUnchanged,
       sheets: parsed.sheets.map((s) => ({ name: s.name, layout: s.layout })),
       skippedSheets: parsed.skippedSheets,
       skipped: skipped.slice(0, MAX_STORED_PROBLEMS),
       warnings: parsed.warnings.slice(0, 200),
       format: parsed.format,
       encoding: parsed.encoding,
+      counts: plan.counts,
+      revisions: changes.revisions.slice(0, MAX_STORED_REVISIONS),
+      revisionCount: changes.revisionCount,
+      checks: checks.slice(0, 200),
+      relabelled,
     };
     const seriesCount = details.seriesIds.length;
     finishBatch.run(seriesCount, written, skipped.length, JSON.stringify(details), batchId);
-    return { batchId, seriesCount, observationCount: written, unchangedCount: unchanged, skipped };
+    return { batchId, seriesCount, observationCount: written, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
   });
   return run();
 }
@@ -189,6 +206,8 @@ export function undoImportBatch(db: Database.Database, batchId: number): UndoRes
     );
     let removedSeries = 0;
     for (const id of details.createdSeriesIds ?? []) removedSeries += dropSeries.run(id, id, id).changes;
+    const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
+    for (const [id, label] of Object.entries(details.relabelled ?? {})) relabel.run(label, Number(id));
     db.prepare('UPDATE import_batches SET undone = 1 WHERE id = ?').run(batchId);
     return { batchId, removedObservations, removedSeries };
   });

@@ -7,14 +7,17 @@ import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import type { ParsedArgs } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/mapping';
-import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
-import { parseStatisticsFileSteps, seriesKeyString } from '../import/parseFile';
+import type { Measure } from '../../shared/domain/series';
+import type { ChangeSummary } from '../../shared/import/importChanges';
+import { commitImport, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
+import { parseStatisticsFileSteps, type ParseOptions } from '../import/parseFile';
+import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { fileBytes } from './fileInput';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
 
-type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'seriesObservations';
+type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
 type FileArgs = ParsedArgs<'previewImport'>;
 
@@ -26,13 +29,16 @@ const noYield: JobControl = { step: async () => undefined };
 
 /** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
 async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
-  const steps = parseStatisticsFileSteps(bytes, args.file.fileName, {
+  // The analyst's measure for rows nothing in the file names (ParseOptions.measure, read by the layouts).
+  const options: ParseOptions & { measure?: Measure } = {
     sheet: args.sheet,
     mappings: args.mappings,
     headerRows: args.headerRows,
     layouts: args.layouts,
     head: PREVIEW_HEAD,
-  });
+    ...(args.measure !== undefined ? { measure: args.measure } : {}),
+  };
+  const steps = parseStatisticsFileSteps(bytes, args.file.fileName, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -41,18 +47,17 @@ async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl):
   }
 }
 
-/** One line per series written, merging a series that appears on several sheets. */
-function importedSeries(parsed: ParsedFile): ImportedSeriesSummary[] {
-  const byKey = new Map<string, ImportedSeriesSummary>();
-  for (const sheet of parsed.sheets) {
-    for (const s of sheet.series) {
-      const key = seriesKeyString(s);
-      const seen = byKey.get(key);
-      if (seen) seen.observationCount += s.observations.length;
-      else byKey.set(key, { name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency, observationCount: s.observations.length });
-    }
-  }
-  return [...byKey.values()];
+/** One line per series of the file (a series on several sheets, or under its region and the home region, is one). */
+function importedSeries(changes: ChangeSummary): ImportedSeriesSummary[] {
+  return changes.series.map((s) => ({
+    name: s.name,
+    label: s.label,
+    unit: s.unit,
+    measure: s.measure,
+    frequency: s.frequency,
+    region: s.region,
+    observationCount: s.observations.new + s.observations.unchanged + s.observations.revised,
+  }));
 }
 
 function withoutResult({ result: _result, ...rest }: JobStatus): Omit<JobStatus, 'result'> {
@@ -67,7 +72,10 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     await ctl.step('reading', 0);
     const bytes = fileBytes(ctx, args.file);
     const parsed = await parseInSteps(args, bytes, ctl);
-    if (action === 'preview') return { action, preview: buildPreview(parsed) };
+    if (action === 'preview') {
+      const { plan, checks } = planFileImport(db, parsed);
+      return { action, preview: buildPreview(parsed, plan, checks) };
+    }
     // The last step: after it, nothing yields until the one transaction has committed (or failed whole).
     await ctl.step('committing', 0.95);
     const result = commitImport(db, parsed, { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false });
@@ -75,7 +83,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
       ...result,
       fileName: args.file.fileName,
       skippedSheets: parsed.skippedSheets,
-      series: importedSeries(parsed),
+      series: importedSeries(result.changes),
       warnings: parsed.warnings,
     };
     return { action, commit };
@@ -98,6 +106,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     listBatches: () => listBatches(db),
     undoBatch: ({ batchId }) => undoImportBatch(db, batchId),
     listSeries: () => listSeries(db),
+    listSeriesValues: () => listSeriesWithValues(db, listSeries(db)),
     seriesObservations: ({ seriesId, allVintages }) => {
       if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) {
         throw new WorkbenchError('not_found', `指标序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);

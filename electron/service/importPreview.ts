@@ -1,8 +1,11 @@
 // What a parsed file would import, shaped for the contract: per sheet its layout, mapping and series, the first
-// observations as rows, every problem cell, and the totals. Pure: a ParsedFile in, a plain object out.
+// observations as rows (each new, unchanged or revised against the store), every problem cell, what the import would
+// change and the checks' warnings, and the totals. Pure: a ParsedFile and its import plan in, a plain object out.
 import { PREVIEW_OBSERVATION_LIMIT, type ImportPreview, type PreviewObservation, type PreviewSeries, type PreviewSheet } from '../../shared/contract/importCalls';
 import type { ParsedFile, ParsedSeries, ParsedSheet } from '../../shared/import/mapping';
-import { seriesKeyString } from '../import/parseFile';
+import type { ImportCheck } from '../../shared/import/checks';
+import { summariseChanges, type ImportPlan, type PlannedObservation } from '../../shared/import/importChanges';
+import { identityKey, seriesIdentity } from '../../shared/import/seriesIdentity';
 
 /** 0-based row of an A1 reference (`B12` → 11); null for anything else. */
 export function rowOfCell(ref: string): number | null {
@@ -36,15 +39,22 @@ function previewSeries(sheet: ParsedSheet, s: ParsedSeries): PreviewSeries {
   };
 }
 
-export function buildPreview(parsed: ParsedFile, limit = PREVIEW_OBSERVATION_LIMIT): ImportPreview {
+export function buildPreview(parsed: ParsedFile, plan: ImportPlan, checks: ImportCheck[], limit = PREVIEW_OBSERVATION_LIMIT): ImportPreview {
   const observations: PreviewObservation[] = [];
+  // Each cell's classification, by sheet and cell (a cell holds one observation).
+  const planned = new Map<string, PlannedObservation>();
+  for (const p of plan.series) for (const o of p.observations) planned.set(`${o.source.sheet}\u0000${o.source.cell}`, o);
   const sheets: PreviewSheet[] = parsed.sheets.map((sheet) => {
     let count = 0;
     for (const s of sheet.series) {
       for (const o of s.observations) {
         count++;
         if (observations.length < limit) {
+          const change = planned.get(`${o.source.sheet}\u0000${o.source.cell}`);
           observations.push({
+            region: seriesIdentity(s, plan.homeRegion).region || null,
+            change: change?.status ?? 'new',
+            oldValue: change?.oldValue ?? null,
             name: s.name,
             label: s.label,
             unit: s.unit,
@@ -75,17 +85,20 @@ export function buildPreview(parsed: ParsedFile, limit = PREVIEW_OBSERVATION_LIM
     encoding: parsed.encoding,
     sheets,
     skippedSheets: parsed.skippedSheets,
-    problems: parsed.problems,
+    // Conflicts found once rows fold into series by name are refusals like the file's own problem cells.
+    problems: [...parsed.problems, ...plan.conflicts],
     warnings: parsed.warnings,
     observations,
     heads: parsed.heads ?? [],
     totals: {
       sheetCount: sheets.length,
       // The same series on two sheets is one series in the store.
-      seriesCount: new Set(parsed.sheets.flatMap((s) => s.series.map(seriesKeyString))).size,
+      seriesCount: new Set(parsed.sheets.flatMap((s) => s.series.map((x) => identityKey(seriesIdentity(x, plan.homeRegion))))).size,
       observationCount: parsed.observationCount,
-      problemCount: parsed.problems.length,
+      problemCount: parsed.problems.length + plan.conflicts.length,
       shownObservations: observations.length,
     },
+    changes: summariseChanges(plan),
+    checks,
   };
 }

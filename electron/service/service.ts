@@ -9,6 +9,7 @@ import { importHandlers } from './importHandlers';
 import { planHandlers } from './planHandlers';
 import { varianceHandlers } from './varianceHandlers';
 import { handoffHandlers } from './handoffHandlers';
+import { settingsHandlers } from './settingsHandlers';
 
 export interface ServiceContext {
   db: Store;
@@ -41,6 +42,7 @@ export function createService(ctx: ServiceContext): Service {
     ...planHandlers(ctx),
     ...varianceHandlers(ctx),
     ...handoffHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
   return { ctx, handlers };
 }

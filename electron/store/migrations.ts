@@ -99,6 +99,43 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE links ADD COLUMN level_series_id INTEGER REFERENCES series(id) ON DELETE SET NULL;
   `,
+  // issue 9: a series is who it is — indicator name (normalised) + unit + measure + frequency + region, no longer the
+  // label as printed (kept, the latest shown); the measure CHECK widened to stock, mom, level; a settings table
+  // (the home region). SQLite's table rebuild (create, copy, drop, rename); openStore runs migrations with foreign
+  // keys off so the drop cascades nothing, and checks them before commit.
+  `
+  CREATE TABLE series_v3 (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    measure TEXT NOT NULL CHECK (measure IN ('monthly','cumulative','yoy','yoy_cumulative','index','stock','mom','level')),
+    frequency TEXT NOT NULL CHECK (frequency IN ('monthly','quarterly','yearly')),
+    region TEXT NOT NULL DEFAULT '',
+    UNIQUE (name, unit, measure, frequency, region)
+  );
+  -- Two old series that differed only by label would now be one: they stay apart (nothing merges unseen), the
+  -- later ones named by their label, and failing that by label and id.
+  UPDATE series SET name = label
+   WHERE id NOT IN (SELECT MIN(id) FROM series GROUP BY name, unit, measure, frequency, region);
+  UPDATE series SET name = name || '（#' || id || '）'
+   WHERE id NOT IN (SELECT MIN(id) FROM series GROUP BY name, unit, measure, frequency, region);
+  -- A file that named no region belongs to the store's home region: the plan's province, unless a series of
+  -- that region with the same identity exists already (then the unstated one stays as it was).
+  UPDATE series SET region = (SELECT region FROM plans ORDER BY id DESC LIMIT 1)
+   WHERE region = '' AND EXISTS (SELECT 1 FROM plans WHERE region <> '')
+     AND NOT EXISTS (SELECT 1 FROM series t WHERE t.name = series.name AND t.unit = series.unit AND t.measure = series.measure
+                     AND t.frequency = series.frequency AND t.region = (SELECT region FROM plans ORDER BY id DESC LIMIT 1));
+  INSERT INTO series_v3 (id, name, label, unit, measure, frequency, region) SELECT id, name, label, unit, measure, frequency, region FROM series;
+  DROP TABLE series;
+  ALTER TABLE series_v3 RENAME TO series;
+  CREATE INDEX series_name ON series(name);
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];
+
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -82,10 +82,16 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       if (version < SCHEMA_VERSION) {
+        // Foreign keys off while migrating: a table rebuild drops the old table, which would otherwise cascade
+        // into its children (SQLite's 12-step procedure). They are checked before the transaction commits.
+        db.pragma('foreign_keys = OFF');
         db.transaction(() => {
           for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new WorkbenchError('store', `数据文件升级后有 ${broken.length} 处引用失效，未做任何修改 / Upgrading the store broke ${broken.length} reference(s); it was left untouched`);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
         })();
+        db.pragma('foreign_keys = ON');
       }
     }
     return db;

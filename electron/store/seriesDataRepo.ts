@@ -79,3 +79,18 @@ export function storeChangeKey(db: Store): string {
   const own = db.prepare('SELECT total_changes()').pluck().get() as number;
   return `${db.pragma('data_version', { simple: true }) as number}:${own}`;
 }
+
+/** A series with the current value of each period, oldest first. */
+export type SeriesWithValues = Series & { values: { period: string; value: number }[] };
+
+/**
+ * Every series with its current values, in two queries however many series there are (the list, then all
+ * observations in index order: the newest batch of a period comes last and is the current vintage).
+ */
+export function listSeriesWithValues(db: Store, list: Series[]): SeriesWithValues[] {
+  const values = new Map<number, Map<string, number>>();
+  for (const s of list) values.set(s.id, new Map());
+  const stmt = db.prepare('SELECT series_id, period, value FROM observations ORDER BY series_id, period, batch_id').raw();
+  for (const [id, period, value] of stmt.iterate() as IterableIterator<[number, string, number]>) values.get(id)?.set(period, value);
+  return list.map((s) => ({ ...s, values: [...values.get(s.id)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([period, value]) => ({ period, value })) }));
+}

@@ -5,6 +5,13 @@ import { MEASURE_LABELS, type ImportBatch } from '../../shared/domain/series';
 import type { Lang } from '../i18n';
 import { periodText } from '../import/periodText';
 
+/** `修订 300 → 301`, `新增`, `未变`: what the value does to the stored series. */
+export function changeText(o: PreviewObservation, lang: Lang): string {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  if (o.change === 'revised') return `${t('修订', 'revised')} ${o.oldValue} → ${o.value}`;
+  return o.change === 'new' ? t('新增', 'new') : t('未变', 'unchanged');
+}
+
 export function previewColumns(lang: Lang): ColDef<PreviewObservation>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   // The value and its period come first after the label: on a narrow window they must not scroll out of sight.
@@ -13,6 +20,15 @@ export function previewColumns(lang: Lang): ColDef<PreviewObservation>[] {
     { field: 'label', headerName: t('指标（原文）', 'Indicator (as written)'), flex: 1, minWidth: 200, filter: 'agTextColumnFilter', tooltipField: 'label' },
     { field: 'period', headerName: t('时期', 'Period'), width: 120, valueFormatter: (p) => (p.data ? periodText(p.data.period, p.data.measure, lang) : '') },
     { field: 'value', headerName: t('数值', 'Value'), width: 100, type: 'rightAligned' },
+    {
+      field: 'change',
+      headerName: t('与库中相比', 'Against the store'),
+      width: 150,
+      valueFormatter: (p) => (p.data ? changeText(p.data, lang) : ''),
+      cellClass: (p) => (p.data ? `change-${p.data.change}` : ''),
+      filter: true,
+    },
+    { field: 'region', headerName: t('地区', 'Region'), width: 110, valueFormatter: (p) => (p.value ? String(p.value) : '—') },
     { field: 'unit', headerName: t('单位', 'Unit'), width: 110 },
     { field: 'measure', headerName: t('口径', 'Measure'), width: 90, valueFormatter: (p) => (p.value ? MEASURE_LABELS[p.value as PreviewObservation['measure']][lang] : '') },
     { field: 'sourcePeriod', headerName: t('原表时期', 'Period as written'), width: 120 },

@@ -1,16 +1,21 @@
 // Importing a statistics file: pick it, choose the sheet, check (and correct) the detected mapping over the sheet's
-// cells, see every observation it will create and every problem cell, then commit — with progress and cancel for
-// large files. The second tab is the import history, where an import can be undone.
+// cells, see every observation it will create and every problem cell, what it changes in the store (series continued
+// or new, values new / unchanged / revised) and the checks' warnings, then commit — with progress and cancel for
+// large files — and see the revisions it made. The second tab is the import history, where an import can be undone.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
-import type { ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
+import type { CommitImportResult, ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
+import type { Measure } from '../../shared/domain/series';
 import { isGridMapping, type SheetMapping } from '../../shared/import/mapping';
 import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
+import { ImportChanges } from '../components/import/ImportChanges';
+import { HomeRegionSetting } from '../components/import/HomeRegionSetting';
 import { ImportHistory } from '../components/import/ImportHistory';
+import { MeasureQuestion } from '../components/import/MeasureQuestion';
 import { MappingEditor } from '../components/import/MappingEditor';
 import { ProblemList } from '../components/import/ProblemList';
 import { SheetCells } from '../components/import/SheetCells';
@@ -54,6 +59,9 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  /** The analyst's answer for rows that state no measure (sent with the preview and the commit). */
+  const [measure, setMeasure] = useState<Measure | undefined>(undefined);
+  const [lastCommit, setLastCommit] = useState<CommitImportResult | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const job = useImportJob(client);
 
@@ -64,7 +72,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
   const onHistoryMessage = useCallback((kind: 'info' | 'error', text: unknown) => (kind === 'error' ? showError(text) : setMessage({ kind, text: String(text) })), [showError]);
 
   const runPreview = useCallback(
-    async (picked: PickedFile, sheetName: string, corrections: Corrections) => {
+    async (picked: PickedFile, sheetName: string, corrections: Corrections, measureAnswer: Measure | undefined = measure) => {
       try {
         const result = await job.run({
           action: 'preview',
@@ -73,6 +81,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
           mappings: corrections.mappings,
           headerRows: corrections.headerRows,
           layouts: corrections.layouts,
+          ...(measureAnswer !== undefined ? { measure: measureAnswer } : {}),
         });
         if (!result) {
           setMessage({ kind: 'info', text: t('已取消', 'Cancelled') });
@@ -86,12 +95,13 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
         if (sheetName === ALL_SHEETS) setSheetNames(p.heads.map((h) => h.name));
         setEditSheet((cur) => (cur && p.sheets.some((s) => s.name === cur) ? cur : (p.sheets[0]?.name ?? null)));
         setSkipInvalid(false);
+        setMeasure(measureAnswer);
       } catch (e) {
         setPreview(null);
         showError(e);
       }
     },
-    [job, showError, t],
+    [job, showError, t, measure],
   );
 
   const onPick = useCallback(
@@ -100,12 +110,13 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
       if (!f) return;
       setMessage(null);
       setPreview(null);
+      setLastCommit(null);
       try {
         const picked = { fileName: f.name, input: await fileForCall(f), size: f.size };
         setFile(picked);
         setSheet(ALL_SHEETS);
         setSheetNames([]);
-        await runPreview(picked, ALL_SHEETS, NO_CORRECTIONS);
+        await runPreview(picked, ALL_SHEETS, NO_CORRECTIONS, undefined);
       } catch (e) {
         showError(e);
       }
@@ -123,6 +134,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
         mappings: applied.mappings,
         headerRows: applied.headerRows,
         layouts: applied.layouts,
+        ...(measure !== undefined ? { measure } : {}),
         skipInvalid,
       });
       if (!result) {
@@ -133,11 +145,16 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
       const r = result.commit;
       setMessage({
         kind: 'info',
-        text: t(
-          `已导入「${r.fileName}」（批次 ${r.batchId}）：${r.seriesCount} 个指标序列，新写入 ${r.observationCount} 个数值，${r.unchangedCount} 个与现有值相同${r.skipped.length ? `，跳过 ${r.skipped.length} 个单元格` : ''}`,
-          `Imported "${r.fileName}" (batch ${r.batchId}): ${r.seriesCount} series, ${r.observationCount} values written, ${r.unchangedCount} unchanged${r.skipped.length ? `, ${r.skipped.length} cells skipped` : ''}`,
-        ),
+        text:
+          r.batchId === null
+            ? t(`「${r.fileName}」的 ${r.unchangedCount} 个数值与库中完全相同，未写入任何内容`, `"${r.fileName}": all ${r.unchangedCount} values are already stored; nothing was written`)
+            : t(
+                `已导入「${r.fileName}」（批次 ${r.batchId}）：${r.seriesCount} 个指标序列，新写入 ${r.observationCount} 个数值，${r.unchangedCount} 个与现有值相同${r.skipped.length ? `，跳过 ${r.skipped.length} 个单元格` : ''}`,
+                `Imported "${r.fileName}" (batch ${r.batchId}): ${r.seriesCount} series, ${r.observationCount} values written, ${r.unchangedCount} unchanged${r.skipped.length ? `, ${r.skipped.length} cells skipped` : ''}`,
+              ),
       });
+      setLastCommit(r);
+      setMeasure(undefined);
       setPreview(null);
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
@@ -145,7 +162,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
     } catch (e) {
       showError(e);
     }
-  }, [file, preview, job, sheet, applied, skipInvalid, showError, t]);
+  }, [file, preview, job, sheet, applied, skipInvalid, measure, showError, t]);
 
   const columnDefs = useMemo(() => previewColumns(lang), [lang]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(applied);
@@ -154,6 +171,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
   const head = preview?.heads.find((h) => h.name === (edited?.name ?? preview.heads[0]?.name))?.rows ?? [];
   const problems = preview?.problems ?? [];
   const blocked = problems.length > 0 && !skipInvalid;
+  const unstatedMeasure = problems.filter((p) => p.code === 'measure_unknown').length;
 
   return (
     <div className="view import-view">
@@ -195,6 +213,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
                 ))}
               </select>
             )}
+            <HomeRegionSetting client={client} onError={showError} onChanged={() => file && preview && void runPreview(file, sheet, applied)} />
             {preview && (
               <span className="count" data-testid="preview-summary">
                 {t(
@@ -210,6 +229,8 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
       <MessageBar message={message} onClose={() => setMessage(null)} />
       {tab === 'history' ? (
         <ImportHistory client={client} reloadKey={historyKey} onMessage={onHistoryMessage} />
+      ) : !preview && lastCommit ? (
+        <ImportChanges changes={lastCommit.changes} checks={lastCommit.checks} committed />
       ) : !preview ? (
         <div className="empty-state">
           <p>{t('选择一个统计数据文件（Excel .xlsx/.xls、WPS/LibreOffice .ods 或 CSV）。导入前会先显示识别结果和将要写入的全部数值。', 'Choose a statistics file (Excel .xlsx/.xls, .ods or CSV). Before anything is written you see how it was read and every value it will create.')}</p>
@@ -235,7 +256,11 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
                 </ul>
               </details>
             )}
+            {(unstatedMeasure > 0 || measure !== undefined) && file && (
+              <MeasureQuestion rows={unstatedMeasure} chosen={measure} disabled={job.running} onChoose={(m) => void runPreview(file, sheet, applied, m)} />
+            )}
             <ProblemList problems={problems} />
+            <ImportChanges changes={preview.changes} checks={preview.checks} committed={false} />
             <div className="subtabs pane-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={pane === 'observations'} className={pane === 'observations' ? 'subtab active' : 'subtab'} onClick={() => setPane('observations')}>
                 {t(`将导入的数值（${preview.totals.observationCount}）`, `Values to import (${preview.totals.observationCount})`)}

@@ -1,7 +1,9 @@
 // Calls for importing statistics files (preview, commit, as a job with progress), the import history and its
 // undo, and reading the series back. File bytes travel base64-encoded; mappings are the analyst's corrections.
 import { z } from 'zod';
-import type { Frequency, ImportBatch, Measure, Observation, Series } from '../domain/series';
+import { MEASURES, type Frequency, type ImportBatch, type Measure, type Observation, type Series } from '../domain/series';
+import type { ImportCheck } from '../import/checks';
+import type { ChangeSummary, ObservationStatus } from '../import/importChanges';
 import type { WireError } from '../errors';
 import { LAYOUTS, sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
 import { call, fileSchema, idSchema as id } from './call';
@@ -28,6 +30,8 @@ export const importFileArgsShape = {
   headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
   /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
   layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  /** The measure of rows whose measure nothing in the file states (the analyst's answer); without it such rows are refused. */
+  measure: z.enum(MEASURES).optional(),
 };
 
 export const previewImportArgs = z.object(importFileArgsShape).strict();
@@ -64,6 +68,12 @@ export interface PreviewObservation {
   value: number;
   sheet: string;
   cell: string;
+  /** The region it is filed under (the file's, else the home region); null: none. */
+  region: string | null;
+  /** Against the store: a new period, the value already stored, or a revision of the stored value. */
+  change: ObservationStatus;
+  /** The stored value (unchanged and revised). */
+  oldValue: number | null;
 }
 
 export interface PreviewSheet {
@@ -90,6 +100,10 @@ export interface ImportPreview {
   /** Top-left cells of every sheet read (skipped ones too), as text. */
   heads: { name: string; rows: string[][] }[];
   totals: { sheetCount: number; seriesCount: number; observationCount: number; problemCount: number; shownObservations: number };
+  /** What the import would change: series continued or new (and why), observations new / unchanged / revised. */
+  changes: ChangeSummary;
+  /** The analyst's checks (a falling cumulative value, growth against levels, 合计 against 其中, jumps) and second-series notices. */
+  checks: ImportCheck[];
 }
 
 export interface ImportedSeriesSummary {
@@ -98,11 +112,13 @@ export interface ImportedSeriesSummary {
   unit: string;
   measure: Measure;
   frequency: Frequency;
+  region: string | null;
   observationCount: number;
 }
 
 export interface CommitImportResult {
-  batchId: number;
+  /** The batch written; null when every value was already stored, so nothing was written. */
+  batchId: number | null;
   fileName: string;
   /** Distinct series the file holds values for. */
   seriesCount: number;
@@ -115,6 +131,9 @@ export interface CommitImportResult {
   skippedSheets: { name: string; reason: string }[];
   series: ImportedSeriesSummary[];
   warnings: string[];
+  /** The same summary the preview showed, with the ids written: series new/continued, observations new/unchanged/revised, the revisions. */
+  changes: ChangeSummary;
+  checks: ImportCheck[];
 }
 
 export interface UndoBatchResult {
@@ -153,5 +172,7 @@ export const importCalls = {
   listBatches: call<ImportBatch[]>()(z.object({}).strict()),
   undoBatch: call<UndoBatchResult>()(z.object({ batchId: id }).strict()),
   listSeries: call<Series[]>()(z.object({}).strict()),
+  /** Every series with the current value of each period, read in one pass (for `series --json` and scripts). */
+  listSeriesValues: call<(Series & { values: { period: string; value: number }[] })[]>()(z.object({}).strict()),
   seriesObservations: call<Observation[]>()(z.object({ seriesId: id, allVintages: z.boolean().optional() }).strict()),
 };

@@ -8,6 +8,7 @@ import { importCalls } from './importCalls';
 import { planCalls } from './planCalls';
 import { varianceCalls } from './varianceCalls';
 import { handoffCalls } from './handoffCalls';
+import { settingsCalls } from './settingsCalls';
 
 export type { EditRecord } from './records';
 export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
@@ -16,6 +17,7 @@ export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTar
 export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';
 export type { ServiceEvent } from './events';
 export type { FileInput } from './call';
+export type { StoreSettings } from './settingsCalls';
 export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
 
 export const contract = {
@@ -24,6 +26,7 @@ export const contract = {
   ...planCalls,
   ...varianceCalls,
   ...handoffCalls,
+  ...settingsCalls,
 };
 
 export type Contract = typeof contract;

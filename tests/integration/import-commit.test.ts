@@ -52,13 +52,15 @@ describe('vintages', () => {
     expect(coal).toMatchObject({ firstPeriod: '2024-12', lastPeriod: '2025-03', observationCount: 3, lastBatchId: b.batchId, region: '内蒙古自治区' });
   });
 
-  it('re-importing the same file writes nothing new but records the batch', () => {
+  it('re-importing the same file finds every value unchanged and writes nothing', () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xls'));
     importBytes(db, bytes, 'nbs_sample.xls');
+    const before = storeDump(db);
     const again = importBytes(db, bytes, 'nbs_sample.xls');
-    expect(again).toMatchObject({ observationCount: 0, unchangedCount: 23, seriesCount: 5 });
-    expect(rowCounts(db)).toEqual({ import_batches: 2, series: 5, observations: 23 });
-    expect(listBatches(db).map((b) => [b.fileName, b.observationCount, b.undone])).toEqual([['nbs_sample.xls', 0, false], ['nbs_sample.xls', 23, false]]);
+    expect(again).toMatchObject({ batchId: null, observationCount: 0, unchangedCount: 23, seriesCount: 5 });
+    expect(again.changes.counts).toEqual({ seriesNew: 0, seriesContinued: 5, observationsNew: 0, observationsUnchanged: 23, observationsRevised: 0 });
+    expect(storeDump(db)).toBe(before);
+    expect(listBatches(db).map((b) => [b.fileName, b.observationCount, b.undone])).toEqual([['nbs_sample.xls', 23, false]]);
     expect(listBatches(db)[0].fileHash).toBe(sha256(bytes));
   });
 });
@@ -67,23 +69,23 @@ describe('undo', () => {
   it('removes a batch so the earlier values are current again', () => {
     const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
     const b = importBytes(db, wideCsv([[COAL, 301, 200], [STEEL, 30, 20]]), 'b.csv');
-    expect(undoImportBatch(db, b.batchId)).toEqual({ batchId: b.batchId, removedObservations: 3, removedSeries: 1 });
+    expect(undoImportBatch(db, b.batchId!)).toEqual({ batchId: b.batchId, removedObservations: 3, removedSeries: 1 });
     expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 300 });
     expect(listSeries(db).map((s) => s.label)).toEqual([COAL]);
     expect(listBatches(db).find((x) => x.id === b.batchId)!.undone).toBe(true);
-    expect(() => undoImportBatch(db, b.batchId)).toThrow(/已撤销.*already been undone/);
+    expect(() => undoImportBatch(db, b.batchId!)).toThrow(/已撤销.*already been undone/);
     expect(() => undoImportBatch(db, 999)).toThrow(/不存在.*does not exist/);
-    undoImportBatch(db, a.batchId);
+    undoImportBatch(db, a.batchId!);
     expect(rowCounts(db)).toEqual({ import_batches: 2, series: 0, observations: 0 });
   });
 
   it('refuses to undo a batch that a newer one depends on, changing nothing', () => {
     const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
-    const b = importBytes(db, wideCsv([[COAL, 300, 200]]), 'b.csv'); // confirms a's values without rows
+    const b = importBytes(db, wideCsv([[COAL, 300, 201]]), 'b.csv'); // confirms one of a's values without a row, revises the other
     const before = storeDump(db);
     const e = (() => {
       try {
-        undoImportBatch(db, a.batchId);
+        undoImportBatch(db, a.batchId!);
       } catch (err) {
         return err as ImportFileError;
       }
@@ -105,7 +107,7 @@ describe('refusals leave the store exactly as it was', () => {
     const ok = importBytes(db, bad, 'bad.csv', true);
     expect(ok.skipped.map((p) => p.cell)).toEqual(['C3', 'B4']);
     expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 310 });
-    expect(batchDetails(db, ok.batchId)!.skipped!.map((p) => p.cell)).toEqual(['C3', 'B4']);
+    expect(batchDetails(db, ok.batchId!)!.skipped!.map((p) => p.cell)).toEqual(['C3', 'B4']);
   });
 
   it('rolls back everything when the store rejects a row midway', () => {

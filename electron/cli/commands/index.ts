@@ -10,5 +10,6 @@ import { linkCommand } from './link';
 import { varianceCommand } from './variance';
 import { exportCommand } from './export';
 import { briefCommand } from './brief';
+import { settingsCommand } from './settings';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, settingsCommand];

@@ -1,5 +1,6 @@
 // `series`: every stored series with its current values, for scripts (--json) or a glance (text).
-import type { Observation, Series } from '../../../shared/domain/series';
+import type { CallResult } from '../../../shared/contract';
+import type { Series } from '../../../shared/domain/series';
 import { MEASURE_LABELS } from '../../../shared/domain/series';
 import { dispatch } from '../../service/service';
 import type { CliCommand } from '../context';
@@ -7,19 +8,18 @@ import type { CliCommand } from '../context';
 /**
  * The public JSON shape of a series: scripts rely on exactly these fields. Periods are `2025-10` (month) and
  * `2025-Q3` (quarter), a cumulative value keyed by the month it runs to; current vintage only, by period.
+ * `region` is the region the series is filed under (the file's, else the store's home region), null when none.
  */
-export function seriesJson(s: Series, observations: Observation[]) {
+export function seriesJson(s: Series, observations: { period: string; value: number }[]) {
   return {
     id: s.id,
     name: s.name,
     label: s.label,
+    region: s.region,
     unit: s.unit,
     measure: s.measure,
     frequency: s.frequency,
-    observations: observations
-      .filter((o) => o.current)
-      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-      .map((o) => ({ period: o.period, value: o.value })),
+    observations: observations.map((o) => ({ period: o.period, value: o.value })),
   };
 }
 
@@ -29,17 +29,15 @@ export const seriesCommand: CliCommand = {
   usage: 'series [--json] [--db PATH]',
   switches: ['json'],
   run: async (ctx) => {
-    const service = ctx.service();
-    const list = (await dispatch(service, 'listSeries', {})) as Series[];
-    const rows = [];
-    for (const s of list) rows.push(seriesJson(s, (await dispatch(service, 'seriesObservations', { seriesId: s.id })) as Observation[]));
+    const list = (await dispatch(ctx.service(), 'listSeriesValues', {})) as CallResult<'listSeriesValues'>;
+    const rows = list.map((s) => seriesJson(s, s.values));
     if (ctx.has('json')) {
       ctx.out(JSON.stringify(rows, null, 2));
       return 0;
     }
     for (const s of rows) {
       const values = s.observations.map((o) => `${o.period}=${o.value}`).join('  ');
-      ctx.out(`${String(s.id).padStart(4)}  ${s.label}  [${MEASURE_LABELS[s.measure].zh}, ${s.unit || '—'}]  ${values}`);
+      ctx.out(`${String(s.id).padStart(4)}  ${s.label}  [${s.region ?? '—'}, ${MEASURE_LABELS[s.measure].zh}, ${s.unit || '—'}]  ${values}`);
     }
     ctx.out(`共 ${rows.length} 个指标序列 / ${rows.length} series`);
     return 0;

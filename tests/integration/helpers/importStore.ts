@@ -13,8 +13,11 @@ export function tempDir(prefix: string): string {
 
 export function openTestStore(dir: string): Database.Database {
   const db = new Database(path.join(dir, 'store.sqlite'));
+  // Every migration, as openStore applies them (foreign keys off while tables are rebuilt).
+  db.transaction(() => {
+    for (const m of MIGRATIONS) db.exec(m);
+  })();
   db.pragma('foreign_keys = ON');
-  db.exec(MIGRATIONS[0]);
   return db;
 }
 

@@ -1,0 +1,286 @@
+// What an import would change in the store, before anything is written: each of the file's series either continues
+// a stored series (same name, unit, measure, frequency and region) or starts a new one, and each observation is new,
+// unchanged or revised (old → new). The preview shows it, the commit writes exactly it. Pure: the store is reached
+// only through a lookup, so the same plan is made for a preview and inside the commit's transaction.
+import type { CellSource, Frequency, Measure, PeriodKey } from '../domain/series';
+import type { CellProblem, ParsedFile } from './mapping';
+import { identityKey, seriesIdentity, type SeriesIdentity } from './seriesIdentity';
+
+/** A series as the store holds it ('' region: none stated). */
+export interface StoredSeries {
+  id: number;
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  region: string;
+}
+
+/** The store as the planner sees it. */
+export interface StoreLookup {
+  find(identity: SeriesIdentity): StoredSeries | undefined;
+  /** Stored series of one indicator name (every unit, measure, frequency, region). */
+  byName(name: string): StoredSeries[];
+  /** The current value of each period (the newest vintage). */
+  current(seriesId: number): ReadonlyMap<PeriodKey, number>;
+}
+
+export type ObservationStatus = 'new' | 'unchanged' | 'revised';
+
+export interface PlannedObservation {
+  period: PeriodKey;
+  value: number;
+  source: CellSource;
+  status: ObservationStatus;
+  /** The current stored value (revised and unchanged), else null. */
+  oldValue: number | null;
+}
+
+export interface PlannedSeries {
+  key: string;
+  identity: SeriesIdentity;
+  /** The label as printed in this file (the first one, when several rows fold into one series). */
+  label: string;
+  /** Where the region came from: the file, the store's home region, or nowhere. */
+  regionSource: 'file' | 'home' | 'none';
+  sheet: string;
+  /** The sheet's 0-based order of series, for checks that read rows in order (合计 and 其中). */
+  order: number;
+  stored: StoredSeries | null;
+  /** Stored series of the same indicator and measure under another region or unit (only for a new series). */
+  siblings: StoredSeries[];
+  observations: PlannedObservation[];
+}
+
+export interface ChangeCounts {
+  seriesNew: number;
+  seriesContinued: number;
+  observationsNew: number;
+  observationsUnchanged: number;
+  observationsRevised: number;
+}
+
+export interface ImportPlan {
+  series: PlannedSeries[];
+  counts: ChangeCounts;
+  /** The same series and period twice with different values once rows fold into series by name (refusals). */
+  conflicts: CellProblem[];
+  homeRegion: string | null;
+}
+
+function sameValue(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function conflictReason(other: CellSource, value: number): string {
+  return `同一指标同一时期出现两次且数值不同（另见 ${other.sheet}!${other.cell} = ${value}）/ The same series and period appear twice with different values (see also ${other.sheet}!${other.cell})`;
+}
+
+/**
+ * Folds the file's series into series identities (resolving a missing region to the home region), refuses a period
+ * given twice with different values, and classifies every observation against the store's current values.
+ */
+export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null): ImportPlan {
+  const byKey = new Map<string, PlannedSeries>();
+  const seenAt = new Map<string, Map<PeriodKey, { value: number; source: CellSource; conflict: boolean }>>();
+  const conflicts: CellProblem[] = [];
+  const conflicted = new Set<string>();
+  for (const sheet of parsed.sheets) {
+    sheet.series.forEach((s, order) => {
+      if (s.observations.length === 0) return;
+      const identity = seriesIdentity(s, homeRegion);
+      const key = identityKey(identity);
+      let planned = byKey.get(key);
+      if (!planned) {
+        const regionSource = s.region?.trim() ? 'file' : identity.region !== '' ? 'home' : 'none';
+        planned = { key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [], observations: [] };
+        byKey.set(key, planned);
+        seenAt.set(key, new Map());
+      }
+      const seen = seenAt.get(key)!;
+      for (const o of s.observations) {
+        const prior = seen.get(o.period);
+        if (!prior) {
+          seen.set(o.period, { value: o.value, source: o.source, conflict: false });
+          planned.observations.push({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null });
+        } else if (!sameValue(prior.value, o.value)) {
+          // The earlier cell first, as the analyst reads the file.
+          if (!prior.conflict) {
+            prior.conflict = true;
+            conflicts.push({ sheet: prior.source.sheet, cell: prior.source.cell, code: 'duplicate_conflict', value: String(prior.value), reason: conflictReason(o.source, o.value) });
+          }
+          conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(prior.source, prior.value) });
+          conflicted.add(`${key}\u0000${o.period}`);
+        }
+      }
+    });
+  }
+
+  const counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
+  // A conflicting period is imported from neither cell: the file does not say which is right.
+  if (conflicted.size > 0) for (const p of byKey.values()) p.observations = p.observations.filter((o) => !conflicted.has(`${p.key}\u0000${o.period}`));
+  const series = [...byKey.values()].filter((p) => p.observations.length > 0);
+  for (const p of series) {
+    const current = p.stored ? store.current(p.stored.id) : new Map<PeriodKey, number>();
+    for (const o of p.observations) {
+      const before = current.get(o.period);
+      if (before === undefined) {
+        counts.observationsNew++;
+      } else {
+        o.oldValue = before;
+        o.status = sameValue(before, o.value) ? 'unchanged' : 'revised';
+        if (o.status === 'unchanged') counts.observationsUnchanged++;
+        else counts.observationsRevised++;
+      }
+    }
+    if (p.stored) {
+      counts.seriesContinued++;
+    } else {
+      counts.seriesNew++;
+      const id = p.identity;
+      p.siblings = store
+        .byName(id.name)
+        .filter((s) => s.measure === id.measure && s.frequency === id.frequency && (s.region !== id.region || s.unit !== id.unit))
+        // Series this same file also writes are not the “other” series a warning means.
+        .filter((s) => !byKey.has(identityKey({ name: s.name, unit: s.unit, measure: s.measure, frequency: s.frequency, region: s.region })));
+    }
+  }
+  return { series, counts, conflicts, homeRegion };
+}
+
+/** One series of the file as the preview and the commit report it. */
+export interface SeriesChange {
+  name: string;
+  /** As printed in this file. */
+  label: string;
+  unit: string;
+  measure: Measure;
+  frequency: Frequency;
+  /** The region it is filed under (null: none). */
+  region: string | null;
+  regionSource: 'file' | 'home' | 'none';
+  status: 'new' | 'continued';
+  /** The stored series it continues (null for a new one; after a commit, the id written). */
+  seriesId: number | null;
+  /** Why it continues or starts a series, in words. */
+  reason: string;
+  /** The stored label when it differs from this file's (the newest label is shown from now on). */
+  previousLabel: string | null;
+  sheet: string;
+  observations: { new: number; unchanged: number; revised: number };
+  firstPeriod: PeriodKey | null;
+  lastPeriod: PeriodKey | null;
+}
+
+export interface RevisionView {
+  seriesId: number | null;
+  name: string;
+  label: string;
+  unit: string;
+  measure: Measure;
+  region: string | null;
+  period: PeriodKey;
+  sourcePeriod: string;
+  oldValue: number;
+  newValue: number;
+  sheet: string;
+  cell: string;
+}
+
+export interface ChangeSummary {
+  homeRegion: string | null;
+  counts: ChangeCounts;
+  series: SeriesChange[];
+  /** Every revision up to the limit (revisionCount is exact). */
+  revisions: RevisionView[];
+  revisionCount: number;
+}
+
+function describeStored(s: StoredSeries): string {
+  return `#${s.id} ${s.name}（地区 ${s.region || '未注明'}，单位 ${s.unit || '无'}）`;
+}
+
+function describeStoredEn(s: StoredSeries): string {
+  return `#${s.id} ${s.name} (region ${s.region || 'not stated'}, unit ${s.unit || 'none'})`;
+}
+
+/** Why a series continues or starts one, as one `中文 / English` line (the renderer shows either half). */
+function reasonFor(p: PlannedSeries, homeRegion: string | null): string {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.regionSource === 'home') {
+    zh.push(`文件未注明地区，按本库所属地区「${homeRegion}」`);
+    en.push(`the file names no region: filed under the home region "${homeRegion}"`);
+  } else if (p.regionSource === 'none') {
+    zh.push('文件未注明地区，本库也未设所属地区');
+    en.push('neither the file nor the store names a region');
+  }
+  if (p.stored) {
+    zh.push(`延续已有序列 #${p.stored.id}（指标名称、单位、口径、频度、地区均相同）`);
+    en.push(`continues series #${p.stored.id} (same name, unit, measure, frequency and region)`);
+  } else {
+    zh.push('库中没有指标名称、单位、口径、频度、地区均相同的序列，将新建');
+    en.push('no stored series has this name, unit, measure, frequency and region: a new one starts');
+    if (p.siblings.length > 0) {
+      zh.push(`库中已有同名序列 ${p.siblings.map(describeStored).join('、')}`);
+      en.push(`stored already: ${p.siblings.map(describeStoredEn).join(', ')}`);
+    }
+  }
+  return `${zh.join('；')} / ${en.join('; ')}`;
+}
+
+export const MAX_LISTED_REVISIONS = 2000;
+
+export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS): ChangeSummary {
+  const revisions: RevisionView[] = [];
+  let revisionCount = 0;
+  const series: SeriesChange[] = plan.series.map((p) => {
+    const counted = { new: 0, unchanged: 0, revised: 0 };
+    let first: PeriodKey | null = null;
+    let last: PeriodKey | null = null;
+    const seriesId = p.stored?.id ?? ids?.get(p.key) ?? null;
+    for (const o of p.observations) {
+      counted[o.status]++;
+      if (first === null || o.period < first) first = o.period;
+      if (last === null || o.period > last) last = o.period;
+      if (o.status === 'revised') {
+        revisionCount++;
+        if (revisions.length < limit) {
+          revisions.push({
+            seriesId,
+            name: p.identity.name,
+            label: p.label,
+            unit: p.identity.unit,
+            measure: p.identity.measure,
+            region: p.identity.region || null,
+            period: o.period,
+            sourcePeriod: o.source.sourcePeriod,
+            oldValue: o.oldValue!,
+            newValue: o.value,
+            sheet: o.source.sheet,
+            cell: o.source.cell,
+          });
+        }
+      }
+    }
+    return {
+      name: p.identity.name,
+      label: p.label,
+      unit: p.identity.unit,
+      measure: p.identity.measure,
+      frequency: p.identity.frequency,
+      region: p.identity.region || null,
+      regionSource: p.regionSource,
+      status: p.stored ? 'continued' : 'new',
+      seriesId,
+      reason: reasonFor(p, plan.homeRegion),
+      previousLabel: p.stored && p.stored.label !== p.label ? p.stored.label : null,
+      sheet: p.sheet,
+      observations: counted,
+      firstPeriod: first,
+      lastPeriod: last,
+    };
+  });
+  return { homeRegion: plan.homeRegion, counts: plan.counts, series, revisions, revisionCount };
+}
