@@ -10,8 +10,8 @@ import { WorkbenchError } from '../../../shared/errors';
 import { dispatch } from '../../service/service';
 import type { CliCommand } from '../context';
 
-/** The file's bytes, refusing a missing file, a folder or one over the importer's limit before reading it all. */
-export function readImportFile(file: string): Buffer {
+/** Refuses a missing file, a folder or one over the importer's limit before the service reads it. */
+export function checkImportFile(file: string): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -20,7 +20,6 @@ export function readImportFile(file: string): Buffer {
   }
   if (!stat.isFile()) throw new WorkbenchError('bad_request', `${file} 不是文件 / ${file} is not a file`);
   if (stat.size > 200 * 1024 * 1024) throw new WorkbenchError('bad_request', `文件超过 200 MB 上限 / The file exceeds the 200 MB limit: ${file}`);
-  return fs.readFileSync(file);
 }
 
 const STATUS_TEXT = { new: '新建 / new', continued: '延续 / continues' } as const;
@@ -70,14 +69,15 @@ export const importCommand: CliCommand = {
   run: async (ctx) => {
     if (ctx.positionals.length !== 1) throw new WorkbenchError('bad_request', '请给出一个要导入的文件 / Give exactly one file to import');
     const file = path.resolve(ctx.positionals[0]);
-    const bytes = readImportFile(file);
+    checkImportFile(file);
     const sheet = ctx.flag('sheet');
     const measure = ctx.flag('measure');
     if (measure !== undefined && !(MEASURES as readonly string[]).includes(measure)) {
       throw new WorkbenchError('bad_request', `口径“${measure}”无效，可选：${MEASURES.join('、')} / Unknown measure "${measure}"; one of ${MEASURES.join(', ')}`);
     }
     const result = (await dispatch(ctx.service(), 'commitImport', {
-      file: { fileName: path.basename(file), dataBase64: bytes.toString('base64') },
+      // By path: the service reads the file itself (files never travel as base64 in a call).
+      file: { fileName: path.basename(file), path: file },
       ...(sheet !== undefined ? { sheet } : {}),
       ...(measure !== undefined ? { measure } : {}),
       skipInvalid: ctx.has('skip-invalid'),
