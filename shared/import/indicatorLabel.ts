@@ -91,7 +91,8 @@ export function measureFromPhrase(phrase: string): { measure: Measure; cumulativ
 /** The last bracket pair at the end of the label, half or full width. */
 const TRAILING_BRACKETS = /[(（]([^()（）]*)[)）]\s*$/;
 
-const INDEX_BASE = /^上年(同月|同期)?=100$/;
+// `上年同月=100`, `上年同期=100`, `上年=100`, and the chained or fixed bases `上月=100`, `上年同季=100`, `2020年=100`.
+const INDEX_BASE = /^(上年(同月|同期|同季)?|上月|上期|上季|\d{4}年?)=100$/;
 
 export const MAX_LABEL_LENGTH = 200;
 

@@ -112,3 +112,15 @@ describe('indicator names as printed tables write them', () => {
     expect(parseIndicatorLabel(label)).toMatchObject({ name, unit, measure });
   });
 });
+
+describe('more index bases and period spellings', () => {
+  it('reads chained and fixed index bases as indices', () => {
+    expect(parseIndicatorLabel('居民消费价格指数(上月=100)')).toMatchObject({ name: '居民消费价格指数', unit: '上月=100', measure: 'index' });
+    expect(parseIndicatorLabel('工业生产者出厂价格指数(2020年=100)')).toMatchObject({ unit: '2020年=100', measure: 'index' });
+  });
+  it('reads 202510 in a long file as October 2025', () => {
+    const parsed = parseStatisticsFile(csv([['指标', '统计期', '值'], ['原煤产量累计值(万吨)', '202510', '1.5']]), 'p.csv');
+    expect(parsed.problems).toEqual([]);
+    expect(flat(parsed).map((o) => [o.period, o.value])).toEqual([['2025-10', 1.5]]);
+  });
+});

@@ -6,7 +6,7 @@ import { fractionToPercent, parseValueText } from '../../../shared/import/cellVa
 import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indicatorLabel';
 import { resolveMeasure } from '../../../shared/import/measure';
 import type { CellProblem, LongMapping, ParsedSeries } from '../../../shared/import/mapping';
-import { excelSerialToMonth, monthsCovered, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
+import { excelSerialToMonth, monthsCovered, parseCompactMonth, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
 import { a1, cellText, findLastRow, isFooterLabel, regionFromTitleRows } from '../grid';
 import { isDateFormat, isPercentFormat, type SheetCell, type WorkbookSheet } from '../readWorkbook';
 import type { ApplyOptions } from './gridTable';
@@ -23,7 +23,7 @@ const ROLE_WORDS: [Role, RegExp][] = [
   ['measure', /口径/],
   ['unit', /单位|^unit$/],
   ['value', /^(数值|值|数据|本期|本期值|本期数|指标值|数据值|统计值|value)$|数值$/],
-  ['period', /时间|周期|时期|期间|期别|报告期|日期|月份|年份|年度|季度|^期$|^年月$|^period$|^date$|^time$/],
+  ['period', /时间|周期|时期|期间|期别|日期|月份|年份|年度|季度|期$|^年月$|^period$|^date$|^time$/],
   ['region', /地区|区域|省份|省市|地市|盟市|行政区|^region$|^area$/],
   ['indicator', /指标|名称|项目|^indicator$|^item$|^name$/],
 ];
@@ -90,13 +90,14 @@ export function readPeriod(cell: SheetCell | undefined): ParsedPeriod | null {
       const month = excelSerialToMonth(cell.v);
       return month ? { period: month, frequency: 'monthly', cumulative: false } : null;
     }
-    return parsePeriodLabel(String(cell.v));
+    return parsePeriodLabel(String(cell.v)) ?? parseCompactMonth(String(cell.v));
   }
   if (cell.v instanceof Date) {
     const d = cell.v;
     return { period: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, frequency: 'monthly', cumulative: false };
   }
-  return parsePeriodLabel(cellText(cell));
+  const text = cellText(cell);
+  return parsePeriodLabel(text) ?? parseCompactMonth(text);
 }
 
 interface PendingRow {
