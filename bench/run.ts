@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
 import { benchImport } from './import';
-import { benchImportByRegion } from './importByRegion';
+import { benchImportIdentity } from './importIdentity';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -9,7 +9,7 @@ import { benchVarianceService } from './varianceService';
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
   import: benchImport,
-  'import-by-region': benchImportByRegion,
+  'import-identity': benchImportIdentity,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };
