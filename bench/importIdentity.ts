@@ -41,7 +41,7 @@ function byRegionFile(monthCount: number, revise: boolean): ParsedFile {
       })),
     });
   }
-  const mapping = { layout: 'long', headerRow: 3, firstDataRow: 4, lastDataRow: 4 + REGIONS, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: 0, region: null } as const;
+  const mapping = { layout: 'long', headerRow: 3, firstDataRow: 4, lastDataRow: 4 + REGIONS, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: 0, region: null, measureColumn: null } as const;
   return { fileName: 'cpi.csv', format: 'csv', encoding: 'utf-8', sheets: [{ name: 'Sheet1', layout: 'long', mapping, series, problems: [], warnings: [] }], skippedSheets: [], problems: [], warnings: [], observationCount: REGIONS * monthCount };
 }
 

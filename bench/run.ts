@@ -2,6 +2,7 @@
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
 import { benchImport } from './import';
 import { benchImportIdentity } from './importIdentity';
+import { benchImportByRegion } from './importByRegion';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
   import: benchImport,
   'import-identity': benchImportIdentity,
+  'import-by-region': benchImportByRegion,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };

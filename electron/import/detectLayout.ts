@@ -1,8 +1,11 @@
 // Per sheet: which layout it is in and how its cells map to series (a proposal the analyst may correct),
 // and applying a mapping, detected or corrected, to the sheet.
 
-import type { SheetMapping } from '../../shared/import/mapping';
+import type { Measure } from '../../shared/domain/series';
+import { isColumnsMapping, type Layout, type SheetMapping } from '../../shared/import/mapping';
 import { applyGridMapping } from './layouts/gridTable';
+import { applyColumnsMapping, detectPeriodsDown } from './layouts/periodsDown';
+import { metadataOnlyReason } from './layouts/metadataSheet';
 import { detectAnalyst, periodsUnderYears } from './layouts/analyst';
 import { applyLongMapping, detectLong } from './layouts/long';
 import type { SheetResult } from './layouts/problems';
@@ -13,11 +16,34 @@ export type Detection = { mapping: SheetMapping; reason?: undefined } | { mappin
 
 export const NO_TABLE_REASON = '未找到可识别的数据表（没有时期表头或“指标/时间/数值”列）/ No recognisable table (no period header row, nor indicator/period/value columns)';
 
-export function detectLayout(sheet: WorkbookSheet): Detection {
+export function detectLayout(sheet: WorkbookSheet, layout?: Layout): Detection {
   if (sheet.rows.length === 0) return { mapping: null, reason: '工作表为空 / The sheet is empty' };
-  // Long first: its header names are explicit, while a grid is recognised only by period-looking headers.
-  const mapping = detectLong(sheet) ?? detectAnalyst(sheet) ?? detectWide(sheet);
-  return mapping ? { mapping } : { mapping: null, reason: NO_TABLE_REASON };
+  // Long first: its header names are explicit, while a grid is recognised only by period-looking headers. Periods
+  // down the rows before the grids: their first column of periods is unambiguous, a grid's header row is not.
+  const mapping = layout !== undefined ? detectAs(sheet, layout) : detectLong(sheet) ?? detectPeriodsDown(sheet) ?? detectAnalyst(sheet) ?? detectWide(sheet);
+  if (mapping) return { mapping };
+  if (layout !== undefined) return { mapping: null, reason: `按所选版式未找到数据表 / No table found in the layout chosen (${layout})` };
+  return { mapping: null, reason: metadataOnlyReason(sheet) ?? NO_TABLE_REASON };
+}
+
+/** The analyst's choice of layout: detection run for that layout only (and its kind kept where the shape allows). */
+function detectAs(sheet: WorkbookSheet, layout: Layout): SheetMapping | null {
+  switch (layout) {
+    case 'long':
+      return detectLong(sheet);
+    case 'periods_down':
+    case 'regions_across':
+    case 'cei': {
+      const m = detectPeriodsDown(sheet);
+      return m ? { ...m, layout, indicator: layout === 'regions_across' ? m.indicator : null } : null;
+    }
+    default: {
+      const m = detectAnalyst(sheet) ?? detectWide(sheet);
+      if (!m) return null;
+      if (layout === 'by_region') return m.indicator !== null ? { ...m, layout } : null;
+      return { ...m, layout, indicator: null, region: m.region };
+    }
+  }
 }
 
 /**
@@ -34,6 +60,8 @@ export function mappingForHeaderRow(sheet: WorkbookSheet, headerRow: number, yea
   };
 }
 
-export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string): SheetResult {
-  return mapping.layout === 'long' ? applyLongMapping(sheet, mapping, fileName) : applyGridMapping(sheet, mapping, fileName);
+export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string, options: { measure?: Measure } = {}): SheetResult {
+  if (mapping.layout === 'long') return applyLongMapping(sheet, mapping, fileName, options);
+  if (isColumnsMapping(mapping)) return applyColumnsMapping(sheet, mapping, fileName, options);
+  return applyGridMapping(sheet, mapping, fileName, options);
 }

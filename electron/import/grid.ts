@@ -60,17 +60,53 @@ export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
 }
 
-/** `地区：内蒙古自治区` in the title rows above an NBS table. */
+/** `地区：内蒙古自治区` in the title rows above an NBS table (or the nation, for the national databases). */
 export function regionFromTitleRows(sheet: WorkbookSheet, beforeRow: number): string | null {
-  for (let r = 0; r < beforeRow; r++) {
+  const title = titleRows(sheet, beforeRow);
+  return title.region;
+}
+
+export interface TitleRows {
+  /** `数据库：分省月度数据` → `分省月度数据`. */
+  database: string | null;
+  /** `地区：…`, or `全国` for the NBS national databases (`月度数据`, `季度数据`, `年度数据`). */
+  region: string | null;
+  /** `指标：居民消费价格指数(上年同月=100)`: the one indicator of a by-region table. */
+  indicator: string | null;
+  /** Row of the `指标：` cell, for its cell reference. */
+  indicatorCell: { r: number; c: number } | null;
+}
+
+/** NBS national databases name no region: their figures are the nation's. */
+const NATIONAL_DATABASE = /^(月度|季度|年度)数据$/;
+
+/** The `键：值` rows above a table, as the NBS portal writes them. */
+export function titleRows(sheet: WorkbookSheet, beforeRow: number): TitleRows {
+  const out: TitleRows = { database: null, region: null, indicator: null, indicatorCell: null };
+  for (let r = 0; r < Math.min(beforeRow, sheet.rows.length); r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     for (let c = 0; c < Math.min(row.length, 5); c++) {
-      const m = cellText(row[c]).normalize('NFKC').match(/^地区[:：]\s*(.{1,100})$/);
-      if (m) return m[1].trim();
+      const m = cellText(row[c]).normalize('NFKC').match(/^(数据库|地区|指标)[:：]\s*(.{1,200})$/);
+      if (!m) continue;
+      const value = m[2].trim();
+      if (m[1] === '数据库' && out.database === null) out.database = value;
+      else if (m[1] === '地区' && out.region === null) out.region = value.slice(0, 100);
+      else if (m[1] === '指标' && out.indicator === null) {
+        out.indicator = value;
+        out.indicatorCell = { r, c };
+      }
     }
   }
-  return null;
+  if (out.region === null && out.database !== null && NATIONAL_DATABASE.test(out.database)) out.region = '全国';
+  return out;
+}
+
+/** Regions as the NBS and provincial bureaus name them: provinces, autonomous regions, the nation, cities, leagues. */
+const REGION_NAME = /^(全国|全省|全区|全市|北京|天津|上海|重庆)$|(省|市|自治区|特别行政区|地区|自治州|盟|州|县|区|旗)$/;
+export function looksLikeRegion(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return t.length >= 2 && t.length <= 20 && REGION_NAME.test(t) && !/[\d()（）%]/.test(t);
 }
 
 /** Cells of a merged range other than its top-left corner read as that corner (merged headers). */

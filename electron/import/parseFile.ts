@@ -1,8 +1,9 @@
 // A statistics file, whole: read it, detect (or take the analyst's) mapping per sheet, apply it, and check the
 // file against itself (the same indicator and period twice with different values is a problem, not a merge).
 
-import type { CellProblem, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
-import { sheetMappingSchema } from '../../shared/import/mapping';
+import type { Measure } from '../../shared/domain/series';
+import type { CellProblem, Layout, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
+import { LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
 import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
 import { cellText } from './grid';
@@ -25,6 +26,13 @@ export interface ParseOptions {
   headerRows?: Record<string, HeaderRowHint>;
   /** Also return the first rows × columns of every sheet as text, so a mapping can be shown over the cells. */
   head?: { rows: number; columns: number };
+  /**
+   * The measure of rows (or columns) whose file says none — the analyst's answer in the wizard, `--measure` in the
+   * CLI. Without it such rows are problems (`measure_unknown`) that refuse the file: no silent default.
+   */
+  measure?: Measure;
+  /** The analyst's layout by sheet name: detection runs for that layout only. A sheet's mapping or header row wins. */
+  layouts?: Record<string, Layout>;
 }
 
 export interface HeaderRowHint {
@@ -65,6 +73,10 @@ export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, o
   const hints = new Map<string, HeaderRowHint>(options.headerRows ? Object.entries(options.headerRows) : []);
   // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
   const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);
+  const layouts = new Map<string, Layout>(options.layouts ? Object.entries(options.layouts) : []);
+  for (const [name, layout] of layouts) {
+    if (!(LAYOUTS as readonly string[]).includes(layout)) throw new ImportFileError('invalid_mapping', `工作表「${name}」的版式无效 / Invalid layout for sheet "${name}"`);
+  }
 
   let candidates = book.sheets;
   if (options.sheet !== undefined) {
@@ -81,12 +93,16 @@ export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, o
     const override = overrides.get(sheet.name);
     const hint = hints.get(sheet.name);
     const detection =
-      override !== undefined ? { mapping: validMapping(sheet.name, override) } : hint !== undefined ? mappingForHeaderRow(sheet, hint.headerRow, hint.yearRow) : detectLayout(sheet);
+      override !== undefined
+        ? { mapping: validMapping(sheet.name, override) }
+        : hint !== undefined
+          ? mappingForHeaderRow(sheet, hint.headerRow, hint.yearRow)
+          : detectLayout(sheet, layouts.get(sheet.name));
     const mapping = detection.mapping;
     if (!mapping) {
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
-      const result = applyMapping(sheet, mapping, fileName);
+      const result = applyMapping(sheet, mapping, fileName, { measure: options.measure });
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;
       if (folded.folded > 0) {

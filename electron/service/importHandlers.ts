@@ -42,6 +42,7 @@ async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl):
     sheet: args.sheet,
     mappings: args.mappings,
     headerRows: args.headerRows,
+    layouts: args.layouts,
     head: PREVIEW_HEAD,
     ...(args.measure !== undefined ? { measure: args.measure } : {}),
   };

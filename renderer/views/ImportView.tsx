@@ -8,7 +8,7 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import type { CommitImportResult, ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
 import type { Measure } from '../../shared/domain/series';
-import type { SheetMapping } from '../../shared/import/mapping';
+import { isGridMapping, type SheetMapping } from '../../shared/import/mapping';
 import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
@@ -20,7 +20,7 @@ import { MappingEditor } from '../components/import/MappingEditor';
 import { ProblemList } from '../components/import/ProblemList';
 import { SheetCells } from '../components/import/SheetCells';
 import { previewColumns } from '../grid/importColumns';
-import { NO_CORRECTIONS, withHeaderRow, withMapping, withoutSheet, type Corrections, type HeaderRowHint } from '../import/mappingDraft';
+import { NO_CORRECTIONS, withHeaderRow, withLayout, withMapping, withoutSheet, type Corrections, type HeaderRowHint } from '../import/mappingDraft';
 import { readFileBase64 } from '../import/readFileBase64';
 import { useImportJob } from '../import/useImportJob';
 import { pickMessage, useI18n } from '../i18n';
@@ -39,7 +39,7 @@ function sizeText(bytes: number): string {
 
 /** The mapping as the editor shows it: a header row the analyst typed shows at once, before it is applied. */
 function shownMapping(mapping: SheetMapping, hint: HeaderRowHint | undefined): SheetMapping {
-  return hint && mapping.layout !== 'long' ? { ...mapping, headerRow: hint.headerRow, yearRow: hint.yearRow } : mapping;
+  return hint && isGridMapping(mapping) ? { ...mapping, headerRow: hint.headerRow, yearRow: hint.yearRow } : mapping;
 }
 
 export function ImportView({ client }: { client: WorkbenchClient }) {
@@ -79,6 +79,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
           mappings: corrections.mappings,
           headerRows: corrections.headerRows,
           ...(measureAnswer !== undefined ? { measure: measureAnswer } : {}),
+          layouts: corrections.layouts,
         });
         if (!result) {
           setMessage({ kind: 'info', text: t('已取消', 'Cancelled') });
@@ -131,6 +132,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
         mappings: applied.mappings,
         headerRows: applied.headerRows,
         ...(measure !== undefined ? { measure } : {}),
+        layouts: applied.layouts,
         skipInvalid,
       });
       if (!result) {
@@ -312,6 +314,8 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
                 head={head}
                 onChange={(m) => setDraft((d) => withMapping(d, edited.name, m))}
                 onHeaderRow={(hint) => setDraft((d) => withHeaderRow(d, edited.name, hint))}
+                onLayout={(layout) => setDraft((d) => withLayout(d, edited.name, layout))}
+                layoutPending={draft.layouts[edited.name] !== undefined && draft.layouts[edited.name] !== applied.layouts[edited.name]}
                 onReset={() => setDraft((d) => withoutSheet(d, edited.name))}
                 headerPending={draft.headerRows[edited.name] !== undefined && JSON.stringify(draft.headerRows[edited.name]) !== JSON.stringify(applied.headerRows[edited.name])}
               />

@@ -5,7 +5,7 @@ import { MEASURES, type Frequency, type ImportBatch, type Measure, type Observat
 import type { ImportCheck } from '../import/checks';
 import type { ChangeSummary, ObservationStatus } from '../import/importChanges';
 import type { WireError } from '../errors';
-import { sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
+import { LAYOUTS, sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
 import { call, fileSchema, idSchema as id } from './call';
 
 const sheetName = z.string().min(1).max(255);
@@ -30,6 +30,8 @@ export const importFileArgsShape = {
   headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
   /** The measure of rows whose measure nothing in the file states (the analyst's answer); without it such rows are refused. */
   measure: z.enum(MEASURES).optional(),
+  /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
+  layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
 };
 
 export const previewImportArgs = z.object(importFileArgsShape).strict();

@@ -42,6 +42,10 @@ const SUFFIXES: SuffixRule[] = (
     ['当月增长', 'yoy', false],
     ['当月增速', 'yoy', false],
     ['当期增长', 'yoy', false],
+    ['环比增长率', 'mom', false],
+    ['环比增长', 'mom', false],
+    ['环比增速', 'mom', false],
+    ['环比', 'mom', false],
     ['同比增长率', 'yoy', null],
     ['同比增长', 'yoy', null],
     ['同比增速', 'yoy', null],
@@ -52,29 +56,62 @@ const SUFFIXES: SuffixRule[] = (
     ['累计值', 'cumulative', true],
     ['累计数', 'cumulative', true],
     ['累计', 'cumulative', true],
+    ['期末余额', 'stock', false],
+    ['期末值', 'stock', false],
+    ['期末数', 'stock', false],
+    ['年末数', 'stock', false],
+    ['年末值', 'stock', false],
     ['当期值', 'monthly', false],
     ['当月值', 'monthly', false],
     ['本月值', 'monthly', false],
+    ['当季值', 'monthly', false],
     ['当月数', 'monthly', false],
     ['当月', 'monthly', false],
   ] as const
 ).map(([suffix, measure, cumulative]) => ({ suffix, measure, cumulative }));
 
+/**
+ * A measure written as a phrase of its own: a `口径` cell (`累计值`, `当月值`, `累计增长`, `期末值`, `环比`) or the
+ * part of a 中经网 header after `_` (`当期同比实际增速`, `累计同比实际增速`, `当期值`). Null when it names none.
+ */
+export function measureFromPhrase(phrase: string): { measure: Measure; cumulative: boolean | null } | null {
+  const t = phrase.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  if (t === '') return null;
+  const growth = /同比|增长|增速|增幅|涨幅/.test(t);
+  if (/环比/.test(t)) return { measure: 'mom', cumulative: false };
+  if (/累计/.test(t) && growth) return { measure: 'yoy_cumulative', cumulative: true };
+  if (growth) return { measure: 'yoy', cumulative: /当月|当期|当季|本月/.test(t) ? false : null };
+  if (/指数/.test(t)) return { measure: 'index', cumulative: null };
+  if (/期末|余额|年末|末值/.test(t)) return { measure: 'stock', cumulative: false };
+  if (/累计/.test(t)) return { measure: 'cumulative', cumulative: true };
+  if (/^(当月|当期|当季|本月|本期)(值|数)?$|^(月度|季度)值$/.test(t)) return { measure: 'monthly', cumulative: false };
+  return null;
+}
+
 /** The last bracket pair at the end of the label, half or full width. */
 const TRAILING_BRACKETS = /[(（]([^()（）]*)[)）]\s*$/;
 
-const INDEX_BASE = /^上年(同月|同期)?=100$/;
+// `上年同月=100`, `上年同期=100`, `上年=100`, and the chained or fixed bases `上月=100`, `上年同季=100`, `2020年=100`.
+const INDEX_BASE = /^(上年(同月|同期|同季)?|上月|上期|上季|\d{4}年?)=100$/;
 
 export const MAX_LABEL_LENGTH = 200;
+
+/** `（合计）` after a name marks the total row of a group; it is not a unit. */
+const TOTAL_MARK = /[(（]\s*(合计|总计|全部|总)\s*[)）]\s*$/;
 
 export function parseIndicatorLabel(label: string): IndicatorLabel {
   let rest = label.trim();
   let unitLabel = '';
+  rest = rest.replace(TOTAL_MARK, '').trim();
   const bracket = rest.match(TRAILING_BRACKETS);
   if (bracket) {
     unitLabel = bracket[1].trim();
     rest = rest.slice(0, bracket.index).trim();
+    rest = rest.replace(TOTAL_MARK, '').trim();
   }
+  // 中经网 headers: `规模以上工业增加值_当期同比实际增速`, the measure after the last `_`.
+  const underscore = rest.lastIndexOf('_');
+  const phrase = underscore > 0 ? measureFromPhrase(rest.slice(underscore + 1)) : null;
   const unitNormalised = unitLabel.normalize('NFKC').replace(/\s+/g, '');
 
   let measure: Measure | null = null;
@@ -88,6 +125,10 @@ export function parseIndicatorLabel(label: string): IndicatorLabel {
     cumulative = unitNormalised.includes('同期');
     unit = canonicalUnit(unitNormalised) ?? unitNormalised;
     unitKnown = true;
+  } else if (phrase) {
+    measure = phrase.measure;
+    cumulative = phrase.cumulative;
+    rest = rest.slice(0, underscore);
   } else {
     for (const rule of SUFFIXES) {
       if (rest.endsWith(rule.suffix) && rest.length > rule.suffix.length) {
@@ -97,11 +138,16 @@ export function parseIndicatorLabel(label: string): IndicatorLabel {
         break;
       }
     }
-    // A growth rate with no written unit is in percent.
-    if ((measure === 'yoy' || measure === 'yoy_cumulative') && unitLabel === '') {
-      unit = '%';
-      unitKnown = true;
+    // `年末常住人口`: a stock named by its prefix, kept in the name.
+    if (measure === null && /^年末|余额$/.test(rest)) {
+      measure = 'stock';
+      cumulative = false;
     }
+  }
+  // A growth rate with no written unit is in percent.
+  if ((measure === 'yoy' || measure === 'yoy_cumulative' || measure === 'mom') && unitLabel === '') {
+    unit = '%';
+    unitKnown = true;
   }
 
   return { name: indicatorName(rest), unit, unitLabel, measure, cumulative, unitKnown };
@@ -112,6 +158,16 @@ export function parseIndicatorLabel(label: string): IndicatorLabel {
  * indicator both ways (`房地产开发投资额累计增长` and `房地产开发投资`), so links by name find each other.
  */
 function indicatorName(raw: string): string {
-  const s = raw.replace(/[\s:：,，、_\-]+$/u, '').trim();
+  const s = raw
+    .replace(LEADING_MARKS, '')
+    .replace(TOTAL_MARK, '')
+    .replace(/[\s:：,，、_\-]+$/u, '')
+    .trim();
   return s.endsWith('投资额') ? s.slice(0, -1) : s;
 }
+
+/**
+ * What a printed table puts before a name: `其中：`, a list number `1.` `1、` `（一）` `一、` `(1)`, indentation.
+ * The label as printed keeps them; the name (how series and targets find each other) does not.
+ */
+const LEADING_MARKS = /^(?:[\s\u3000]*(?:其中\s*[:：]?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*[.．、](?!\d)|\d{1,3}\s*[)）]))+\s*/u;

@@ -6,7 +6,16 @@ import { z } from 'zod';
 import { FREQUENCIES, MEASURES } from '../domain/series';
 import type { CellSource, PeriodKey, SeriesKey } from '../domain/series';
 
-export const LAYOUTS = ['wide', 'long', 'analyst'] as const;
+/**
+ * wide           indicators in rows × periods in columns, one header row (NBS portal)
+ * analyst        the same with a year row above, a 单位 / 口径 column, merged titles (analysts' workbooks)
+ * by_region      regions in rows × periods, the one indicator in a `指标：` title row (NBS 分省数据)
+ * long           one observation per row (indicator, period, value columns)
+ * periods_down   periods in rows × indicators in columns (NBS `时间` column export)
+ * regions_across periods in rows × regions in columns, the indicator in a `指标：` title row
+ * cei            中经网 ExportData: dates in rows × indicators in columns, 地区/频度/单位 rows under the header
+ */
+export const LAYOUTS = ['wide', 'long', 'analyst', 'by_region', 'periods_down', 'regions_across', 'cei'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 const index = z.number().int().min(0).max(1_048_576);
@@ -32,7 +41,7 @@ export type RowOverride = z.infer<typeof rowOverrideSchema>;
 
 /** Indicators in rows, periods in columns: the NBS portal export (`wide`) and analysts' own workbooks (`analyst`). */
 export const gridMappingSchema = z.object({
-  layout: z.enum(['wide', 'analyst']),
+  layout: z.enum(['wide', 'analyst', 'by_region']),
   /** Row holding the period headers (the lower one when headers take two rows). */
   headerRow: index,
   /** Row above holding year headers (`2025年` over `1-2月`, `3月`), or null. */
@@ -44,8 +53,44 @@ export const gridMappingSchema = z.object({
   periodColumns: z.array(periodColumnSchema).max(20_000),
   region: z.string().max(100).nullable(),
   rowOverrides: z.array(rowOverrideSchema).max(100_000).default([]),
+  /** A `口径` column: its cell decides the measure of its row. */
+  measureColumn: index.nullable().default(null),
+  /** A `累计同比（最新）` column: the row's cumulative growth at the latest period of the row that has data. */
+  latestColumn: index.nullable().default(null),
+  /** by_region: the indicator as the `指标：` title row writes it (the row labels are regions). */
+  indicator: z.string().max(200).nullable().default(null),
 });
 export type GridMapping = z.infer<typeof gridMappingSchema>;
+
+/** One column of a periods-down table: an indicator (periods_down, cei) or a region (regions_across). */
+export const seriesColumnSchema = z.object({
+  column: index,
+  /** The header as written. */
+  label: z.string().max(200),
+  /** cei: the 地区 row under the header; regions_across: the header itself. */
+  region: z.string().max(100).nullable(),
+  /** cei: the 单位 row (takes precedence over a unit in the label). */
+  unit: z.string().max(50).nullable(),
+  /** cei: the 频度 row (`月`, `季`, `年`); null: from the periods. */
+  frequency: z.enum(FREQUENCIES).nullable(),
+  skip: z.boolean().optional(),
+  measure: z.enum(MEASURES).optional(),
+});
+export type SeriesColumn = z.infer<typeof seriesColumnSchema>;
+
+/** Periods in rows, series in columns: NBS `时间` exports, by-region tables turned over, 中经网 ExportData. */
+export const columnsMappingSchema = z.object({
+  layout: z.enum(['periods_down', 'regions_across', 'cei']),
+  headerRow: index,
+  periodColumn: index,
+  firstDataRow: index,
+  lastDataRow: index,
+  seriesColumns: z.array(seriesColumnSchema).max(20_000),
+  /** regions_across: the indicator of the `指标：` title row. */
+  indicator: z.string().max(200).nullable(),
+  region: z.string().max(100).nullable(),
+});
+export type ColumnsMapping = z.infer<typeof columnsMappingSchema>;
 
 /** One observation per row: indicator, unit, period, value. */
 export const longMappingSchema = z.object({
@@ -59,10 +104,12 @@ export const longMappingSchema = z.object({
   unitColumn: index.nullable(),
   regionColumn: index.nullable(),
   region: z.string().max(100).nullable(),
+  /** A `口径` / `指标口径` column: the measure of each row. */
+  measureColumn: index.nullable().default(null),
 });
 export type LongMapping = z.infer<typeof longMappingSchema>;
 
-export const sheetMappingSchema = z.discriminatedUnion('layout', [gridMappingSchema, longMappingSchema]);
+export const sheetMappingSchema = z.discriminatedUnion('layout', [gridMappingSchema, longMappingSchema, columnsMappingSchema]);
 export type SheetMapping = z.infer<typeof sheetMappingSchema>;
 
 /** A cell the importer would not take as it stands: refused with the file unless the analyst skips it. */
@@ -107,4 +154,14 @@ export interface ParsedFile {
   observationCount: number;
   /** When asked for: the top-left cells of every sheet read, as text (rows, then columns), to show a mapping over. */
   heads?: { name: string; rows: string[][] }[];
+}
+
+/** Indicators (or regions) in rows × periods in columns: the layouts applied by the grid routine. */
+export function isGridMapping(m: SheetMapping): m is GridMapping {
+  return m.layout === 'wide' || m.layout === 'analyst' || m.layout === 'by_region';
+}
+
+/** Periods in rows × series in columns. */
+export function isColumnsMapping(m: SheetMapping): m is ColumnsMapping {
+  return m.layout === 'periods_down' || m.layout === 'regions_across' || m.layout === 'cei';
 }

@@ -109,6 +109,15 @@ function validYear(y: number): boolean {
   return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
+/**
+ * `202510`: year and month run together, as some exports write a period column. Only for a column known to hold
+ * periods (a long table's, a periods-down table's): in a header row or among values it would be a number.
+ */
+export function parseCompactMonth(label: string): ParsedPeriod | null {
+  const m = /^(\d{4})(0[1-9]|1[0-2])$/.exec(label.trim());
+  return m && validYear(Number(m[1])) ? month(Number(m[1]), Number(m[2]), false) : null;
+}
+
 /** `2025年` / `2025` / `2025年度` on its own: a year header over sub-period columns. */
 export function parseYearHeader(label: string): number | null {
   if (typeof label !== 'string') return null;

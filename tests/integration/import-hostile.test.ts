@@ -119,7 +119,8 @@ describe('workbook limits', () => {
 describe('hostile text', () => {
   it('treats __proto__ and constructor as plain text, polluting nothing', () => {
     const csv = ['指标,__proto__,2025年3月,constructor,2025年2月', '__proto__,1,2,3,4', 'constructor(万吨),5,6,7,8', 'toString累计值(万吨),9,10,11,12'].join('\n');
-    const parsed = parseStatisticsFile(utf8(csv), 'proto.csv', { mappings: Object.create(null) });
+    // Two rows name no measure: the analyst's choice (`measure`) files them, as the wizard or `--measure` would.
+    const parsed = parseStatisticsFile(utf8(csv), 'proto.csv', { mappings: Object.create(null), measure: 'monthly' });
     expect(({} as Record<string, unknown>)['2025-03']).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, '1')).toBe(false);
     const series = parsed.sheets[0].series;

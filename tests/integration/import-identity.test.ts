@@ -47,7 +47,7 @@ function byRegionFile(fileName: string, name: string, unit: string, measure: Mea
       source: { file: fileName, sheet: 'Sheet1', cell: `${String.fromCharCode(66 + c)}${5 + r}`, label: region, sourcePeriod: period },
     })),
   }));
-  const mapping = { layout: 'long', headerRow: 3, firstDataRow: 4, lastDataRow: 4 + series.length, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: 0, region: null } as const;
+  const mapping = { layout: 'long', headerRow: 3, firstDataRow: 4, lastDataRow: 4 + series.length, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: 0, region: null, measureColumn: null } as const;
   const observationCount = series.reduce((n, s) => n + s.observations.length, 0);
   return { fileName, format: 'csv', encoding: 'utf-8', sheets: [{ name: 'Sheet1', layout: 'long', mapping, series, problems: [], warnings: [] }], skippedSheets: [], problems: [], warnings: [], observationCount };
 }

@@ -108,7 +108,7 @@ describe('the import plan against a store', () => {
       ['2025-09', 93000, 'D2'],
     ].map(([period, value, cell]) => ({ period: period as string, value: value as number, source: { file: 'f.csv', sheet: 'f', cell: cell as string, label: `${name}累计值(万吨)`, sourcePeriod: period as string } }));
     const s = { name, label: `${name}累计值(万吨)`, unit: '万吨', measure: 'cumulative' as const, frequency: 'monthly' as const, region, observations: obs };
-    const mapping = { layout: 'long', headerRow: 0, firstDataRow: 1, lastDataRow: 1, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: null, region } as const;
+    const mapping = { layout: 'long', headerRow: 0, firstDataRow: 1, lastDataRow: 1, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: null, region, measureColumn: null } as const;
     return { fileName: 'f.csv', format: 'csv', encoding: 'utf-8', sheets: [{ name: 'f', layout: 'long', mapping, series: [s], problems: [], warnings: [] }], skippedSheets: [], problems: [], warnings: [], observationCount: 3 };
   }
 

@@ -4,14 +4,15 @@
 
 import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
 import { canonicalUnit } from '../../../shared/domain/units';
-import { fractionToPercent, parseValueText } from '../../../shared/import/cellValue';
-import { MAX_LABEL_LENGTH } from '../../../shared/import/indicatorLabel';
+import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indicatorLabel';
+import { resolveMeasure } from '../../../shared/import/measure';
 import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../../shared/import/mapping';
 import { monthsCovered } from '../../../shared/import/period';
 import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, textAt } from '../grid';
-import { isPercentFormat, type WorkbookSheet } from '../readWorkbook';
+import type { WorkbookSheet } from '../readWorkbook';
 import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
+import { percentFormatCache, readValueCell } from './valueCell';
 
 /** Last row of the table: before the first footer row (`注：`, `数据来源：`), ignoring trailing blank rows. */
 export function findDataEnd(sheet: WorkbookSheet, firstDataRow: number): number {
@@ -37,11 +38,12 @@ export function findDataEnd(sheet: WorkbookSheet, firstDataRow: number): number 
 }
 
 /** The column left of the periods that holds the most text: the indicator names. */
-export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, lastDataRow: number, beforeColumn: number): number {
+export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, lastDataRow: number, beforeColumn: number, measureColumn: number | null = null): number {
   let best = 0;
   let bestCount = -1;
   const end = Math.min(lastDataRow, firstDataRow + 200);
   for (let c = 0; c < beforeColumn; c++) {
+    if (c === measureColumn) continue;
     let count = 0;
     for (let r = firstDataRow; r <= end; r++) {
       const t = textAt(sheet, r, c);
@@ -58,14 +60,14 @@ export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, last
 const UNIT_HEADER = /^(计量)?单位$|^unit$/i;
 
 /** A column headed `单位`, or whose cells are mostly known units, between the names and the periods. */
-export function findUnitColumn(sheet: WorkbookSheet, headerRows: number[], firstDataRow: number, lastDataRow: number, labelColumn: number, beforeColumn: number): number | null {
+export function findUnitColumn(sheet: WorkbookSheet, headerRows: number[], firstDataRow: number, lastDataRow: number, labelColumn: number, beforeColumn: number, measureColumn: number | null = null): number | null {
   for (let c = 0; c < beforeColumn; c++) {
-    if (c === labelColumn) continue;
+    if (c === labelColumn || c === measureColumn) continue;
     if (headerRows.some((r) => UNIT_HEADER.test(textAt(sheet, r, c).replace(/[\s\u3000]+/g, '')))) return c;
   }
   const end = Math.min(lastDataRow, firstDataRow + 200);
   for (let c = 0; c < beforeColumn; c++) {
-    if (c === labelColumn) continue;
+    if (c === labelColumn || c === measureColumn) continue;
     let units = 0;
     let filled = 0;
     for (let r = firstDataRow; r <= end; r++) {
@@ -84,17 +86,23 @@ function columnsAreCumulative(columns: PeriodColumn[]): boolean {
   return columns.some((p) => p.cumulative && monthsCovered(p) > 2);
 }
 
-function resolveMeasure(labelMeasure: Measure | null, labelCumulative: boolean | null, headerCumulative: boolean): Measure {
-  if (labelMeasure === null) return headerCumulative ? 'cumulative' : 'monthly';
-  // A bare `增速` / `同比增长` under 1-N月 headers is year-to-date growth.
-  if (labelMeasure === 'yoy' && labelCumulative === null && headerCumulative) return 'yoy_cumulative';
-  return labelMeasure;
-}
-
 const PERIOD_MEASURES = new Set<Measure>(['monthly', 'yoy']);
 
-/** Apply a grid mapping: one series per indicator row (and frequency), one observation per value cell. */
-export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fileName: string): SheetResult {
+/** Compare period keys of one frequency family: `2025-10` > `2025-02`, `2025-Q3` > `2025-Q1`, `2025` > `2024`. */
+function laterPeriod(a: ParsedObservation, b: ParsedObservation): boolean {
+  return a.period > b.period;
+}
+
+export interface ApplyOptions {
+  /** The analyst's (or the CLI's) measure for rows whose file says none. */
+  measure?: Measure;
+}
+
+/**
+ * Apply a grid mapping: one series per indicator row (and frequency), one observation per value cell. In the
+ * by_region layout the rows are regions and the indicator is the `指标：` title's.
+ */
+export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
   const problems: CellProblem[] = [];
   const warnings: string[] = [];
   const series: ParsedSeries[] = [];
@@ -104,18 +112,11 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
   const colLetters = columns.map((p) => columnName(p.column));
   const spans = columns.map((p) => p.cumulative && monthsCovered(p) > 2);
   const singleFrequency = columns.every((p) => p.frequency === columns[0]?.frequency);
-  const percentFormats = new Map<string, boolean>();
-  const isPercent = (z: string | number | undefined): boolean => {
-    if (z === undefined || z === 'General') return false;
-    const key = String(z);
-    let hit = percentFormats.get(key);
-    if (hit === undefined) {
-      hit = isPercentFormat(z);
-      percentFormats.set(key, hit);
-    }
-    return hit;
-  };
-  let inferredMeasures = 0;
+  const isPercent = percentFormatCache();
+  const byRegion = mapping.layout === 'by_region' && mapping.indicator !== null;
+  const titleLabel = byRegion ? mapping.indicator! : null;
+  const latestHeader = mapping.latestColumn !== null ? textAt(sheet, mapping.headerRow, mapping.latestColumn) || textAt(sheet, mapping.yearRow ?? mapping.headerRow, mapping.latestColumn) : '';
+  let fallbackMeasures = 0;
   const unknownUnits = new Set<string>();
   const skippedTotals: string[] = [];
   const last = Math.min(mapping.lastDataRow, sheet.rows.length - 1);
@@ -125,23 +126,25 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
     if (!row) continue;
     const override = overrides.get(r);
     if (override?.skip) continue;
-    const label = cellText(row[mapping.labelColumn]);
-    if (label === '') {
+    const rowLabel = cellText(row[mapping.labelColumn]);
+    if (rowLabel === '') {
       // A spacer row, or values without a name: the latter cannot be attributed to a series.
       const stray = columns.find((p) => cellText(row[p.column]) !== '');
       if (stray) problems.push(valueProblem(sheet.name, a1(r, stray.column), 'unlabelled', cellText(row[stray.column])));
       continue;
     }
-    if (isFooterLabel(label)) break;
-    if (isTotalsLabel(label)) {
+    if (isFooterLabel(rowLabel)) break;
+    if (isTotalsLabel(rowLabel)) {
       skippedTotals.push(a1(r, mapping.labelColumn));
       continue;
     }
-    if (label.length > MAX_LABEL_LENGTH) {
-      problems.push(labelProblem(sheet.name, a1(r, mapping.labelColumn), label));
+    if (rowLabel.length > MAX_LABEL_LENGTH) {
+      problems.push(labelProblem(sheet.name, a1(r, mapping.labelColumn), rowLabel));
       continue;
     }
-    const read = readLabelAndUnit(label, row, mapping.unitColumn);
+    const label = titleLabel ?? rowLabel;
+    const region = byRegion ? rowLabel.normalize('NFKC').replace(/[\s\u3000]+/g, '') : mapping.region;
+    const read = readLabelAndUnit(label, row, byRegion ? null : mapping.unitColumn);
     const info = read.info;
     let unit = read.unit;
     let unitKnown = read.unitKnown;
@@ -149,11 +152,28 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       unit = canonicalUnit(override.unit) ?? override.unit;
       unitKnown = true;
     }
-    const explicitMeasure = override?.measure ?? info.measure;
-    if (explicitMeasure === null) inferredMeasures++;
-    const measure = override?.measure ?? resolveMeasure(info.measure, info.cumulative, headerCumulative);
+    // The 口径 cell speaks for its row, before the label's suffix.
+    let said: Measure | null = info.measure;
+    let saidCumulative = info.cumulative;
+    if (mapping.measureColumn !== null) {
+      const written = cellText(row[mapping.measureColumn]);
+      if (written !== '') {
+        const phrase = measureFromPhrase(written);
+        if (phrase) {
+          said = phrase.measure;
+          saidCumulative = phrase.cumulative;
+          if ((said === 'yoy' || said === 'yoy_cumulative' || said === 'mom') && unit === '') unit = '%';
+        } else if (override?.measure === undefined) {
+          problems.push(valueProblem(sheet.name, a1(r, mapping.measureColumn), 'measure_unknown', written, `「${written}」不是可识别的口径 / "${written}" is not a measure the workbench knows`));
+          continue;
+        }
+      }
+    }
+    const measureOf = (frequency: Frequency): Measure | null =>
+      override?.measure ?? resolveMeasure({ said, saidCumulative, headerCumulative, frequency }) ?? options.measure ?? null;
     const name = override?.name ?? info.name;
     const rowNumber = String(r + 1);
+    const firstMeasure = measureOf(columns[0]?.frequency ?? 'monthly');
 
     // Observations by frequency: a row with months and quarters makes two series.
     const byFrequency = new Map<Frequency, ParsedObservation[]>();
@@ -163,37 +183,13 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       const col = columns[i];
       const cell = row[col.column];
       if (cell === undefined) continue;
-      let value: number;
-      let percent = false;
-      if (cell.t === 'n' && typeof cell.v === 'number') {
-        value = cell.v;
-        if (!Number.isFinite(value)) {
-          problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, 'not_finite', String(value)));
-          continue;
-        }
-        if (isPercent(cell.z)) {
-          value = fractionToPercent(value);
-          percent = true;
-        }
-      } else if (cell.t === 's' && typeof cell.v === 'string') {
-        const parsed = parseValueText(cell.v);
-        if (parsed.kind === 'missing') continue;
-        if (parsed.kind === 'flagged') {
-          problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, parsed.code, cell.v, parsed.reason));
-          continue;
-        }
-        value = parsed.value;
-        percent = parsed.percent;
-      } else if (cell.t === 'z' || cell.v === undefined || cell.v === null) {
-        continue;
-      } else if (cell.t === 'e') {
-        problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, 'error_cell', cellText(cell)));
-        continue;
-      } else {
-        problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, cell.t === 'b' ? 'boolean' : 'text', cellText(cell)));
+      const got = readValueCell(cell, isPercent);
+      if (got.kind === 'missing') continue;
+      if (got.kind === 'problem') {
+        problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, got.code, got.text, got.reason));
         continue;
       }
-      if (percent) {
+      if (got.percent) {
         if (unit === '') unit = '%';
         if (unit !== '%') {
           problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, 'percent_unit', cellText(cell), undefined, unit));
@@ -201,12 +197,13 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
         }
         sawPercent = true;
       }
-      if (spans[i] && PERIOD_MEASURES.has(measure) && info.cumulative === false) {
+      const measure = singleFrequency ? firstMeasure : measureOf(col.frequency);
+      if (spans[i] && measure !== null && PERIOD_MEASURES.has(measure) && saidCumulative === false) {
         problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, 'period_measure', cellText(cell)));
         continue;
       }
       const source: CellSource = { file: fileName, sheet: sheet.name, cell: colLetters[i] + rowNumber, label, sourcePeriod: col.label };
-      const obs: ParsedObservation = { period: col.period, value, source };
+      const obs: ParsedObservation = { period: col.period, value: got.value, source };
       if (singleFrequency) {
         (rowObservations ??= []).push(obs);
       } else {
@@ -216,15 +213,44 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       }
     }
     if (singleFrequency && rowObservations) byFrequency.set(columns[0].frequency, rowObservations);
-    if (byFrequency.size === 0) continue;
+
+    // The row's `累计同比（最新）`: cumulative growth at the latest period of the row that has data.
+    let latest: { obs: ParsedObservation; frequency: Frequency } | null = null;
+    if (mapping.latestColumn !== null) {
+      const cell = row[mapping.latestColumn];
+      const got = readValueCell(cell, isPercent);
+      const ref = a1(r, mapping.latestColumn);
+      if (got.kind === 'problem') problems.push(valueProblem(sheet.name, ref, got.code, got.text, got.reason));
+      else if (got.kind === 'number') {
+        let newest: { obs: ParsedObservation; frequency: Frequency } | null = null;
+        for (const [frequency, list] of byFrequency) {
+          for (const o of list) if (!newest || (frequency === newest.frequency ? laterPeriod(o, newest.obs) : frequency === 'monthly')) newest = { obs: o, frequency };
+        }
+        if (!newest) problems.push(valueProblem(sheet.name, ref, 'latest_without_period', cellText(cell)));
+        else {
+          const period = newest.obs.period;
+          latest = { frequency: newest.frequency, obs: { period, value: got.value, source: { file: fileName, sheet: sheet.name, cell: ref, label, sourcePeriod: `${latestHeader}（${newest.obs.source.sourcePeriod}）` } } };
+        }
+      }
+    }
+    if (byFrequency.size === 0 && !latest) continue;
     if (!unitKnown && unit !== '') unknownUnits.add(unit);
     if (unit === '' && !sawPercent) warnings.push(`${a1(r, mapping.labelColumn)}「${label}」未写单位 / no unit written`);
+    let refused = false;
     for (const [frequency, observations] of byFrequency) {
-      series.push({ name, label, unit, measure, frequency, region: mapping.region, observations });
+      const measure = measureOf(frequency);
+      if (measure === null) {
+        if (!refused) problems.push(valueProblem(sheet.name, a1(r, mapping.labelColumn), 'measure_unknown', rowLabel, `第 ${r + 1} 行「${label}」没有说明口径（当期值、累计值、同比、期末值……），请指定 / Row ${r + 1} "${label}" does not say which measure it is (period value, cumulative, YoY, stock…); choose one`));
+        refused = true;
+        continue;
+      }
+      if (override?.measure === undefined && said === null && resolveMeasure({ said, saidCumulative, headerCumulative, frequency }) === null) fallbackMeasures++;
+      series.push({ name, label, unit, measure, frequency, region, observations });
     }
+    if (latest) series.push({ name, label, unit: '%', measure: 'yoy_cumulative', frequency: latest.frequency, region, observations: [latest.obs] });
   }
   if (unknownUnits.size > 0) warnings.push(`未知单位，按原文保留：${[...unknownUnits].join('、')} / Unknown units kept as written: ${[...unknownUnits].join(', ')}`);
-  if (inferredMeasures > 0) warnings.push(`${inferredMeasures} 个指标名未标明口径，已按表头推断 / ${inferredMeasures} indicator(s) name no measure; inferred from the period headers`);
+  if (fallbackMeasures > 0) warnings.push(`${fallbackMeasures} 个指标未标明口径，按所选口径导入 / ${fallbackMeasures} indicator(s) name no measure; imported with the measure chosen`);
   if (skippedTotals.length > 0) warnings.push(`跳过合计行 ${skippedTotals.join(', ')} / Skipped totals rows ${skippedTotals.join(', ')}`);
   return { series, problems, warnings };
 }

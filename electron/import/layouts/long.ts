@@ -3,25 +3,54 @@
 
 import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
 import { fractionToPercent, parseValueText } from '../../../shared/import/cellValue';
-import { MAX_LABEL_LENGTH } from '../../../shared/import/indicatorLabel';
+import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indicatorLabel';
+import { resolveMeasure } from '../../../shared/import/measure';
 import type { CellProblem, LongMapping, ParsedSeries } from '../../../shared/import/mapping';
-import { excelSerialToMonth, monthsCovered, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
-import { a1, cellText, findLastRow, isFooterLabel } from '../grid';
+import { excelSerialToMonth, monthsCovered, parseCompactMonth, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
+import { a1, cellText, findLastRow, isFooterLabel, regionFromTitleRows } from '../grid';
 import { isDateFormat, isPercentFormat, type SheetCell, type WorkbookSheet } from '../readWorkbook';
+import type { ApplyOptions } from './gridTable';
 import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
 
-type Role = 'indicator' | 'unit' | 'period' | 'value' | 'region';
+type Role = 'indicator' | 'unit' | 'period' | 'value' | 'region' | 'measure';
 
-const HEADER_ROLES = new Map<string, Role>([
-  ...['指标', '指标名称', '指标名', '项目', '统计指标', 'indicator'].map((h) => [h, 'indicator'] as [string, Role]),
-  ...['单位', '计量单位', 'unit'].map((h) => [h, 'unit'] as [string, Role]),
-  ...['时间', '期别', '统计时间', '时期', '期间', '报告期', '日期', '月份', 'period', 'date'].map((h) => [h, 'period'] as [string, Role]),
-  ...['数值', '本期', '本期值', '数据', '值', '指标值', 'value'].map((h) => [h, 'value'] as [string, Role]),
-  ...['地区', '区域', '地区名称', 'region'].map((h) => [h, 'region'] as [string, Role]),
-]);
+/**
+ * What a header names, by the words in it rather than a closed list: `指标名称`, `计量单位`, `统计周期`, `数值`,
+ * `省份`, `指标口径`… Tested in this order, so `指标口径` is the measure, `指标值` the value, `数据时间` the period.
+ */
+const ROLE_WORDS: [Role, RegExp][] = [
+  ['measure', /口径/],
+  ['unit', /单位|^unit$/],
+  ['value', /^(数值|值|数据|本期|本期值|本期数|指标值|数据值|统计值|value)$|数值$/],
+  ['period', /时间|周期|时期|期间|期别|日期|月份|年份|年度|季度|期$|^年月$|^period$|^date$|^time$/],
+  ['region', /地区|区域|省份|省市|地市|盟市|行政区|^region$|^area$/],
+  ['indicator', /指标|名称|项目|^indicator$|^item$|^name$/],
+];
+
+export function headerRole(text: string): Role | null {
+  const t = text.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase();
+  if (t === '' || t.length > 20) return null;
+  for (const [role, words] of ROLE_WORDS) if (words.test(t)) return role;
+  return null;
+}
 
 const SCAN_ROWS = 20;
+const SAMPLE_ROWS = 50;
+
+/** A value column holds numbers: most of its first filled cells read as numbers (a metadata sheet's do not). */
+function valuesAreNumbers(sheet: WorkbookSheet, column: number, firstRow: number): boolean {
+  let numbers = 0;
+  let filled = 0;
+  for (let r = firstRow; r < Math.min(sheet.rows.length, firstRow + SAMPLE_ROWS); r++) {
+    const cell = sheet.rows[r]?.[column];
+    const text = cellText(cell);
+    if (text === '') continue;
+    filled++;
+    if (cell?.t === 'n' || parseValueText(text).kind !== 'flagged') numbers++;
+  }
+  return filled > 0 && numbers / filled >= 0.5;
+}
 
 export function detectLong(sheet: WorkbookSheet): LongMapping | null {
   for (let r = 0; r < Math.min(sheet.rows.length, SCAN_ROWS); r++) {
@@ -29,13 +58,14 @@ export function detectLong(sheet: WorkbookSheet): LongMapping | null {
     if (!row) continue;
     const found = new Map<Role, number>();
     for (let c = 0; c < row.length; c++) {
-      const role = HEADER_ROLES.get(cellText(row[c]).replace(/[\s\u3000]+/g, '').toLowerCase());
+      const role = headerRole(cellText(row[c]));
       if (role && !found.has(role)) found.set(role, c);
     }
     const indicator = found.get('indicator');
     const period = found.get('period');
     const value = found.get('value');
     if (indicator === undefined || period === undefined || value === undefined) continue;
+    if (!valuesAreNumbers(sheet, value, r + 1)) continue;
     return {
       layout: 'long',
       headerRow: r,
@@ -46,26 +76,28 @@ export function detectLong(sheet: WorkbookSheet): LongMapping | null {
       valueColumn: value,
       unitColumn: found.get('unit') ?? null,
       regionColumn: found.get('region') ?? null,
-      region: null,
+      region: regionFromTitleRows(sheet, r),
+      measureColumn: found.get('measure') ?? null,
     };
   }
   return null;
 }
 
-function readPeriod(cell: SheetCell | undefined): ParsedPeriod | null {
+export function readPeriod(cell: SheetCell | undefined): ParsedPeriod | null {
   if (!cell) return null;
   if (cell.t === 'n' && typeof cell.v === 'number') {
     if (isDateFormat(cell.z)) {
       const month = excelSerialToMonth(cell.v);
       return month ? { period: month, frequency: 'monthly', cumulative: false } : null;
     }
-    return parsePeriodLabel(String(cell.v));
+    return parsePeriodLabel(String(cell.v)) ?? parseCompactMonth(String(cell.v));
   }
   if (cell.v instanceof Date) {
     const d = cell.v;
     return { period: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, frequency: 'monthly', cumulative: false };
   }
-  return parsePeriodLabel(cellText(cell));
+  const text = cellText(cell);
+  return parsePeriodLabel(text) ?? parseCompactMonth(text);
 }
 
 interface PendingRow {
@@ -87,7 +119,7 @@ interface PendingGroup {
   rows: PendingRow[];
 }
 
-export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fileName: string): SheetResult {
+export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
   const problems: CellProblem[] = [];
   const warnings: string[] = [];
   // Group rows first: whether a plain label means year-to-date depends on all its periods (any 1-N月 span).
@@ -148,10 +180,23 @@ export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fil
       }
     }
     const region = mapping.regionColumn !== null ? cellText(row[mapping.regionColumn]) || mapping.region : mapping.region;
-    const key = JSON.stringify([label, unit, region, period.frequency]);
+    let labelMeasure = info.measure;
+    let labelCumulative = info.cumulative;
+    const measureText = mapping.measureColumn !== null ? cellText(row[mapping.measureColumn]) : '';
+    if (measureText !== '') {
+      const phrase = measureFromPhrase(measureText);
+      if (!phrase) {
+        problems.push(valueProblem(sheet.name, a1(r, mapping.measureColumn!), 'measure_unknown', measureText, `「${measureText}」不是可识别的口径 / "${measureText}" is not a measure the workbench knows`));
+        continue;
+      }
+      labelMeasure = phrase.measure;
+      labelCumulative = phrase.cumulative;
+      if ((labelMeasure === 'yoy' || labelMeasure === 'yoy_cumulative' || labelMeasure === 'mom') && unit === '') unit = '%';
+    }
+    const key = JSON.stringify([label, unit, region, period.frequency, measureText]);
     let group = groups.get(key);
     if (!group) {
-      group = { label, name: info.name, unit, unitKnown, labelMeasure: info.measure, labelCumulative: info.cumulative, region, frequency: period.frequency, rows: [] };
+      group = { label, name: info.name, unit, unitKnown, labelMeasure, labelCumulative, region, frequency: period.frequency, rows: [] };
       groups.set(key, group);
     }
     group.rows.push({ r, period, value, sourcePeriod: cellText(periodCell) });
@@ -161,10 +206,13 @@ export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fil
   const unknownUnits = new Set<string>();
   for (const g of groups.values()) {
     const spans = g.rows.some((row) => row.period.cumulative && monthsCovered(row.period) > 2);
-    let measure: Measure;
-    if (g.labelMeasure === null) measure = spans ? 'cumulative' : 'monthly';
-    else if (g.labelMeasure === 'yoy' && g.labelCumulative === null && spans) measure = 'yoy_cumulative';
-    else measure = g.labelMeasure;
+    const measure: Measure | null =
+      resolveMeasure({ said: g.labelMeasure, saidCumulative: g.labelCumulative, headerCumulative: spans, frequency: g.frequency }) ?? options.measure ?? null;
+    if (measure === null) {
+      const first = g.rows[0].r;
+      problems.push(valueProblem(sheet.name, a1(first, mapping.indicatorColumn), 'measure_unknown', g.label, `第 ${first + 1} 行起「${g.label}」没有说明口径（当期值、累计值、同比、期末值……），请指定 / "${g.label}" (from row ${first + 1}) does not say which measure it is (period value, cumulative, YoY, stock…); choose one`));
+      continue;
+    }
     const observations = [];
     for (const row of g.rows) {
       if (g.labelCumulative === false && (measure === 'monthly' || measure === 'yoy') && row.period.cumulative && monthsCovered(row.period) > 2) {

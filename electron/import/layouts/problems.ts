@@ -17,7 +17,9 @@ export type ProblemCode =
   | 'period_measure'
   | 'period'
   | 'label_too_long'
-  | 'duplicate_conflict';
+  | 'duplicate_conflict'
+  | 'measure_unknown'
+  | 'latest_without_period';
 
 const MAX_SHOWN_VALUE = 100;
 
@@ -43,6 +45,12 @@ export function valueProblem(sheet: string, cell: string, code: ProblemCode, val
         break;
       case 'duplicate_conflict':
         text = '同一指标同一时期在文件中出现两次且数值不同 / The same indicator and period appear twice in the file with different values';
+        break;
+      case 'measure_unknown':
+        text = '没有说明口径（当期值、累计值、同比、期末值……），请指定 / The file does not say which measure this is (period value, cumulative, YoY, stock…); choose one';
+        break;
+      case 'latest_without_period':
+        text = '“最新”列有数值，但本行没有任何时期的数据，无法确定其时期 / A "latest" value in a row with no period data: its period cannot be told';
         break;
       case 'label_too_long':
         text = `指标名称超过 ${MAX_LABEL_LENGTH} 字 / The indicator name is longer than ${MAX_LABEL_LENGTH} characters`;

@@ -3,9 +3,10 @@
 
 import type { GridMapping, PeriodColumn } from '../../../shared/import/mapping';
 import { parsePeriodLabel } from '../../../shared/import/period';
-import { cellText, regionFromTitleRows } from '../grid';
+import { cellText, looksLikeRegion, mergedOrigin, textAt, titleRows } from '../grid';
 import type { WorkbookSheet } from '../readWorkbook';
 import { findDataEnd, findLabelColumn, findUnitColumn } from './gridTable';
+import { percentFormatCache, readValueCell } from './valueCell';
 
 export const HEADER_SCAN_ROWS = 30;
 
@@ -23,6 +24,52 @@ export function selfContainedPeriods(sheet: WorkbookSheet, r: number): PeriodCol
   return columns;
 }
 
+/** A `口径` / `指标口径` / `统计口径` header: the column saying each row's measure. */
+const MEASURE_HEADER = /口径$/;
+/** `累计同比（最新）`, `最新累计增长`: the row's latest cumulative growth, beside the period columns. */
+function isLatestHeader(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return /最新/.test(t) && /同比|增长|增速/.test(t);
+}
+
+function headerText(sheet: WorkbookSheet, headerRows: number[], c: number): string {
+  for (const r of headerRows) {
+    const o = mergedOrigin(sheet, r, c);
+    const t = textAt(sheet, o.r, o.c).replace(/[\s\u3000]+/g, '');
+    if (t !== '') return t;
+  }
+  return '';
+}
+
+/** Most label cells name regions (北京市 … 新疆维吾尔自治区): the rows are regions, not indicators. */
+function labelsAreRegions(sheet: WorkbookSheet, labelColumn: number, firstDataRow: number, lastDataRow: number): boolean {
+  let regions = 0;
+  let filled = 0;
+  for (let r = firstDataRow; r <= Math.min(lastDataRow, firstDataRow + 100); r++) {
+    const t = textAt(sheet, r, labelColumn);
+    if (t === '') continue;
+    filled++;
+    if (looksLikeRegion(t)) regions++;
+  }
+  return filled > 0 && regions / filled >= 0.8;
+}
+
+/** Do the cells under the period columns hold numbers (most of those filled)? */
+function numbersUnder(sheet: WorkbookSheet, columns: PeriodColumn[], firstDataRow: number, lastDataRow: number): boolean {
+  const isPercent = percentFormatCache();
+  let filled = 0;
+  let numbers = 0;
+  for (let r = firstDataRow; r <= Math.min(lastDataRow, firstDataRow + 50); r++) {
+    for (const p of columns.slice(0, 40)) {
+      const got = readValueCell(sheet.rows[r]?.[p.column], isPercent);
+      if (got.kind === 'missing') continue;
+      filled++;
+      if (got.kind === 'number') numbers++;
+    }
+  }
+  return filled === 0 || numbers / filled >= 0.5;
+}
+
 /** Finish a grid mapping once the header rows and period columns are known; null if no indicator rows follow. */
 export function completeGridMapping(
   sheet: WorkbookSheet,
@@ -35,12 +82,26 @@ export function completeGridMapping(
   const firstDataRow = headerRow + 1;
   const lastDataRow = findDataEnd(sheet, firstDataRow);
   if (lastDataRow < firstDataRow) return null;
-  const labelColumn = findLabelColumn(sheet, firstDataRow, lastDataRow, firstPeriodColumn);
-  const headerRows = yearRow === null ? [headerRow] : [yearRow, headerRow];
-  const unitColumn = findUnitColumn(sheet, headerRows, firstDataRow, lastDataRow, labelColumn, firstPeriodColumn);
-  const analyst = yearRow !== null || unitColumn !== null || sheet.merges.length > 0;
+  // Dates in a row of metadata (起始日期, 更新时间) look like a header of periods: the cells below must be numbers.
+  if (!numbersUnder(sheet, periodColumns, firstDataRow, lastDataRow)) return null;
+  const headerRows = yearRow === null ? [headerRow] : [headerRow, yearRow];
+  const periodSet = new Set(periodColumns.map((p) => p.column));
+  const width = Math.max(...headerRows.map((r) => sheet.rows[r]?.length ?? 0));
+  let measureColumn: number | null = null;
+  let latestColumn: number | null = null;
+  for (let c = 0; c < width; c++) {
+    if (periodSet.has(c)) continue;
+    const h = headerText(sheet, headerRows, c);
+    if (measureColumn === null && c < firstPeriodColumn && MEASURE_HEADER.test(h)) measureColumn = c;
+    else if (latestColumn === null && isLatestHeader(h)) latestColumn = c;
+  }
+  const labelColumn = findLabelColumn(sheet, firstDataRow, lastDataRow, firstPeriodColumn, measureColumn);
+  const unitColumn = findUnitColumn(sheet, headerRows, firstDataRow, lastDataRow, labelColumn, firstPeriodColumn, measureColumn);
+  const title = titleRows(sheet, headerRow);
+  const byRegion = title.indicator !== null && unitColumn === null && labelsAreRegions(sheet, labelColumn, firstDataRow, lastDataRow);
+  const analyst = yearRow !== null || unitColumn !== null || measureColumn !== null || latestColumn !== null || sheet.merges.length > 0;
   return {
-    layout: analyst ? 'analyst' : 'wide',
+    layout: byRegion ? 'by_region' : analyst ? 'analyst' : 'wide',
     headerRow,
     yearRow,
     labelColumn,
@@ -48,8 +109,11 @@ export function completeGridMapping(
     firstDataRow,
     lastDataRow,
     periodColumns,
-    region: regionFromTitleRows(sheet, headerRow),
+    region: byRegion ? null : title.region,
     rowOverrides: [],
+    measureColumn,
+    latestColumn,
+    indicator: byRegion ? title.indicator : null,
   };
 }
 

@@ -3,8 +3,8 @@
 // it, or give it another measure or unit. Changes are collected here and applied by a new preview.
 import { MEASURE_LABELS, MEASURES, type Measure } from '../../../shared/domain/series';
 import type { PreviewSheet, HeaderRowHint } from '../../../shared/contract/importCalls';
-import type { GridMapping, LongMapping, SheetMapping } from '../../../shared/import/mapping';
-import { columnLetter, rowOverride, withRowOverride } from '../../import/mappingDraft';
+import { isColumnsMapping, isGridMapping, LAYOUTS, type ColumnsMapping, type GridMapping, type Layout, type LongMapping, type SheetMapping } from '../../../shared/import/mapping';
+import { columnLetter, rowOverride, withRowOverride, withSeriesColumn } from '../../import/mappingDraft';
 import { useI18n } from '../../i18n';
 
 interface Props {
@@ -14,15 +14,70 @@ interface Props {
   onChange: (mapping: SheetMapping) => void;
   onHeaderRow: (hint: HeaderRowHint) => void;
   onReset: () => void;
+  /** The analyst chose another layout: the sheet is detected again for it. */
+  onLayout: (layout: Layout) => void;
+  /** A layout chosen waits to be applied. */
+  layoutPending: boolean;
   /** A new header row waits to be applied: the other settings will be derived again, so they are not editable. */
   headerPending: boolean;
 }
 
-const LAYOUT_NAMES: Record<SheetMapping['layout'], [string, string]> = {
+const LAYOUT_NAMES: Record<Layout, [string, string]> = {
   wide: ['宽表（国家统计局导出格式）', 'Wide (NBS portal export)'],
-  analyst: ['分析表（两行表头/单位列）', "Analyst's table (two-row header / unit column)"],
+  analyst: ['分析表（两行表头/单位列/口径列）', "Analyst's table (two-row header / unit / measure column)"],
+  by_region: ['分地区表（地区为行，指标在“指标：”行）', 'By region (regions in rows, indicator in the 指标： row)'],
   long: ['长表（每行一个数值）', 'Long (one value per row)'],
+  periods_down: ['时期为行（每列一个指标）', 'Periods down the rows (one indicator per column)'],
+  regions_across: ['时期为行、地区为列（指标在“指标：”行）', 'Periods in rows × regions in columns (indicator in the 指标： row)'],
+  cei: ['中经网导出（日期为行，地区/频度/单位行）', 'CEI export (dates in rows, 地区/频度/单位 rows)'],
 };
+
+function SeriesColumns({ mapping, onChange }: { mapping: ColumnsMapping; onChange: (m: SheetMapping) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <table className="row-overrides" data-testid="series-columns">
+      <thead>
+        <tr>
+          <th>{t('列', 'Column')}</th>
+          <th>{mapping.layout === 'regions_across' ? t('地区', 'Region') : t('指标', 'Indicator')}</th>
+          <th>{t('跳过', 'Skip')}</th>
+          <th>{t('口径', 'Measure')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {mapping.seriesColumns.map((s) => (
+          <tr key={s.column} className={s.skip ? 'skipped' : ''}>
+            <td className="mono">{columnLetter(s.column)}</td>
+            <td className="row-label" title={s.label}>
+              {s.label}
+              {s.region && mapping.layout !== 'regions_across' ? ` · ${s.region}` : ''}
+              {s.unit ? ` · ${s.unit}` : ''}
+              {s.frequency ? ` · ${t({ monthly: '月度', quarterly: '季度', yearly: '年度' }[s.frequency], s.frequency)}` : ''}
+            </td>
+            <td>
+              <input type="checkbox" aria-label={t(`跳过 ${columnLetter(s.column)} 列`, `Skip column ${columnLetter(s.column)}`)} checked={s.skip ?? false} onChange={(e) => onChange(withSeriesColumn(mapping, s.column, { skip: e.target.checked }))} />
+            </td>
+            <td>
+              <select
+                aria-label={t(`${columnLetter(s.column)} 列口径`, `Measure of column ${columnLetter(s.column)}`)}
+                value={s.measure ?? ''}
+                disabled={s.skip}
+                onChange={(e) => onChange(withSeriesColumn(mapping, s.column, { measure: (e.target.value || undefined) as Measure | undefined }))}
+              >
+                <option value="">{t('自动', 'auto')}</option>
+                {MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {MEASURE_LABELS[m][lang]}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function ColumnSelect({ value, width, onChange, allowNone, label }: { value: number | null; width: number; onChange: (c: number | null) => void; allowNone?: boolean; label: string }) {
   const { t } = useI18n();
@@ -133,15 +188,21 @@ function LongColumns({ mapping, width, onChange }: { mapping: LongMapping; width
       <ColumnSelect label={t('数值列', 'Value column')} value={mapping.valueColumn} width={width} onChange={(c) => c !== null && set({ valueColumn: c })} />
       <label>{t('单位列', 'Unit column')}</label>
       <ColumnSelect label={t('单位列', 'Unit column')} allowNone value={mapping.unitColumn} width={width} onChange={(c) => set({ unitColumn: c })} />
+      <label>{t('地区列', 'Region column')}</label>
+      <ColumnSelect label={t('地区列', 'Region column')} allowNone value={mapping.regionColumn} width={width} onChange={(c) => set({ regionColumn: c })} />
+      <label>{t('口径列', 'Measure column')}</label>
+      <ColumnSelect label={t('口径列', 'Measure column')} allowNone value={mapping.measureColumn} width={width} onChange={(c) => set({ measureColumn: c })} />
     </div>
   );
 }
 
-export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onReset, headerPending }: Props) {
+export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onReset, headerPending, onLayout, layoutPending }: Props) {
   const { t, lang } = useI18n();
   const width = Math.max(1, ...head.map((r) => r.length));
   const [zh, en] = LAYOUT_NAMES[mapping.layout];
-  const grid = mapping.layout === 'long' ? null : mapping;
+  const grid = isGridMapping(mapping) ? mapping : null;
+  const down = isColumnsMapping(mapping) ? mapping : null;
+  headerPending = headerPending || layoutPending;
   return (
     <section className="mapping-editor" data-testid="mapping-editor">
       <h4>
@@ -153,6 +214,26 @@ export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onR
       <div className="form-grid">
         <label>{t('识别的版式', 'Detected layout')}</label>
         <span data-testid="detected-layout">{lang === 'zh' ? zh : en}</span>
+        <label>{t('改为版式', 'Change layout')}</label>
+        <select aria-label={t('改为版式', 'Change layout')} data-testid="layout-select" value={mapping.layout} onChange={(e) => onLayout(e.target.value as Layout)}>
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {LAYOUT_NAMES[l][lang === 'zh' ? 0 : 1]}
+            </option>
+          ))}
+        </select>
+        {grid?.indicator && (
+          <>
+            <label>{t('指标（标题行）', 'Indicator (title row)')}</label>
+            <span data-testid="title-indicator">{grid.indicator}</span>
+          </>
+        )}
+        {down?.indicator && (
+          <>
+            <label>{t('指标（标题行）', 'Indicator (title row)')}</label>
+            <span data-testid="title-indicator">{down.indicator}</span>
+          </>
+        )}
         {grid && (
           <>
             <label>{t('表头', 'Header')}</label>
@@ -181,6 +262,10 @@ export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onR
             <ColumnSelect label={t('指标名称列', 'Label column')} value={grid.labelColumn} width={width} onChange={(c) => c !== null && onChange({ ...grid, labelColumn: c })} />
             <label>{t('单位列', 'Unit column')}</label>
             <ColumnSelect label={t('单位列', 'Unit column')} allowNone value={grid.unitColumn} width={width} onChange={(c) => onChange({ ...grid, unitColumn: c })} />
+            <label>{t('口径列', 'Measure column')}</label>
+            <ColumnSelect label={t('口径列', 'Measure column')} allowNone value={grid.measureColumn} width={width} onChange={(c) => onChange({ ...grid, measureColumn: c })} />
+            <label>{t('最新累计同比列', 'Latest YoY column')}</label>
+            <ColumnSelect label={t('最新累计同比列', 'Latest YoY column')} allowNone value={grid.latestColumn} width={width} onChange={(c) => onChange({ ...grid, latestColumn: c })} />
           </>
         )}
         <label>{t('数据行', 'Data rows')}</label>
@@ -193,6 +278,16 @@ export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onR
         <input aria-label={t('地区', 'Region')} value={mapping.region ?? ''} maxLength={100} onChange={(e) => onChange({ ...mapping, region: e.target.value === '' ? null : e.target.value })} />
       </fieldset>
       {mapping.layout === 'long' && <LongColumns mapping={mapping} width={width} onChange={onChange} />}
+      {down && (
+        <fieldset className="plain" disabled={headerPending}>
+          <div className="form-grid">
+            <label>{t('时期列', 'Period column')}</label>
+            <ColumnSelect label={t('时期列', 'Period column')} value={down.periodColumn} width={width} onChange={(c) => c !== null && onChange({ ...down, periodColumn: c })} />
+          </div>
+          <h5>{t(`数据列（${down.seriesColumns.length}）`, `Series columns (${down.seriesColumns.length})`)}</h5>
+          <SeriesColumns mapping={down} onChange={onChange} />
+        </fieldset>
+      )}
       {grid && (
         <fieldset className="plain" disabled={headerPending}>
           <h5>{t(`时期列（${grid.periodColumns.length}）`, `Period columns (${grid.periodColumns.length})`)}</h5>

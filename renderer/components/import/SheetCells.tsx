@@ -1,6 +1,6 @@
 // The top-left cells of a sheet with the mapping drawn over them: the header row, the label and unit columns,
 // the period columns, the data rows, rows the analyst skips, and problem cells in red (reason on hover).
-import type { CellProblem, SheetMapping } from '../../../shared/import/mapping';
+import { isColumnsMapping, isGridMapping, type CellProblem, type SheetMapping } from '../../../shared/import/mapping';
 import { columnLetter } from '../../import/mappingDraft';
 import { pickMessage, useI18n } from '../../i18n';
 
@@ -20,17 +20,19 @@ export function SheetCells({ rows, mapping, problems }: { rows: string[][]; mapp
     const at = cellIndex(p.cell);
     if (at) problemAt.set(`${at[0]},${at[1]}`, p);
   }
-  const periodCols = new Set(mapping && mapping.layout !== 'long' ? mapping.periodColumns.map((p) => p.column) : []);
-  const skipped = new Set(mapping && mapping.layout !== 'long' ? mapping.rowOverrides.filter((o) => o.skip).map((o) => o.row) : []);
-  const labelCol = mapping ? (mapping.layout === 'long' ? mapping.indicatorColumn : mapping.labelColumn) : -1;
-  const unitCol = mapping?.unitColumn ?? -1;
+  const grid = mapping && isGridMapping(mapping) ? mapping : null;
+  const down = mapping && isColumnsMapping(mapping) ? mapping : null;
+  const periodCols = new Set(grid ? grid.periodColumns.map((p) => p.column) : down ? down.seriesColumns.filter((s) => !s.skip).map((s) => s.column) : []);
+  const skipped = new Set(grid ? grid.rowOverrides.filter((o) => o.skip).map((o) => o.row) : []);
+  const labelCol = mapping ? (mapping.layout === 'long' ? mapping.indicatorColumn : grid ? grid.labelColumn : down!.periodColumn) : -1;
+  const unitCol = mapping?.layout === 'long' ? (mapping.unitColumn ?? -1) : grid ? (grid.unitColumn ?? -1) : -1;
   const longCols = mapping?.layout === 'long' ? new Set([mapping.periodColumn, mapping.valueColumn]) : new Set<number>();
 
   const classFor = (r: number, c: number): string => {
     const cls: string[] = [];
     if (mapping) {
       if (r === mapping.headerRow) cls.push('m-header');
-      if (mapping.layout !== 'long' && r === mapping.yearRow) cls.push('m-year');
+      if (grid && r === grid.yearRow) cls.push('m-year');
       const inData = r >= mapping.firstDataRow && r <= mapping.lastDataRow;
       if (!inData && r > mapping.headerRow) cls.push('m-outside');
       if (inData && skipped.has(r)) cls.push('m-skipped');
