@@ -3,6 +3,7 @@
 import { benchImport } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
+import { benchResponsiveness } from './responsiveness';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   'import-identity': benchImportIdentity,
   'import-by-region': benchImportByRegion,
+  responsiveness: benchResponsiveness,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };

@@ -16,6 +16,8 @@ export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } fr
 export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';
 export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';
 export type { StoreSettings } from './settingsCalls';
+export type { ServiceEvent } from './events';
+export type { FileInput } from './call';
 export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
 
 export const contract = {
