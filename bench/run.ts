@@ -1,9 +1,9 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
 import { benchImport } from './import';
-import { benchResponsiveness } from './responsiveness';
+import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
-import { benchImportByRegionCommit } from './importByRegionCommit';
+import { benchResponsiveness } from './responsiveness';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -11,9 +11,9 @@ import { benchVarianceService } from './varianceService';
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
   import: benchImport,
-  responsiveness: benchResponsiveness,
+  'import-identity': benchImportIdentity,
   'import-by-region': benchImportByRegion,
-  'import-by-region-commit': benchImportByRegionCommit,
+  responsiveness: benchResponsiveness,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };

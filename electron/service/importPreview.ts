@@ -41,16 +41,22 @@ function previewSeries(sheet: ParsedSheet, s: ParsedSeries): PreviewSeries {
 
 export function buildPreview(parsed: ParsedFile, plan: ImportPlan, checks: ImportCheck[], limit = PREVIEW_OBSERVATION_LIMIT): ImportPreview {
   const observations: PreviewObservation[] = [];
-  // Each cell's classification, by sheet and cell (a cell holds one observation).
-  const planned = new Map<string, PlannedObservation>();
-  for (const p of plan.series) for (const o of p.observations) planned.set(`${o.source.sheet}\u0000${o.source.cell}`, o);
+  // Each shown value's classification, looked up by series and period; built only for the series shown.
+  const planned = new Map(plan.series.map((p) => [p.key, p]));
+  const byPeriod = new Map<string, Map<string, PlannedObservation>>();
+  const classified = (s: ParsedSeries, period: string): PlannedObservation | undefined => {
+    const key = identityKey(seriesIdentity(s, plan.homeRegion));
+    let periods = byPeriod.get(key);
+    if (!periods) byPeriod.set(key, (periods = new Map((planned.get(key)?.observations ?? []).map((o) => [o.period, o]))));
+    return periods.get(period);
+  };
   const sheets: PreviewSheet[] = parsed.sheets.map((sheet) => {
     let count = 0;
     for (const s of sheet.series) {
       for (const o of s.observations) {
         count++;
         if (observations.length < limit) {
-          const change = planned.get(`${o.source.sheet}\u0000${o.source.cell}`);
+          const change = classified(s, o.period);
           observations.push({
             region: seriesIdentity(s, plan.homeRegion).region || null,
             change: change?.status ?? 'new',

@@ -80,8 +80,8 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
           ...(sheetName !== ALL_SHEETS ? { sheet: sheetName } : {}),
           mappings: corrections.mappings,
           headerRows: corrections.headerRows,
-          layouts: corrections.layouts,
           ...(measureAnswer !== undefined ? { measure: measureAnswer } : {}),
+          layouts: corrections.layouts,
         });
         if (!result) {
           setMessage({ kind: 'info', text: t('已取消', 'Cancelled') });
@@ -133,8 +133,8 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
         ...(sheet !== ALL_SHEETS ? { sheet } : {}),
         mappings: applied.mappings,
         headerRows: applied.headerRows,
-        layouts: applied.layouts,
         ...(measure !== undefined ? { measure } : {}),
+        layouts: applied.layouts,
         skipInvalid,
       });
       if (!result) {

@@ -28,10 +28,10 @@ export const importFileArgsShape = {
   mappings: z.record(sheetName, sheetMappingSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
   /** Header rows by sheet name: the mapping is derived again from that row. A sheet's mapping wins over its hint. */
   headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
-  /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
-  layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
   /** The measure of rows whose measure nothing in the file states (the analyst's answer); without it such rows are refused. */
   measure: z.enum(MEASURES).optional(),
+  /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
+  layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
 };
 
 export const previewImportArgs = z.object(importFileArgsShape).strict();

@@ -281,23 +281,40 @@ function companionKey(i: SeriesIdentity, measure: Measure): string {
   return JSON.stringify([i.name, i.region, i.frequency, measure]);
 }
 
+/** The checks that read one series alone: a falling cumulative value, jumps. */
+export function seriesChecks(s: CheckSeries): ImportCheck[] {
+  const out = cumulativeFalls(s);
+  for (const c of jumps(s)) out.push(c);
+  return out;
+}
+
+/** Whether a series takes part in a check across series: a part (其中) row, or the row above one. */
+export function isPartLabel(label: string): boolean {
+  return PART.test(label);
+}
+
+/** The level measure a growth rate is checked against, and back: which measures pair with this one. */
+export function pairedMeasures(measure: Measure): Measure[] {
+  const out: Measure[] = [];
+  const growth = GROWTH_OF[measure];
+  if (growth) out.push(growth);
+  for (const [level, g] of Object.entries(GROWTH_OF)) if (g === measure) out.push(level as Measure);
+  return out;
+}
+
 /**
- * Every check over the file's series. `companions` are stored series the file does not hold, offered so a growth
- * rate in the file can be checked against stored levels (and the other way round).
+ * The checks across series: growth against levels (pairs of one indicator and region, one of them from the file),
+ * 合计 against its 其中 rows (per sheet, in row order). `companions` are stored series the file does not hold.
  */
-export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeries[] = []): ImportCheck[] {
+export function crossSeriesChecks(fileSeries: CheckSeries[], companions: CheckSeries[] = []): ImportCheck[] {
   // Appended one by one: a file of many series can give more warnings than a spread call takes arguments.
   const out: ImportCheck[] = [];
   const add = (found: ImportCheck[]) => {
     for (const c of found) out.push(c);
   };
-  for (const s of fileSeries) {
-    add(cumulativeFalls(s));
-    add(jumps(s));
-  }
-
   const byMeasure = new Map<string, CheckSeries>();
-  for (const s of [...companions, ...fileSeries]) byMeasure.set(companionKey(s.identity, s.identity.measure), s);
+  for (const s of companions) byMeasure.set(companionKey(s.identity, s.identity.measure), s);
+  for (const s of fileSeries) byMeasure.set(companionKey(s.identity, s.identity.measure), s);
   const paired = new Set<string>();
   for (const level of byMeasure.values()) {
     const g = GROWTH_OF[level.identity.measure];
@@ -319,5 +336,13 @@ export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeri
     bySheet.set(s.sheet, list);
   }
   for (const list of bySheet.values()) add(totalMismatches(list));
+  return out;
+}
+
+/** Every check over the file's series (see seriesChecks and crossSeriesChecks). */
+export function runImportChecks(fileSeries: CheckSeries[], companions: CheckSeries[] = []): ImportCheck[] {
+  const out: ImportCheck[] = [];
+  for (const s of fileSeries) for (const c of seriesChecks(s)) out.push(c);
+  for (const c of crossSeriesChecks(fileSeries, companions)) out.push(c);
   return out;
 }

@@ -83,7 +83,9 @@ function conflictReason(other: CellSource, value: number): string {
  */
 export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null): ImportPlan {
   const byKey = new Map<string, PlannedSeries>();
-  const seenAt = new Map<string, Map<PeriodKey, { value: number; source: CellSource; conflict: boolean }>>();
+  // Conflicts can only arise when a second row folds into a series (one parsed series holds each period once), so
+  // the index of periods is built only then: a file of a million values with one row per series builds none.
+  const seenAt = new Map<string, Map<PeriodKey, { index: number; conflict: boolean }>>();
   const conflicts: CellProblem[] = [];
   const conflicted = new Set<string>();
   for (const sheet of parsed.sheets) {
@@ -91,28 +93,34 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
       if (s.observations.length === 0) return;
       const identity = seriesIdentity(s, homeRegion);
       const key = identityKey(identity);
-      let planned = byKey.get(key);
+      const planned = byKey.get(key);
       if (!planned) {
         const regionSource = s.region?.trim() ? 'file' : identity.region !== '' ? 'home' : 'none';
-        planned = { key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [], observations: [] };
-        byKey.set(key, planned);
-        seenAt.set(key, new Map());
+        const observations = s.observations.map((o): PlannedObservation => ({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null }));
+        byKey.set(key, { key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [], observations });
+        return;
       }
-      const seen = seenAt.get(key)!;
+      let seen = seenAt.get(key);
+      if (!seen) {
+        seen = new Map(planned.observations.map((o, index) => [o.period, { index, conflict: false }]));
+        seenAt.set(key, seen);
+      }
       for (const o of s.observations) {
         const prior = seen.get(o.period);
         if (!prior) {
-          seen.set(o.period, { value: o.value, source: o.source, conflict: false });
+          seen.set(o.period, { index: planned.observations.length, conflict: false });
           planned.observations.push({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null });
-        } else if (!sameValue(prior.value, o.value)) {
-          // The earlier cell first, as the analyst reads the file.
-          if (!prior.conflict) {
-            prior.conflict = true;
-            conflicts.push({ sheet: prior.source.sheet, cell: prior.source.cell, code: 'duplicate_conflict', value: String(prior.value), reason: conflictReason(o.source, o.value) });
-          }
-          conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(prior.source, prior.value) });
-          conflicted.add(`${key}\u0000${o.period}`);
+          continue;
         }
+        const first = planned.observations[prior.index];
+        if (sameValue(first.value, o.value)) continue;
+        // The earlier cell first, as the analyst reads the file.
+        if (!prior.conflict) {
+          prior.conflict = true;
+          conflicts.push({ sheet: first.source.sheet, cell: first.source.cell, code: 'duplicate_conflict', value: String(first.value), reason: conflictReason(o.source, o.value) });
+        }
+        conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(first.source, first.value) });
+        conflicted.add(`${key}\u0000${o.period}`);
       }
     });
   }
@@ -122,8 +130,9 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
   if (conflicted.size > 0) for (const p of byKey.values()) p.observations = p.observations.filter((o) => !conflicted.has(`${p.key}\u0000${o.period}`));
   const series = [...byKey.values()].filter((p) => p.observations.length > 0);
   for (const p of series) {
-    const current = p.stored ? store.current(p.stored.id) : new Map<PeriodKey, number>();
-    for (const o of p.observations) {
+    const current = p.stored ? store.current(p.stored.id) : null;
+    if (!current) counts.observationsNew += p.observations.length;
+    else for (const o of p.observations) {
       const before = current.get(o.period);
       if (before === undefined) {
         counts.observationsNew++;

@@ -1,19 +1,9 @@
 // The warnings a planned import carries: a second series for an indicator that already has one under another region
 // or unit, and the analyst's checks (shared/import/checks.ts) over the file's values overlaid on the store's.
 import type { Measure, PeriodKey } from '../domain/series';
-import { runImportChecks, type CheckSeries, type ImportCheck } from './checks';
+import { crossSeriesChecks, isPartLabel, pairedMeasures, seriesChecks, type CheckSeries, type ImportCheck } from './checks';
 import type { ImportPlan, PlannedSeries, StoreLookup } from './importChanges';
 import type { SeriesIdentity } from './seriesIdentity';
-
-/** Level measures and the growth published beside them, both ways: a companion may be stored, not in the file. */
-const COMPANIONS: Partial<Record<Measure, Measure[]>> = {
-  cumulative: ['yoy_cumulative'],
-  yoy_cumulative: ['cumulative'],
-  monthly: ['yoy'],
-  stock: ['yoy'],
-  level: ['yoy'],
-  yoy: ['monthly', 'stock', 'level'],
-};
 
 const MAX_WARNINGS = 500;
 
@@ -45,31 +35,71 @@ function secondSeries(p: PlannedSeries): ImportCheck {
   };
 }
 
+/**
+ * Series by series (each one's values built, checked and let go, so a file of a million values holds them once), then
+ * the checks across series over the few that take part: an indicator with a level and a growth series, and the rows
+ * of a 合计 / 其中 group.
+ */
 export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportCheck[] {
   const out: ImportCheck[] = [];
-  for (const p of plan.series) if (!p.stored && p.siblings.length > 0) out.push(secondSeries(p));
+  const add = (c: ImportCheck) => {
+    if (out.length < MAX_WARNINGS) out.push(c);
+  };
+  for (const p of plan.series) if (!p.stored && p.siblings.length > 0) add(secondSeries(p));
 
-  const inFile = plan.series.map((p) => fileSeries(p, store));
-  const held = new Set(plan.series.map((p) => JSON.stringify([p.identity.name, p.identity.region, p.identity.frequency, p.identity.measure])));
+  const measuresOf = new Map<string, Set<Measure>>();
+  const place = (i: SeriesIdentity) => JSON.stringify([i.name, i.region, i.frequency]);
+  for (const p of plan.series) {
+    const k = place(p.identity);
+    const set = measuresOf.get(k) ?? new Set<Measure>();
+    set.add(p.identity.measure);
+    measuresOf.set(k, set);
+  }
+  // Rows next to a 其中 row, in each sheet's order.
+  const inGroup = new Set<PlannedSeries>();
+  const bySheet = new Map<string, PlannedSeries[]>();
+  for (const p of plan.series) {
+    const list = bySheet.get(p.sheet) ?? [];
+    list.push(p);
+    bySheet.set(p.sheet, list);
+  }
+  for (const list of bySheet.values()) {
+    list.sort((a, b) => a.order - b.order);
+    list.forEach((p, i) => {
+      if (isPartLabel(p.label)) {
+        inGroup.add(p);
+        if (i > 0) inGroup.add(list[i - 1]);
+      } else if (i > 0 && inGroup.has(list[i - 1]) && /^[\s\u3000]/.test(p.label)) {
+        inGroup.add(p);
+      }
+    });
+  }
+
+  const retained: CheckSeries[] = [];
   const companions: CheckSeries[] = [];
   const looked = new Set<string>();
   for (const p of plan.series) {
-    for (const measure of COMPANIONS[p.identity.measure] ?? []) {
+    const checked = fileSeries(p, store);
+    for (const c of seriesChecks(checked)) add(c);
+    const pairs = pairedMeasures(p.identity.measure);
+    const held = measuresOf.get(place(p.identity))!;
+    let paired = pairs.some((m) => held.has(m));
+    // A level or growth companion the file does not hold may be stored: a growth in %, a level in any unit.
+    for (const measure of pairs) {
+      if (held.has(measure)) continue;
       const k = JSON.stringify([p.identity.name, p.identity.region, p.identity.frequency, measure]);
-      if (held.has(k) || looked.has(k)) continue;
+      if (looked.has(k)) continue;
       looked.add(k);
-      // A growth companion is in %; a level one in the unit of any stored series of that measure.
       const stored = store
         .byName(p.identity.name)
         .find((s) => s.measure === measure && s.frequency === p.identity.frequency && s.region === p.identity.region);
       if (!stored) continue;
+      paired = true;
       const identity: SeriesIdentity = { name: stored.name, unit: stored.unit, measure: stored.measure, frequency: stored.frequency, region: stored.region };
       companions.push({ identity, label: stored.label, sheet: null, order: -1, values: store.current(stored.id), fromFile: new Map() });
     }
+    if (paired || inGroup.has(p)) retained.push(checked);
   }
-  for (const c of runImportChecks(inFile, companions)) {
-    if (out.length >= MAX_WARNINGS) break;
-    out.push(c);
-  }
+  for (const c of crossSeriesChecks(retained, companions)) add(c);
   return out;
 }

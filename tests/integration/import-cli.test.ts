@@ -59,7 +59,7 @@ describe('workbench import / series / batches / undo-import', () => {
     expect(s.code).toBe(0);
     const series = JSON.parse(s.stdout) as SeriesJson[];
     expect(series).toHaveLength(5);
-    expect(Object.keys(series[0]).sort()).toEqual(['frequency', 'id', 'label', 'measure', 'name', 'observations', 'unit']);
+    expect(Object.keys(series[0]).sort()).toEqual(['frequency', 'id', 'label', 'measure', 'name', 'observations', 'region', 'unit']);
     let count = 0;
     for (const t of truth.observations) {
       const hit = series.find((x) => x.label === t.label);

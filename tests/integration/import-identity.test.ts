@@ -144,6 +144,44 @@ describe('files of different indicators never write into each other', () => {
   });
 });
 
+describe('real files through the layouts', () => {
+  const byRegion = (indicator: string, rows: string[]) => `数据库：分省月度数据\n指标：${indicator}\n时间：2020\n地区,2020年3月,2020年2月,2020年1月\n${rows.join('\n')}\n`;
+
+  it('two by-region files of different indicators keep every value of both', async () => {
+    await importCsv('cpi.csv', byRegion('居民消费价格指数(上年同月=100)', ['北京市,,104.5,105.2', '天津市,104.1,104.8,105.1']));
+    const food = await importCsv('food.csv', byRegion('食品烟酒类居民消费价格指数(上年同月=100)', ['北京市,116.2,117.3,116.0', '天津市,117.9,118.2,117.5']));
+    expect(food.changes.counts).toMatchObject({ seriesNew: 2, seriesContinued: 0, observationsRevised: 0 });
+    const list = await call<{ name: string; region: string | null; unit: string; values: { period: string; value: number }[] }[]>('listSeriesValues', {});
+    const flat = list.flatMap((s) => s.values.map((v) => `${s.name}|${s.region}|${s.unit}|${v.period}=${v.value}`)).sort();
+    expect(flat).toEqual(
+      [
+        '居民消费价格指数|北京市|上年同月=100|2020-01=105.2',
+        '居民消费价格指数|北京市|上年同月=100|2020-02=104.5',
+        '居民消费价格指数|天津市|上年同月=100|2020-01=105.1',
+        '居民消费价格指数|天津市|上年同月=100|2020-02=104.8',
+        '居民消费价格指数|天津市|上年同月=100|2020-03=104.1',
+        '食品烟酒类居民消费价格指数|北京市|上年同月=100|2020-01=116',
+        '食品烟酒类居民消费价格指数|北京市|上年同月=100|2020-02=117.3',
+        '食品烟酒类居民消费价格指数|北京市|上年同月=100|2020-03=116.2',
+        '食品烟酒类居民消费价格指数|天津市|上年同月=100|2020-01=117.5',
+        '食品烟酒类居民消费价格指数|天津市|上年同月=100|2020-02=118.2',
+        '食品烟酒类居民消费价格指数|天津市|上年同月=100|2020-03=117.9',
+      ].sort(),
+    );
+  });
+
+  it('rows that state no measure are refused unless the measure is given, and the preview says which', async () => {
+    const text = '指标,2025年10月,2025年9月\n原煤产量(万吨),103000,93000\n';
+    const before = storeDump(service.ctx.db);
+    await expect(importCsv('m.csv', text)).rejects.toThrow(/没有说明口径/);
+    expect(storeDump(service.ctx.db)).toBe(before);
+    const asked = await call<ImportPreview>('previewImport', { file: csv('m.csv', text) });
+    expect(asked.problems.map((p) => p.code)).toEqual(['measure_unknown']);
+    const r = await call<CommitImportResult>('commitImport', { file: csv('m.csv', text), measure: 'cumulative' });
+    expect(r.changes.series).toEqual([expect.objectContaining({ name: '原煤产量', measure: 'cumulative', status: 'new' })]);
+  });
+});
+
 describe('nothing changes unseen', () => {
   const OCT = `指标,2025年10月,2025年9月\n原煤产量累计值(万吨),103000,93000\n粗钢产量累计值(万吨),2600,2350\n`;
 

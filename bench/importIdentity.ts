@@ -1,9 +1,9 @@
-// By-region import benchmark: one indicator for 31 regions × 240 months (7,440 observations), the shape of the NBS
-// portal's 分省月度数据 export, committed through the importer's identity and change plan (ParsedFile built here,
-// so the figure measures the store side: identity, classification, checks, writes). Baseline in the same run: raw
+// Store-side import benchmark: one indicator for 31 regions × 240 months (7,440 observations), the shape of the NBS
+// portal's 分省月度数据 export, committed through the series identity and change plan (ParsedFile built here, so
+// the figure is the store side alone: identity, classification, checks, writes). Baseline in the same run: raw
 // better-sqlite3 inserts of the same rows in one transaction. Also: the same file again (every value unchanged,
 // nothing written) and a next month with one revision per region.
-// Run: npx tsx bench/importByRegionCommit.ts
+// Run: npx tsx bench/importIdentity.ts
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,9 +74,9 @@ function insertFloor(file: string, parsed: ParsedFile): number {
   return ms;
 }
 
-export function benchImportByRegionCommit(): void {
+export function benchImportIdentity(): void {
   fs.mkdirSync(TMP, { recursive: true });
-  const file = path.join(TMP, 'by-region.sqlite');
+  const file = path.join(TMP, 'identity.sqlite');
   const first = byRegionFile(MONTHS, false);
   const next = byRegionFile(MONTHS + 1, true);
   const floor: number[] = [];
@@ -101,7 +101,7 @@ export function benchImportByRegionCommit(): void {
   fs.rmSync(file, { force: true });
   const f = median(floor);
   const line = (name: string, ms: number) => console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)} ms  (${(ms / f).toFixed(2)} × insert floor)`);
-  console.log(`分省导入基准 / By-region import: ${REGIONS} regions × ${MONTHS} months = ${REGIONS * MONTHS} observations (median of ${REPEATS})`);
+  console.log(`序列识别与变化基准 / Store-side import (identity, changes): ${REGIONS} regions × ${MONTHS} months = ${REGIONS * MONTHS} observations (median of ${REPEATS})`);
   line('insert floor (raw SQLite)', f);
   line('commit (identity, plan, checks)', median(full));
   line('same file again (nothing written)', median(again));
@@ -109,4 +109,4 @@ export function benchImportByRegionCommit(): void {
   console.log(`  next month: ${counts}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchImportByRegionCommit();
+if (import.meta.url === `file://${process.argv[1]}`) benchImportIdentity();
