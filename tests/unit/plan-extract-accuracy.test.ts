@@ -27,24 +27,28 @@ const hand = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/plan-202
 };
 
 function sameQuantity(t: TargetDraft, h: HandTarget): boolean {
-  return t.value === h.value && t.valueLow === h.valueLow && t.valueHigh === h.valueHigh && t.unit === canonicalUnit(h.unit);
+  return t.value === h.value && t.valueLow === h.valueLow && t.valueHigh === h.valueHigh && canonicalUnit(t.unit) === canonicalUnit(h.unit);
 }
 
 /** Pairs each hand target with an unused extracted target whose quote holds the anchor and whose figure agrees. */
 function match(text: string, extracted: TargetDraft[], withComparator: boolean) {
   const quantified = extracted.filter((t) => t.kind !== 'task');
   const used = new Set<TargetDraft>();
+  // A restated target is one target stated in several places: each of its statements answers one hand entry.
+  const usedStatements = new Set<object>();
   const missed: HandTarget[] = [];
   let cursor = 0;
   for (const h of hand.targets) {
     const at = text.indexOf(h.anchor, cursor);
     expect(at, `anchor not found in order: ${h.anchor}`).toBeGreaterThanOrEqual(0);
     cursor = at + 1;
-    const hit = quantified.find(
-      (t) => !used.has(t) && t.quoteStart <= at && at + h.anchor.length <= t.quoteEnd && sameQuantity(t, h) && (!withComparator || t.comparator === h.comparator),
-    );
-    if (hit) used.add(hit);
-    else missed.push(h);
+    const statement = (t: TargetDraft) =>
+      [t, ...(t.alsoStatedAt ?? [])].find((s) => s.quoteStart <= at && at + h.anchor.length <= s.quoteEnd && !usedStatements.has(s));
+    const hit = quantified.find((t) => statement(t) !== undefined && sameQuantity(t, h) && (!withComparator || t.comparator === h.comparator));
+    if (hit) {
+      used.add(hit);
+      usedStatements.add(statement(hit) as object);
+    } else missed.push(h);
   }
   const spurious = quantified.filter((t) => !used.has(t));
   return {
