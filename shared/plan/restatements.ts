@@ -6,7 +6,7 @@ import { COMPARATOR_LABELS, QUALIFIER_LABELS } from '../domain/target';
 import { canonicalUnit } from '../domain/units';
 
 /** Words that say when or how, not what: left out when two indicator names are compared. */
-const NAME_NOISE = /全省|全区|全市|全年|年内|今年|力争|确保|实现|完成|推动|持续|新建和|和|及|等/g;
+const NAME_NOISE = /全省|全区|全市|全年|年内|今年|力争|确保|实现|完成|推动|持续|新建和|新增|增加|新建|和|及|等/g;
 
 function nameKey(indicator: string): string {
   return indicator.replace(NAME_NOISE, '');
