@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
 import { benchImport } from './import';
+import { benchPlanExtract } from './planExtract';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   variance: benchVariance,
   'variance-service': benchVarianceService,
+  'plan-extract': benchPlanExtract,
 };
 
 const wanted = process.argv.slice(2);

@@ -99,6 +99,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE links ADD COLUMN level_series_id INTEGER REFERENCES series(id) ON DELETE SET NULL;
   `,
+  // issue 10: a target restated in the plan keeps its other statements (section, quote, offsets, differences) as JSON
+  `
+  ALTER TABLE targets ADD COLUMN also_stated_at TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -125,6 +125,9 @@ const SPECIAL: UnitInfo[] = [
 ];
 const SPECIAL_ALIASES: Record<string, string> = { '％': '%', 个百分点: '百分点', 度: '千瓦时' };
 
+/** Whole-word units as they may be printed after a figure (a bare 度 is not one: it may be degrees). */
+const SPECIAL_PREFIXES = [...Object.keys(SPECIAL_ALIASES), ...SPECIAL.map((u) => u.name)].filter((s) => s !== '度' && s !== '千瓦时');
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
 const BASE_SPELLINGS = longestFirst([...Object.keys(BASES), ...Object.keys(BASE_ALIASES), DEGREE_WITH_MAGNITUDE]);
@@ -168,11 +171,10 @@ function clean(raw: string): string {
  * `万套`. With `bareMagnitude`, a magnitude with no base (`80万重点群体`) reads as a count of the noun that follows.
  */
 export function readUnitPrefix(text: string, bareMagnitude = false): UnitReading | null {
-  const head = text.slice(0, 16).normalize('NFKC');
-  for (const s of Object.keys(SPECIAL_ALIASES).concat(SPECIAL.map((u) => u.name))) {
-    if (s === '度' || s === '千瓦时') continue;
-    if (head.startsWith(s)) return { info: unitInfo(s) as UnitInfo, length: s.length };
-  }
+  const raw = text.slice(0, 16);
+  // Plan text is already unified in width; only other input needs NFKC (which keeps these characters' count).
+  const head = /[\uFF00-\uFFEF]/.test(raw) ? raw.normalize('NFKC') : raw;
+  for (const s of SPECIAL_PREFIXES) if (head.startsWith(s)) return { info: unitInfo(s) as UnitInfo, length: s.length };
   const m = GRAMMAR.exec(head);
   if (m) {
     const info = fromParts(m[1], m[2], m[3] !== undefined, m[4]);

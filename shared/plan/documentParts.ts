@@ -13,7 +13,7 @@ export interface ScopeReading {
 /** Words of a heading that introduce a review of results. */
 const REVIEW_HEADING = /回顾|执行情况|完成情况|主要成就|主要成效|发展成就|取得的成绩|工作成绩/;
 /** Words of a heading that introduce a multi-year period's goals. */
-const OUTLOOK_HEADING = /“十[一二三四五六七八九]五”|十[一二三四五六七八九]五(?:时期|期间|规划)|今后五年|未来五年|远景目标|中长期/;
+const OUTLOOK_HEADING = /“?十[一二三四五六七八九]五”?(?:时期|期间|发展的|发展主要|规划(?:纲要)?的?主要目标)|今后五年|未来五年|远景目标|中长期/;
 /** Words of a heading that introduce the plan year's work. */
 const PLAN_YEAR_HEADING = /今年|工作安排|主要任务|总体要求|主要目标|预期目标|重点工作/;
 
@@ -38,7 +38,7 @@ export function scopeOfHeading(heading: string, planYear: number | null): ScopeR
   if (REVIEW_HEADING.test(heading)) return { scope: 'review', year: pastYear ?? (planYear === null ? null : planYear - 1) };
   if (planYear !== null && years.includes(planYear)) return { scope: 'plan_year', year: planYear };
   if (PLAN_YEAR_HEADING.test(heading) && !OUTLOOK_HEADING.test(heading)) return { scope: 'plan_year', year: planYear };
-  const period = FIVE_YEAR_PERIOD.exec(heading) ?? /“十([一二三四五六七八九])五”/.exec(heading);
+  const period = OUTLOOK_HEADING.test(heading) ? /十([一二三四五六七八九])五/.exec(heading) : null;
   if (period) {
     const end = fiveYearPlanEnd(period[1]);
     if (end !== null && planYear !== null && end < planYear) return { scope: 'review', year: end };

@@ -84,16 +84,24 @@ function stricterReading(group: TargetDraft[]): TargetDraft {
 
 /** One draft per target: restatements folded into the first statement, in document order. */
 export function mergeRestatements(drafts: readonly TargetDraft[]): TargetDraft[] {
-  const groups: TargetDraft[][] = [];
+  const groups = new Map<string, TargetDraft[][]>();
   const groupOf = new Map<TargetDraft, TargetDraft[]>();
   for (const d of drafts) {
-    const home = groups.find((g) => g.every((member) => member.section !== d.section) && isRestatement(g[0], d));
+    if (d.kind === 'task' || (d.scope ?? 'plan_year') !== 'plan_year') {
+      groupOf.set(d, [d]);
+      continue;
+    }
+    // Only figures of the same value and unit can be one target: bucket by them before comparing names.
+    const key = `${d.value}|${d.valueLow}|${d.valueHigh}|${d.unit === null ? '' : (canonicalUnit(d.unit) ?? d.unit)}`;
+    const bucket = groups.get(key) ?? [];
+    groups.set(key, bucket);
+    const home = bucket.find((g) => g.every((member) => member.section !== d.section) && isRestatement(g[0], d));
     if (home) {
       home.push(d);
       groupOf.set(d, home);
     } else {
       const g = [d];
-      groups.push(g);
+      bucket.push(g);
       groupOf.set(d, g);
     }
   }
