@@ -33,7 +33,7 @@ function stripLeadWords(s: string): string {
   let out = s;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const lead of [...FRAMING_LEADS, ...ACTION_LEADS, '拓展', '扩大', '推动', '加快推进', '支持', '争取', '全区', '在全区', '全省', '在全省']) {
+    for (const lead of [...FRAMING_LEADS, ...ACTION_LEADS, '拓展', '扩大', '推动', '加快推进', '支持', '争取', '落实', '加快落实', '总结推广', '总结', '全区', '在全区', '全省', '在全省']) {
       if (out.startsWith(lead)) {
         out = out.slice(lead.length);
         changed = true;
