@@ -61,7 +61,7 @@ export function proposalColumns(lang: Lang, units: string[]): ColDef<ProposalRow
     {
       colId: 'scope',
       headerName: t('部分', 'Part'),
-      width: w(92, 118),
+      width: w(118, 150),
       valueGetter: (p) => (p.data ? scopeText(p.data, lang) : ''),
       headerTooltip: t('本年目标才导入；回顾为往年实绩，远景为多年目标，仅供参考', 'Only plan-year targets are imported; review items are past results, outlook items multi-year goals, shown for context'),
     },

@@ -184,7 +184,8 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
 
   const columnDefs = useMemo(() => proposalColumns(lang, units), [lang, units]);
   const getRowId = useCallback((p: GetRowIdParams<ProposalRow>) => String(p.data.no), []);
-  const rowClass = useCallback((p: RowClassParams<ProposalRow>) => (p.data && !p.data.accepted ? 'row-rejected' : undefined), []);
+  // Review and outlook rows are context, not rejected targets: shown muted, never struck through.
+  const rowClass = useCallback((p: RowClassParams<ProposalRow>) => (!p.data ? undefined : !isPlanYear(p.data) ? 'row-context' : !p.data.accepted ? 'row-rejected' : undefined), []);
   const planYearRows = useMemo(() => rows.filter(isPlanYear), [rows]);
   const otherParts = rows.length - planYearRows.length;
   const shownRows = useMemo(() => (showOtherParts ? rows : planYearRows).filter((r) => !onlyQuantified || r.kind !== 'task'), [rows, planYearRows, showOtherParts, onlyQuantified]);

@@ -57,7 +57,7 @@ export type PlanScope = (typeof PLAN_SCOPES)[number];
 
 export const PLAN_SCOPE_LABELS: Record<PlanScope, { zh: string; en: string }> = {
   plan_year: { zh: '本年目标', en: 'Plan year' },
-  review: { zh: '回顾（实绩）', en: 'Review (actuals)' },
+  review: { zh: '往年实绩', en: 'Review (actuals)' },
   outlook: { zh: '远景目标', en: 'Outlook' },
 };
 
