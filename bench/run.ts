@@ -4,6 +4,7 @@ import { benchImport } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
 import { benchResponsiveness } from './responsiveness';
+import { benchPlanExtract } from './planExtract';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   responsiveness: benchResponsiveness,
   variance: benchVariance,
   'variance-service': benchVarianceService,
+  'plan-extract': benchPlanExtract,
 };
 
 const wanted = process.argv.slice(2);

@@ -14,6 +14,12 @@ type PlanHandlerNames = 'extractPlan' | 'diffPlan' | 'commitPlan';
 
 /** The drafts as they will be stored, or a `bad_request` listing (the first ten) problems. */
 function checkedDrafts(drafts: TargetDraft[], text: string): TargetDraft[] {
+  // Review results and outlook goals are context for the analyst, never targets: refuse them before anything is written.
+  const notPlanYear = drafts.map((d, i) => ({ d, i })).filter(({ d }) => (d.scope ?? 'plan_year') !== 'plan_year');
+  if (notPlanYear.length > 0) {
+    const list = notPlanYear.slice(0, 10).map(({ d, i }) => `第 ${i + 1} 项（${d.indicator.slice(0, 20)}） #${i + 1}`).join('、');
+    throw new WorkbenchError('bad_request', `回顾或远景条目不能作为本年目标导入：${list} / Review and outlook items cannot be committed as plan-year targets: ${notPlanYear.map(({ i }) => `#${i + 1}`).join(', ')}`);
+  }
   const review = reviewDrafts(drafts, text);
   if (review.problems.length > 0) {
     const more = review.problems.length > 10 ? `\n… 共 ${review.problems.length} 处 / ${review.problems.length} problems` : '';

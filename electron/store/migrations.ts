@@ -135,6 +135,10 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // issue 10: a target restated in the plan keeps its other statements (section, quote, offsets, differences) as JSON
+  `
+  ALTER TABLE targets ADD COLUMN also_stated_at TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 

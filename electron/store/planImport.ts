@@ -57,10 +57,10 @@ export function commitPlanUpdate(db: Store, update: PlanUpdate): PlanWriteResult
       update.user,
       PLAN_UPDATE_SOURCE,
     );
-    const placeAndQuote = db.prepare('UPDATE targets SET position = ?, quote = ?, quote_start = ?, quote_end = ? WHERE id = ?');
+    const placeAndQuote = db.prepare('UPDATE targets SET position = ?, quote = ?, quote_start = ?, quote_end = ?, also_stated_at = ? WHERE id = ?');
     for (const m of diff.matched) {
       const d = update.drafts[m.draftIndex];
-      placeAndQuote.run(m.draftIndex, d.quote, d.quoteStart, d.quoteEnd, m.targetId);
+      placeAndQuote.run(m.draftIndex, d.quote, d.quoteStart, d.quoteEnd, JSON.stringify(d.alsoStatedAt ?? []), m.targetId);
     }
     const added = diff.added.map((a) => {
       const [targetId] = insertTargets(db, update.planId, [update.drafts[a.draftIndex]], a.draftIndex);

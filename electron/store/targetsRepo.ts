@@ -1,6 +1,8 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import type { Store } from './openStore';
-import type { EditableTargetField, Plan, Target, TargetDraft } from '../../shared/domain/target';
+import { z } from 'zod';
+import type { EditableTargetField, Plan, StatementRef, Target, TargetDraft } from '../../shared/domain/target';
+import { statementRefSchema } from '../../shared/contract/targetDraft';
 import { WorkbenchError } from '../../shared/errors';
 import type { EditRecord } from '../../shared/contract/records';
 
@@ -26,6 +28,7 @@ interface TargetRow {
   notes: string;
   tolerance: number | null;
   task_status: Target['taskStatus'];
+  also_stated_at: string;
 }
 
 const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
@@ -63,7 +66,18 @@ function toTarget(r: TargetRow): Target {
     notes: r.notes,
     tolerance: r.tolerance,
     taskStatus: r.task_status,
+    alsoStatedAt: parseStatements(r.also_stated_at),
   };
+}
+
+/** The stored other statements of a restated target; a column that does not hold them reads as none. */
+function parseStatements(json: string): StatementRef[] {
+  try {
+    const parsed = z.array(statementRefSchema).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface NewPlan {
@@ -88,10 +102,10 @@ export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): nu
 
 export function insertTargets(db: Store, planId: number, targets: TargetDraft[], firstPosition: number): number[] {
   const stmt = db.prepare(`INSERT INTO targets (plan_id, position, section, indicator, kind, value, value_low, value_high, unit,
-      comparator, qualifier, basis, quote, quote_start, quote_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+      comparator, qualifier, basis, quote, quote_start, quote_end, also_stated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   return targets.map((t, i) =>
     Number(
-      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd)
+      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, JSON.stringify(t.alsoStatedAt ?? []))
         .lastInsertRowid,
     ),
   );

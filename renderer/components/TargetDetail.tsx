@@ -19,6 +19,20 @@ export function TargetDetail({ target, history }: { target: Target | null; histo
         {t('章节', 'Section')}：{target.section}
       </div>
       <blockquote className="detail-quote">{target.quote}</blockquote>
+      {(target.alsoStatedAt ?? []).map((s) => (
+        <div key={s.quoteStart} className="detail-also" data-testid="also-stated">
+          <div className="detail-section">
+            {t('另见', 'Also stated at')}：{s.section}
+          </div>
+          <blockquote className="detail-quote">{s.quote}</blockquote>
+          {s.differences.length > 0 ? (
+            <p className="muted">
+              {t('两处不同，取较严格的表述：', 'The statements differ; the stricter reading is kept: ')}
+              {s.differences.join(lang === 'zh' ? '；' : '; ')}
+            </p>
+          ) : null}
+        </div>
+      ))}
       <h4>{t('修改记录', 'Edit history')}</h4>
       {history.length === 0 ? (
         <p className="muted">{t('尚无修改', 'No edits yet')}</p>

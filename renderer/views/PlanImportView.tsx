@@ -22,6 +22,7 @@ import './planImport.css';
 
 
 const toDraft = ({ no: _no, accepted: _accepted, ...draft }: ProposalRow): TargetDraft => draft;
+const isPlanYear = (r: ProposalRow) => (r.scope ?? 'plan_year') === 'plan_year';
 
 export function PlanImportView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
@@ -37,6 +38,7 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
   const [diff, setDiff] = useState<PlanDiff | null>(null);
   const [units, setUnits] = useState<string[]>([]);
   const [onlyQuantified, setOnlyQuantified] = useState(false);
+  const [showOtherParts, setShowOtherParts] = useState(false);
   const [busy, setBusy] = useState(false);
   const [committed, setCommitted] = useState(saved?.committed ?? false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -84,13 +86,22 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
       try {
         const x = await client.call('extractPlan', { file: await fileForCall(file) });
         setDoc({ fileName: x.fileName, format: x.format, text: x.text });
-        setRows(x.targets.map((d, i) => ({ ...d, no: i + 1, accepted: true })));
+        // Only the plan year's items are proposed; review results and outlook goals come along unaccepted, hidden.
+        setRows(x.targets.map((d, i) => ({ ...d, no: i + 1, accepted: (d.scope ?? 'plan_year') === 'plan_year' })));
         setMeta({ year: x.meta.year === null ? '' : String(x.meta.year), region: x.meta.region ?? '', title: x.meta.title ?? '' });
         setSelectedNo(null);
         setDiff(null);
         setCommitted(false);
-        const quantified = x.targets.filter((d) => d.kind !== 'task').length;
-        setMessage({ kind: 'info', text: t(`已读取“${x.fileName}”：建议 ${x.targets.length} 项目标（量化 ${quantified} 项）。尚未保存。`, `Read "${x.fileName}": ${x.targets.length} proposed targets (${quantified} quantified). Nothing saved yet.`) });
+        const planYear = x.targets.filter((d) => (d.scope ?? 'plan_year') === 'plan_year');
+        const quantified = planYear.filter((d) => d.kind !== 'task').length;
+        const other = x.targets.length - planYear.length;
+        setMessage({
+          kind: 'info',
+          text: t(
+            `已读取“${x.fileName}”：建议 ${planYear.length} 项本年目标（量化 ${quantified} 项）${other > 0 ? `；另有回顾与远景 ${other} 项，不作为目标` : ''}。尚未保存。`,
+            `Read "${x.fileName}": ${planYear.length} proposed plan-year targets (${quantified} quantified)${other > 0 ? `; ${other} review and outlook items kept apart` : ''}. Nothing saved yet.`,
+          ),
+        });
       } catch (e) {
         // The service names the file only in the English half; say which file in both.
         const text = e instanceof Error ? e.message : String(e);
@@ -103,7 +114,7 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
     [client, lang, t],
   );
 
-  const toggleAccepted = useCallback((no: number) => changeRows((prev) => prev.map((r) => (r.no === no ? { ...r, accepted: !r.accepted } : r))), [changeRows]);
+  const toggleAccepted = useCallback((no: number) => changeRows((prev) => prev.map((r) => (r.no === no && isPlanYear(r) ? { ...r, accepted: !r.accepted } : r))), [changeRows]);
   const gridContext = useMemo<AcceptContext>(() => ({ toggleAccepted }), [toggleAccepted]);
 
   const onCellEditRequest = useCallback(
@@ -121,7 +132,7 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
     [changeRows, lang],
   );
 
-  const accepted = useMemo(() => rows.filter((r) => r.accepted), [rows]);
+  const accepted = useMemo(() => rows.filter((r) => r.accepted && isPlanYear(r)), [rows]);
   const selected = rows.find((r) => r.no === selectedNo) ?? null;
   const planLabel = (id: number | null) => {
     const plan = plans.find((p) => p.id === id);
@@ -173,9 +184,12 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
 
   const columnDefs = useMemo(() => proposalColumns(lang, units), [lang, units]);
   const getRowId = useCallback((p: GetRowIdParams<ProposalRow>) => String(p.data.no), []);
-  const rowClass = useCallback((p: RowClassParams<ProposalRow>) => (p.data && !p.data.accepted ? 'row-rejected' : undefined), []);
-  const shownRows = useMemo(() => (onlyQuantified ? rows.filter((r) => r.kind !== 'task') : rows), [rows, onlyQuantified]);
-  const quantified = rows.filter((r) => r.kind !== 'task').length;
+  // Review and outlook rows are context, not rejected targets: shown muted, never struck through.
+  const rowClass = useCallback((p: RowClassParams<ProposalRow>) => (!p.data ? undefined : !isPlanYear(p.data) ? 'row-context' : !p.data.accepted ? 'row-rejected' : undefined), []);
+  const planYearRows = useMemo(() => rows.filter(isPlanYear), [rows]);
+  const otherParts = rows.length - planYearRows.length;
+  const shownRows = useMemo(() => (showOtherParts ? rows : planYearRows).filter((r) => !onlyQuantified || r.kind !== 'task'), [rows, planYearRows, showOtherParts, onlyQuantified]);
+  const quantified = planYearRows.filter((r) => r.kind !== 'task').length;
 
   return (
     <div className="view plan-import-view">
@@ -195,7 +209,13 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
               <input type="checkbox" checked={onlyQuantified} onChange={(e) => setOnlyQuantified(e.target.checked)} />
               {t('只看量化目标', 'Quantified only')}
             </label>
-            <button type="button" onClick={() => changeRows((prev) => prev.map((r) => ({ ...r, accepted: true })))}>
+            {otherParts > 0 ? (
+              <label className="check" title={t('回顾为往年实绩，远景为多年目标：仅供参考，不导入', 'Review items are past results, outlook items multi-year goals: shown for context, not imported')}>
+                <input type="checkbox" checked={showOtherParts} onChange={(e) => setShowOtherParts(e.target.checked)} data-testid="show-other-parts" />
+                {t(`显示回顾与远景（${otherParts}）`, `Show review and outlook (${otherParts})`)}
+              </label>
+            ) : null}
+            <button type="button" onClick={() => changeRows((prev) => prev.map((r) => (isPlanYear(r) ? { ...r, accepted: true } : r)))}>
               {t('全部接受', 'Accept all')}
             </button>
             <button type="button" onClick={() => changeRows((prev) => prev.map((r) => (r.kind === 'task' ? { ...r, accepted: false } : r)))}>
@@ -205,7 +225,10 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
         ) : null}
         <span className="count" data-testid="proposal-count">
           {doc
-            ? t(`建议 ${rows.length} 项（量化 ${quantified}）· 接受 ${accepted.length} · 拒绝 ${rows.length - accepted.length}`, `${rows.length} proposed (${quantified} quantified) · ${accepted.length} accepted · ${rows.length - accepted.length} rejected`)
+            ? t(
+                `建议 ${planYearRows.length} 项（量化 ${quantified}）· 接受 ${accepted.length} · 拒绝 ${planYearRows.length - accepted.length}`,
+                `${planYearRows.length} proposed (${quantified} quantified) · ${accepted.length} accepted · ${planYearRows.length - accepted.length} rejected`,
+              )
             : ''}
         </span>
       </div>
@@ -254,7 +277,12 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
                 enterNavigatesVerticallyAfterEdit
               />
             </div>
-            <PlanTextPanel text={doc.text} fileName={doc.fileName} quote={selected ? { start: selected.quoteStart, end: selected.quoteEnd } : null} />
+            <PlanTextPanel
+              text={doc.text}
+              fileName={doc.fileName}
+              quote={selected ? { start: selected.quoteStart, end: selected.quoteEnd } : null}
+              also={(selected?.alsoStatedAt ?? []).map((s) => ({ start: s.quoteStart, end: s.quoteEnd }))}
+            />
           </div>
         </>
       ) : (

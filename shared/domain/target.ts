@@ -48,6 +48,29 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, { zh: string; en: string }> 
   blocked: { zh: '受阻', en: 'Blocked' },
 };
 
+/**
+ * Which part of the document a figure belongs to: the plan year's work and targets, the review of past years
+ * (actual results, not targets) or the goals of a multi-year period (outlook). Only `plan_year` items are targets.
+ */
+export const PLAN_SCOPES = ['plan_year', 'review', 'outlook'] as const;
+export type PlanScope = (typeof PLAN_SCOPES)[number];
+
+export const PLAN_SCOPE_LABELS: Record<PlanScope, { zh: string; en: string }> = {
+  plan_year: { zh: '本年目标', en: 'Plan year' },
+  review: { zh: '往年实绩', en: 'Review (actuals)' },
+  outlook: { zh: '远景目标', en: 'Outlook' },
+};
+
+/** Another place where the document states the same target (a headline target restated in a section). */
+export interface StatementRef {
+  section: string;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** How this statement differs from the one kept (`力争`, `以上`), in the document's words; empty when it does not. */
+  differences: string[];
+}
+
 /** A target as extracted from a plan document, before it is stored. */
 export interface TargetDraft {
   /** Section path in the document, e.g. `三、(三)`; `总体目标` for the opening paragraph of main targets. */
@@ -68,6 +91,14 @@ export interface TargetDraft {
   /** Character offsets of `quote` in the normalised document text. */
   quoteStart: number;
   quoteEnd: number;
+  /** Part of the document; absent means `plan_year` (stored targets are always of the plan year). */
+  scope?: PlanScope;
+  /** For `review`: the year the result is of (last year's actual, useful beside this year's target). */
+  year?: number | null;
+  /** For `outlook`: the end year of the multi-year goal (`到2030年`, `"十五五"时期` → 2030). */
+  endYear?: number | null;
+  /** The other statements of a restated target; absent or empty when it is stated once. */
+  alsoStatedAt?: StatementRef[];
 }
 
 /** A stored target. */

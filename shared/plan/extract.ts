@@ -6,6 +6,8 @@ import { findNumberMentions } from './numbers';
 import { normalizePlanText } from './normalize';
 import { LEVEL1_HEADING, LEVEL2_HEADING, clauseSpans, paragraphSpans, tailSpan, type TextSpan } from './segment';
 import { QUALIFIER_WORDS } from './vocabulary';
+import { planYearOf, reviewYearOf, scopeOfClause, scopeOfHeading, type ScopeReading } from './documentParts';
+import { mergeRestatements } from './restatements';
 
 export const OVERALL_SECTION = '总体目标';
 
@@ -73,35 +75,103 @@ function draftsOfClause(clause: TextSpan, section: string): TargetDraft[] {
   ];
 }
 
-/** Every target of the plan, in document order. `text` must be the output of `normalizePlanText`. */
+/** `附件1`, `附件：` — an annex starts; its title (next paragraph) says what it holds. */
+const ANNEX_START = /^附件\s*(\d*)[：:]?$/;
+/** A glossary defines words; its figures are neither targets nor results. */
+const GLOSSARY_START = /^(?:附件\d*[：:]?)?名词解释$/;
+
+interface PartState {
+  /** Scope of the current level-1 heading (or the annex); plan year when the heading says nothing. */
+  level1: ScopeReading;
+  level2: ScopeReading | null;
+}
+
+/** Every target of the plan, in document order, each with its part of the document. `text` must be the output of `normalizePlanText`. */
 export function extractTargets(text: string): TargetDraft[] {
+  const paragraphs = paragraphSpans(text);
+  const planYear = planYearOf(
+    paragraphs.map((p) => p.text),
+    titleYearOf(paragraphs.map((p) => p.text)),
+  );
+  const planYearReading: ScopeReading = { scope: 'plan_year', year: planYear };
   const drafts: TargetDraft[] = [];
   let level1: string | null = null;
   let level2: string | null = null;
-  for (const paragraph of paragraphSpans(text)) {
+  let annex: string | null = null;
+  let annexTitlePending = false;
+  let inGlossary = false;
+  const parts: PartState = { level1: planYearReading, level2: null };
+  for (const paragraph of paragraphs) {
     if ((level1 !== null || level2 !== null) && FOOTER_START.test(paragraph.text)) break;
+    const annexStart = ANNEX_START.exec(paragraph.text);
+    if (annexStart || GLOSSARY_START.test(paragraph.text)) {
+      inGlossary = GLOSSARY_START.test(paragraph.text);
+      annex = annexStart ? `附件${annexStart[1]}` : '附件';
+      annexTitlePending = annexStart !== null;
+      level1 = null;
+      level2 = null;
+      parts.level1 = planYearReading;
+      parts.level2 = null;
+      continue;
+    }
+    if (inGlossary) continue;
+    if (annexTitlePending) {
+      annexTitlePending = false;
+      if (GLOSSARY_START.test(paragraph.text)) {
+        inGlossary = true;
+        continue;
+      }
+      if (paragraph.text.length <= HEADING_MAX_LENGTH && !paragraph.text.includes('。')) {
+        // The annex's title (`2026年省十件民生实事`) sets the scope of all it holds.
+        parts.level1 = scopeOfHeading(paragraph.text, planYear) ?? planYearReading;
+        continue;
+      }
+    }
     const h1 = LEVEL1_HEADING.exec(paragraph.text);
     const h2 = LEVEL2_HEADING.exec(paragraph.text);
+    const headingText = clauseSpans(paragraph)[0]?.text ?? paragraph.text;
     if (h1) {
       level1 = h1[0];
       level2 = null;
+      // Inside an annex the numbered items inherit the annex's scope unless they name their own.
+      parts.level1 = scopeOfHeading(headingText, planYear) ?? (annex !== null ? parts.level1 : planYearReading);
+      parts.level2 = null;
     } else if (h2) {
       level2 = h2[0];
+      parts.level2 = scopeOfHeading(headingText, planYear);
     }
     let section: string;
-    if (level1 === null && level2 === null) {
+    if (level1 === null && level2 === null && annex === null) {
       // Before the numbered sections: the notice and the preamble, except the paragraph of main targets.
       if (!MAIN_TARGETS_PARAGRAPH.test(paragraph.text)) continue;
       section = OVERALL_SECTION;
     } else {
-      section = sectionPath(level1, level2);
+      section = `${annex ?? ''}${sectionPath(level1, level2)}`;
     }
+    const sectionScope = parts.level2 ?? parts.level1;
+    let sentenceScope: ScopeReading | null = null;
     clauseSpans(paragraph).forEach((clause, index) => {
+      const own = scopeOfClause(clause.text, planYear);
+      const reading = own ?? sentenceScope ?? sectionScope;
+      if (own) sentenceScope = own;
       const isHeading = index === 0 && (h1 !== null || h2 !== null) && clause.text.length <= HEADING_MAX_LENGTH;
-      if (!isHeading) drafts.push(...draftsOfClause(clause, section));
+      if (!isHeading) drafts.push(...draftsOfClause(clause, section).map((d) => withScope(d, reading, planYear)));
+      // A time word opening a sentence holds for its clauses up to the full stop.
+      if (/[。！？]/.test(text[clause.end] ?? '')) sentenceScope = null;
     });
   }
-  return drafts;
+  return mergeRestatements(drafts);
+}
+
+function withScope(draft: TargetDraft, reading: ScopeReading, planYear: number | null): TargetDraft {
+  if (reading.scope === 'review') return { ...draft, scope: 'review', year: reviewYearOf(draft.quote, planYear, reading.year) };
+  if (reading.scope === 'outlook') return { ...draft, scope: 'outlook', endYear: reading.year };
+  return { ...draft, scope: 'plan_year' };
+}
+
+/** The items an analyst reviews by default: the plan year's; review and outlook items are shown on request. */
+export function planYearTargets<T extends { scope?: TargetDraft['scope'] }>(drafts: readonly T[]): T[] {
+  return drafts.filter((d) => (d.scope ?? 'plan_year') === 'plan_year');
 }
 
 export interface PlanMeta {
@@ -111,6 +181,14 @@ export interface PlanMeta {
 }
 
 const TITLE_LINE = /^(\d{4})年(.{0,20}?)国民经济和社会发展(?:计划|规划)(?:草案)?$/;
+
+/** The year in the document's title line, if it has one of the usual form. */
+function titleYearOf(paragraphs: readonly string[]): number | null {
+  const titleLine = paragraphs.find((p) => TITLE_LINE.test(p));
+  if (titleLine) return Number((TITLE_LINE.exec(titleLine) as RegExpExecArray)[1]);
+  const named = paragraphs.map((p) => /(\d{4})年[\u4e00-\u9fff]*?国民经济和社会发展(?:计划|规划)/.exec(p)).find((m) => m !== null);
+  return named ? Number(named[1]) : null;
+}
 const REGION = /([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|特别行政区))/;
 
 /** Year, region and title of the plan, from its title line; null where the document does not say. */
@@ -126,7 +204,21 @@ export function extractPlanMeta(text: string): PlanMeta {
   // No title line of the usual form: a plan named in the notice (`关于下达2025年…计划的通知`).
   const named = paragraphs.map((p) => /(\d{4})年([\u4e00-\u9fff]*?国民经济和社会发展(?:计划|规划))/.exec(p)).find((m) => m !== null);
   if (named) return { year: Number(named[1]), region: REGION.exec(named[2])?.[1] ?? regionOfIssuer(paragraphs), title: `${named[1]}年${named[2]}` };
-  return { year: null, region: regionOfIssuer(paragraphs), title: null };
+  // A government work report: the year it plans for, the province that delivers it, its own title.
+  const reportTitle = paragraphs.slice(0, 3).find((p) => /政府工作报告$/.test(p)) ?? null;
+  const year = planYearOf(paragraphs, null);
+  const region = regionOfIssuer(paragraphs) ?? (reportTitle ? (REGION.exec(reportTitle.replace(/^\d{4}年/, ''))?.[1] ?? null) : null) ?? regionOfSpeaker(paragraphs);
+  const title = reportTitle === null ? null : /^\d{4}年/.test(reportTitle) || year === null ? reportTitle : `${year}年${region ?? ''}${reportTitle}`;
+  return { year, region, title };
+}
+
+/** `广东省省长 孟凡利` under a work report's title names the province. */
+function regionOfSpeaker(paragraphs: string[]): string | null {
+  for (const p of paragraphs.slice(0, 6)) {
+    const m = /^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市))(?:人民政府)?(?:省长|主席|市长)/.exec(p);
+    if (m) return m[1];
+  }
+  return null;
 }
 
 /** The issuing government (`内蒙古自治区人民政府`) names the region when the title does not. */

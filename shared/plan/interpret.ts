@@ -4,6 +4,7 @@
 import type { Comparator, Qualifier, TargetDraft, TargetKind } from '../domain/target';
 import { canonicalUnit } from '../domain/units';
 import { canonicalIsItem, type NumberMention } from './numbers';
+import { qualifyAmount, qualifyCount } from './subjects';
 import {
   ACTION_LEADS,
   BASIS_PATTERN,
@@ -84,13 +85,15 @@ function coreOf(pre: string): string {
 }
 
 function indicatorFromPre(core: string, keepActions: boolean): string {
-  let s = core.replace(/(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|压减|增加|提高|提升)$/, '');
+  // `标准从每人每月2375元提高到`: the starting figure and what follows it are not part of the name.
+  let s = core.replace(/(?:分别)?从[^从]*\d[^从]*$/, '');
+  s = s.replace(/(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|压减|增加|提高|提升)$/, '');
   s = stripLeads(s, keepActions ? FRAMING_LEADS : [...FRAMING_LEADS, ...ACTION_LEADS]);
   return s.replace(EDGE_JUNK, '');
 }
 
 /** The noun a count is of, printed after it (`5000套保交房任务`). */
-function nounAfter(clause: string, from: number, limit: number): { noun: string; end: number } | null {
+function nounAfter(clause: string, from: number, limit: number): { noun: string; end: number; nounEnd: number } | null {
   if (from >= clause.length || /[、，。；：和及与或]/.test(clause[from])) return null;
   let end = limit;
   const stop = /[，。；：等和及]/.exec(clause.slice(from, limit));
@@ -99,10 +102,13 @@ function nounAfter(clause: string, from: number, limit: number): { noun: string;
   const verb = COUNT_NOUN_STOPS.exec(noun);
   if (verb && verb.index > 0) noun = noun.slice(0, verb.index);
   noun = noun.replace(EDGE_JUNK, '').replace(COUNT_NOUN_TRAILERS, '');
-  return noun ? { noun, end } : null;
+  const nounEnd = noun ? from + clause.slice(from, end).indexOf(noun) + noun.length : from;
+  return noun ? { noun, end, nounEnd } : null;
 }
 
 interface Working extends ClauseTarget {
+  /** Where the figure starts in the clause. */
+  at: number;
   rawPre: string;
   ownCore: string;
   prefixComparator: Comparator | null;
@@ -131,6 +137,7 @@ function kindOf(mention: NumberMention, core: string, mentionPre: string, phrase
 export function interpretClause(clause: string, mentions: NumberMention[]): ClauseTarget[] {
   const out: Working[] = [];
   let consumedEnd = 0;
+  let prevNounEnd = 0;
   mentions.forEach((m, i) => {
     const pStart = phraseStart(clause, m.start);
     const rawPre = clause.slice(Math.max(pStart, consumedEnd), m.start);
@@ -154,14 +161,21 @@ export function interpretClause(clause: string, mentions: NumberMention[]): Clau
     let indicator = indicatorFromPre(core, kind === 'share');
     const nextStart = mentions[i + 1]?.start ?? clause.length;
     const post = nounAfter(clause, m.end, nextStart);
-    if (post && (kind === 'count' || indicator === '')) {
-      indicator = post.noun;
+    // `为超20000名…残疾儿童`, `吸纳超100万名高校毕业生`: people counted are named after the figure.
+    const peopleNamedAfter = post !== null && /^(?:万|亿)?(?:名|人)$/.test(m.unit ?? '') && (indicator.length <= 2 || /^(?:为|惠|吸纳|引导|动员|帮助|服务)/.test(indicator));
+    if (post && (kind === 'count' || indicator === '' || peopleNamedAfter)) {
+      // A generic noun (`旗县`, `重点任务`) takes the words that say which: before the figure, or what is done with them.
+      const before = clause.slice(Math.max(pStart, prevNounEnd), m.start);
+      indicator = kind === 'count' ? qualifyCount(post.noun, before, clause.slice(post.nounEnd, post.end), clause) : post.noun;
       consumedEnd = post.end;
+      prevNounEnd = post.nounEnd;
     } else {
       consumedEnd = m.end;
+      prevNounEnd = m.end;
     }
 
     out.push({
+      at: m.start,
       indicator,
       kind,
       value: m.value,
@@ -181,7 +195,8 @@ export function interpretClause(clause: string, mentions: NumberMention[]): Clau
 
   shareWithinGroups(out);
   fillFromPrevious(out, clause);
-  return out.map(({ indicator, kind, value, valueLow, valueHigh, unit, comparator, qualifier, basis }) => ({
+  for (const item of out) if (item.kind !== 'count') item.indicator = qualifyAmount(item.indicator, clause, item.at);
+  return splitSharedSubjects(out).map(({ indicator, kind, value, valueLow, valueHigh, unit, comparator, qualifier, basis }) => ({
     indicator,
     kind,
     value,
@@ -225,6 +240,16 @@ function shareWithinGroups(items: Working[]): void {
       if (parts.length === group.length) group.forEach((g, k) => (g.indicator = parts[k]));
     }
   }
+}
+
+/** `接待游客人次、旅游总花费均增长8%以上`: one figure, two indicators (均 = each) — two targets. */
+function splitSharedSubjects(items: Working[]): Working[] {
+  return items.flatMap((item) => {
+    const m = /^(.+[、和及与].+?)均$/.exec(item.indicator);
+    if (!m) return [item];
+    const parts = m[1].split(/[、和及与]/).map((p) => p.trim()).filter((p) => p.length >= 2);
+    return parts.length < 2 ? [{ ...item, indicator: m[1] }] : parts.map((indicator) => ({ ...item, indicator }));
+  });
 }
 
 /** Figures with no words of their own take them from the figure before: `开工…1000万千瓦，建成投产600万千瓦`. */

@@ -26,6 +26,8 @@ export function unifyWidth(s: string): string {
 }
 
 const ASCII_ALNUM = /[A-Za-z0-9]/;
+/** An annex marker or a glossary heading, printed alone on its line. */
+const ANNEX_LINE = /^(?:附件\s*\d{0,2}[：:]?|名词解释)$/;
 
 /** Spaces in Chinese typesetting are layout, not words: keep one only between two ASCII words (`Windows 10`). */
 export function removeTypographicSpaces(line: string): string {
@@ -45,8 +47,11 @@ function isHeadingLine(line: string): boolean {
  * A single line break inside a paragraph is layout (PDF lines); a blank line is a paragraph break unless it
  * falls inside a sentence of body text, which is what a page break looks like (`筑牢我` / blank / `国北方`).
  */
-function continuesParagraph(current: string, next: string, blankBetween: boolean): boolean {
+function continuesParagraph(current: string, next: string, blankBetween: boolean, afterAnnexLine: boolean): boolean {
   if (TERMINAL_END.test(current)) return false;
+  // `附件1`, its title on the next line (`2026年省十件民生实事`), `名词解释`: each a line of its own.
+  if (ANNEX_LINE.test(current) || ANNEX_LINE.test(next)) return false;
+  if (afterAnnexLine && current.length < 40 && !/[。，；]/.test(current)) return false;
   if (HEADING_START.test(next) || isHeadingLine(current)) return false;
   const hasSentence = current.includes('。');
   if (!hasSentence && current.length < 40 && TITLE_END.test(current)) return false;
@@ -63,17 +68,19 @@ export function normalizePlanText(raw: string): string {
   const paragraphs: string[] = [];
   let current = '';
   let blankBetween = false;
+  let afterAnnexLine = false;
   for (const line of lines) {
     if (line === '') {
       blankBetween = true;
       continue;
     }
     if (PAGE_NUMBER_LINE.test(line)) continue;
-    if (current !== '' && continuesParagraph(current, line, blankBetween)) {
+    if (current !== '' && continuesParagraph(current, line, blankBetween, afterAnnexLine)) {
       // Joining may bring two ASCII words together (`Windows` / `10`): keep them apart.
       current += ASCII_ALNUM.test(current.slice(-1)) && ASCII_ALNUM.test(line[0]) ? ` ${line}` : line;
     } else {
       if (current !== '') paragraphs.push(current);
+      afterAnnexLine = ANNEX_LINE.test(current);
       current = line;
     }
     blankBetween = false;

@@ -1,7 +1,7 @@
 // Finds the quantities printed in a clause: a number (or range `2—3`), its unit and a trailing comparator
 // (`以上`, `左右`). Numbers that are not quantities are left out: years (`2025年`), document numbers
 // (`〔2025〕1号`), ordinals (`第4次`), codes (`S22`, `400G`) and names in quotes (`“奶33条”`, `《…2.0…》`).
-import { canonicalUnit, knownUnits } from '../domain/units';
+import { readUnitPrefix, unitInfo } from '../domain/units';
 
 export interface NumberMention {
   /** Offsets within the clause. */
@@ -19,21 +19,16 @@ export interface NumberMention {
   suffix: string | null;
 }
 
-/** Unit spellings the matcher tries, longest first so `万千瓦` wins over `千瓦` and `亿人次` over `亿人`. */
-const UNIT_SPELLINGS: string[] = (() => {
-  const names = new Set<string>();
-  for (const n of knownUnits()) if (!n.includes('=')) names.add(n);
-  for (const alias of ['个百分点', '亿度', '万度', '亿千瓦小时', '万千瓦小时', '千瓦小时', '万kW', '亿m3', '万m2', '亿立方', '千米']) {
-    if (canonicalUnit(alias)) names.add(alias);
-  }
-  // A bare `度` may be degrees Celsius; only the 万/亿 forms are electricity as plans print it.
-  names.delete('度');
-  return [...names].sort((a, b) => b.length - a.length);
-})();
-
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 const RANGE_SEPARATOR = /[—–\-~至到]/y;
 const SUFFIX = /(?:及以上|以上|以下|以内|之内|左右|上下)/y;
+const SUFFIX_START = /^(?:及以上|以上|以下|以内|之内|左右|上下)/;
+/** What a figure's unit runs on into when the figure is a grade or a size class, not a target: `30万千瓦级`, `3人制`. */
+const CLASS_MARK = /^[级制型]/;
+/** Counts that structure the speech or name a policy package: `以下10个方面`, `30条政策措施`. */
+const NAMING_COUNT = /^(?:个方面|条(?:政策|措施|举措|硬措施|意见|支持政策))/;
+/** The verbs of `从X提高到Y`: X is where it starts, not the target. */
+const FROM_TO = /从([^，。；：]*?)(?:提高|提升|扩大|增加|增长|降低|下降|减少|压减|调整)(?:到|至)/g;
 /** A figure without a unit is a target only when a comparator frames it: `系数提高到0.59以上`. */
 const UNITLESS_LEAD = /(?:提高到|提升到|提高至|提升至|达到|降至|降到|降低到|控制在|不低于|不超过|保持在|稳定在)$/;
 /** Quotation and title marks: what is inside names something, it does not set a target. */
@@ -45,16 +40,13 @@ function readNumber(text: string, at: number): { value: number; end: number } | 
   return m ? { value: Number(m[0].replace(/,/g, '')), end: at + m[0].length } : null;
 }
 
+/** The unit printed at `at`, read by the unit grammar (`万亩次`, `万套(间)`, `标箱`); kept as printed. */
 function readUnit(text: string, at: number): { unit: string; end: number } | null {
-  for (const spelling of UNIT_SPELLINGS) {
-    if (text.startsWith(spelling, at)) {
-      // An ASCII unit must not run on into a longer code (`P` in `PPP`).
-      if (/^[A-Za-z]/.test(spelling) && /[A-Za-z]/.test(text[at + spelling.length] ?? '')) continue;
-      // Kept as printed (`亿度`, not `亿千瓦时`): the unit registry knows both spellings and converts exactly.
-      return { unit: spelling, end: at + spelling.length };
-    }
-  }
-  return null;
+  const reading = readUnitPrefix(text.slice(at, at + 16), true);
+  if (!reading) return null;
+  // A bare magnitude before a comparator word (`2亿左右`) names nothing: no unit, and the figure is left out.
+  if (reading.info.counts === '' && SUFFIX_START.test(text.slice(at + reading.length))) return null;
+  return { unit: text.slice(at, at + reading.length), end: at + reading.length };
 }
 
 function readSticky(re: RegExp, text: string, at: number): string | null {
@@ -86,6 +78,7 @@ function quotedMask(text: string): boolean[] {
 export function findNumberMentions(clause: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   const quoted = quotedMask(clause);
+  const fromSpans = [...clause.matchAll(FROM_TO)].map((m) => [m.index + 1, m.index + 1 + m[1].length] as const);
   const digit = /\d/g;
   for (let m = digit.exec(clause); m; m = digit.exec(clause)) {
     const start = m.index;
@@ -116,15 +109,22 @@ export function findNumberMentions(clause: string): NumberMention[] {
       }
     }
     const next = clause[cursor] ?? '';
+    if (unit && (CLASS_MARK.test(next) || NAMING_COUNT.test(clause.slice(cursor - unit.unit.length)))) continue;
     // Years (`2025年`, `2024—2026年`), dates, document numbers, editions and codes (`400G`, `3A`).
     if (!unit && /[年月日号届版期A-Za-z]/.test(next)) continue;
     // `500亿` with no unit the registry knows: taking 500 without its 亿 would be a silent error of 10⁸.
     if (!unit && /[万亿千百]/.test(next)) continue;
     const suffix = readSticky(SUFFIX, clause, cursor);
-    if (!unit && !suffix && !UNITLESS_LEAD.test(clause.slice(0, start))) continue;
+    // A duration (`24小时`) is a target only when a comparator frames it (`不低于2小时`).
+    const framed = suffix !== null || UNITLESS_LEAD.test(clause.slice(0, start)) || /(?:不低于|不少于|超过|超)$/.test(clause.slice(0, start));
+    if ((!unit || unitInfo(unit.unit)?.dimension === 'duration') && !framed) continue;
     const end = cursor + (suffix?.length ?? 0);
+    // `30亿元以上项目`: an amount with 以上 before a noun is a size class of the projects, not a target.
+    if (unit && suffix && /以上$/.test(suffix) && !canonicalIsItem(unit.unit) && unitInfo(unit.unit)?.dimension !== 'percent' && /^[\u4e00-\u9fff]/.test(clause.slice(end)) && !/^[和及与或等的]/.test(clause.slice(end))) continue;
+    if (fromSpans.some(([a, b]) => start >= a && start < b)) continue;
     // `…集成技术2家全国重点实验室等国家级平台`: a count inside an enumeration describes, it does not set a target.
-    if (unit && canonicalIsItem(unit.unit) && /^[^，。；、：]{0,12}等/.test(clause.slice(end))) continue;
+    // It stops at 和: `…等14条高速公路项目和黄百等4个在建铁路项目` holds both counts.
+    if (unit && canonicalIsItem(unit.unit) && /^[^，。；、：和及与]{0,12}等/.test(clause.slice(end))) continue;
 
     mentions.push({
       start,
@@ -140,9 +140,7 @@ export function findNumberMentions(clause: string): NumberMention[] {
   return mentions;
 }
 
-const ITEM_UNITS = new Set(['个', '家', '项', '套', '台', '所', '座', '条', '户', '辆', '张', '处', '只', '头', '部', '批', '次', '件', '篇', '种', '场', '间', '栋', '剂', '列']);
-
-/** Countable things (`5000套`, `1万个`, `600万剂`): kind `count`. */
+/** Countable things (`5000套`, `1万个`, `600万剂`, `5000场次`, `80万重点群体`): kind `count`. */
 export function canonicalIsItem(unit: string | null): boolean {
-  return unit !== null && ITEM_UNITS.has(unit.replace(/^[万亿]/, ''));
+  return unit !== null && unitInfo(unit)?.dimension === 'item';
 }

@@ -33,6 +33,11 @@ export function reviewDrafts(drafts: readonly TargetDraft[], text: string): Draf
     if (d.quoteEnd < d.quoteStart || d.quoteEnd > text.length || text.slice(d.quoteStart, d.quoteEnd) !== d.quote) {
       say('原文位置与文件文字不符 / the quote is not at its offsets in the document text');
     }
+    for (const other of d.alsoStatedAt ?? []) {
+      if (other.quoteEnd < other.quoteStart || other.quoteEnd > text.length || text.slice(other.quoteStart, other.quoteEnd) !== other.quote) {
+        say('另一处原文位置与文件文字不符 / a restatement\'s quote is not at its offsets in the document text');
+      }
+    }
     return { ...d, indicator: indicator.ok ? String(indicator.value) : d.indicator, unit };
   });
   return { drafts: clean, problems };

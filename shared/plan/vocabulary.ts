@@ -31,6 +31,12 @@ export const PREFIX_COMPARATORS: [string, Comparator][] = [
   ['提高至', 'reach'],
   ['提升至', 'reach'],
   ['增加到', 'reach'],
+  ['扩大到', 'reach'],
+  ['扩大至', 'reach'],
+  ['增加至', 'reach'],
+  // `保持100%`, `巩固…80万亩`: what is held, not raised.
+  ['保持', 'stable'],
+  ['巩固', 'stable'],
 ];
 
 /** `完成 X` states the amount to deliver: reach, when nothing more precise is printed. */

@@ -60,6 +60,8 @@ function figureOffset(anchor: string, e: BlindEntry): number {
   return m ? m.index : 0;
 }
 
+const statementsOf = (t: TargetDraft) => [t, ...(t.alsoStatedAt ?? [])];
+
 const fmt = (e: BlindEntry): string =>
   `${e.anchor} [${e.value ?? `${e.valueLow}—${e.valueHigh}`} ${e.unit} ${e.comparator ?? '∅'}]${e.doubtful ? ' (doubtful)' : ''}`;
 const fmtT = (t: TargetDraft): string =>
@@ -88,9 +90,10 @@ describe('plan extractor against the blind hand list (2025 plan)', () => {
       continue;
     }
     const pos = offsets[at + figureOffset(anchor, e)];
+    // A restated target is one target stated in several places: each statement answers one entry.
     const candidates = targets
-      .map((t, i) => ({ t, i }))
-      .filter(({ t, i }) => !used.has(i) && t.quoteStart <= pos && pos < t.quoteEnd && sameValueAndUnit(e, t));
+      .flatMap((t, i) => statementsOf(t).map((s, k) => ({ t, i: i * 100 + k, s })))
+      .filter(({ t, i, s }) => !used.has(i) && s.quoteStart <= pos && pos < s.quoteEnd && sameValueAndUnit(e, t));
     if (candidates.length === 0) {
       const near = targets.filter((t) => t.quoteStart <= pos && pos < t.quoteEnd).map(fmtT);
       missed.push(`${fmt(e)} — extracted in this quote: ${near.length ? near.join(' ‖ ') : 'none'}`);
@@ -108,13 +111,14 @@ describe('plan extractor against the blind hand list (2025 plan)', () => {
     }
   }
 
-  const unmatchedExtracted = targets.filter((_, i) => !used.has(i)).map(fmtT);
+  const usedTargets = new Set([...used].map((i) => Math.floor(i / 100)));
+  const unmatchedExtracted = targets.filter((_, i) => !usedTargets.has(i)).map(fmtT);
   const entries = blind.entries.length;
   const doubtful = blind.entries.filter((e) => e.doubtful).length;
   const certain = entries - doubtful;
   const recall = matchedCertain / certain;
   const strictRecall = strictCertain / certain;
-  const precision = used.size / targets.length;
+  const precision = usedTargets.size / targets.length;
 
   const report = [
     `blind entries: ${entries} (${doubtful} doubtful, ${certain} counted for recall)`,
@@ -122,7 +126,7 @@ describe('plan extractor against the blind hand list (2025 plan)', () => {
     `recall (value+unit, non-doubtful): ${matchedCertain}/${certain} = ${recall.toFixed(3)}`,
     `strict recall (value+unit+comparator, non-doubtful): ${strictCertain}/${certain} = ${strictRecall.toFixed(3)}`,
     `  (all entries incl. doubtful: value+unit ${matched}/${entries}, strict ${strict}/${entries})`,
-    `precision: ${used.size}/${targets.length} = ${precision.toFixed(3)}`,
+    `precision: ${usedTargets.size}/${targets.length} = ${precision.toFixed(3)}`,
     `anchors not found: ${anchorsNotFound.length}`,
     ...anchorsNotFound.map((s) => `  ${s}`),
     `missed entries (${missed.length}):`,

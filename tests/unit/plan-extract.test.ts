@@ -63,7 +63,7 @@ describe('extractTargets: numbers as printed', () => {
 
   it('reads ranges printed with — and with -', () => {
     expect(only('新创建2—3家国家级核心育种场。')).toMatchObject({ kind: 'count', value: null, valueLow: 2, valueHigh: 3, unit: '家', comparator: 'range' });
-    expect(only('争取1-2个品种进入国家主推品种目录。')).toMatchObject({ value: null, valueLow: 1, valueHigh: 2, unit: '个', comparator: 'range', indicator: '品种' });
+    expect(only('争取1-2个品种进入国家主推品种目录。')).toMatchObject({ value: null, valueLow: 1, valueHigh: 2, unit: '个', comparator: 'range', indicator: '进入国家主推品种目录的品种' });
     expect(only('培育2～3家链主企业。')).toMatchObject({ valueLow: 2, valueHigh: 3, unit: '家' });
   });
 

@@ -10,6 +10,7 @@ import { proposePlan } from '../../plan/proposePlan';
 import { dispatch } from '../../service/service';
 import type { CliContext, CliCommand } from '../context';
 import { describeValue, targetJson } from './targets';
+import { planYearTargets } from '../../../shared/plan/extract';
 
 /**
  * The JSON of a proposed target: the fields of `targets --json` (notes empty), plus where its quote stands in
@@ -17,7 +18,27 @@ import { describeValue, targetJson } from './targets';
  * for the same file and extractor, and names a proposal in messages.
  */
 export function proposalJson(t: TargetDraft, index: number) {
-  return { ...targetJson({ ...t, id: index + 1, notes: '', taskStatus: 'open' }), quoteStart: t.quoteStart, quoteEnd: t.quoteEnd };
+  const scope = t.scope ?? 'plan_year';
+  return {
+    ...targetJson({ ...t, id: index + 1, notes: '', taskStatus: 'open' }),
+    quoteStart: t.quoteStart,
+    quoteEnd: t.quoteEnd,
+    // The part of the document: only `plan_year` items are targets; `review` items are results of `year`,
+    // `outlook` items goals to `endYear`.
+    scope,
+    ...(scope === 'review' ? { year: t.year ?? null } : {}),
+    ...(scope === 'outlook' ? { endYear: t.endYear ?? null } : {}),
+  };
+}
+
+/** The plan year's proposals, and how many review and outlook items were kept apart. */
+function planYearPart(targets: TargetDraft[]): { planYear: TargetDraft[]; review: number; outlook: number } {
+  const planYear = planYearTargets(targets);
+  return { planYear, review: targets.filter((t) => t.scope === 'review').length, outlook: targets.filter((t) => t.scope === 'outlook').length };
+}
+
+function keptApartLine(part: { review: number; outlook: number }): string {
+  return `另有回顾（往年实绩）${part.review} 项、远景目标 ${part.outlook} 项，不作为本年目标 / ${part.review} review items (past results) and ${part.outlook} outlook items kept apart, not plan-year targets`;
 }
 
 async function readProposal(file: string | undefined): Promise<PlanExtraction> {
@@ -35,7 +56,9 @@ async function readProposal(file: string | undefined): Promise<PlanExtraction> {
 
 function proposalLine(t: TargetDraft, index: number): string {
   const q = t.qualifier ? QUALIFIER_LABELS[t.qualifier].zh : '';
-  return `${String(index + 1).padStart(4)}  ${t.section.padEnd(8)} ${t.indicator}  ${KIND_LABELS[t.kind].zh}  ${q}${describeValue(t)}`;
+  const scope = t.scope === 'review' ? `  [回顾 review ${t.year ?? ''}]` : t.scope === 'outlook' ? `  [远景 outlook →${t.endYear ?? ''}]` : '';
+  const also = t.alsoStatedAt?.length ? `  （另见 also at ${t.alsoStatedAt.map((s) => s.section).join('、')}）` : '';
+  return `${String(index + 1).padStart(4)}  ${t.section.padEnd(8)} ${t.indicator}  ${KIND_LABELS[t.kind].zh}  ${q}${describeValue(t)}${scope}${also}`;
 }
 
 function printDiff(ctx: CliContext, diff: Pick<PlanDiff, 'changed' | 'removed'> & { added: { section: string; indicator: string; kind: TargetDraft['kind'] }[] }): void {
@@ -55,9 +78,14 @@ async function extract(ctx: CliContext): Promise<number> {
   const { meta } = proposal;
   ctx.out(`文件 / File: ${proposal.fileName} (${proposal.format})`);
   ctx.out(`计划 / Plan: ${meta.title ?? '（未识别标题 / no title found）'} · ${meta.year ?? '?'} · ${meta.region ?? '?'}`);
-  proposal.targets.forEach((t, i) => ctx.out(proposalLine(t, i)));
-  const quantified = proposal.targets.filter((t) => t.kind !== 'task').length;
-  ctx.out(`建议 ${proposal.targets.length} 项，其中量化 ${quantified} 项 / ${proposal.targets.length} proposed, ${quantified} quantified`);
+  const all = ctx.has('all');
+  proposal.targets.forEach((t, i) => {
+    if (all || (t.scope ?? 'plan_year') === 'plan_year') ctx.out(proposalLine(t, i));
+  });
+  const part = planYearPart(proposal.targets);
+  const quantified = part.planYear.filter((t) => t.kind !== 'task').length;
+  ctx.out(`建议 ${part.planYear.length} 项，其中量化 ${quantified} 项 / ${part.planYear.length} proposed, ${quantified} quantified`);
+  if (part.review + part.outlook > 0) ctx.out(keptApartLine(part) + (all ? '' : '（--all 列出 / --all lists them）'));
   return 0;
 }
 
@@ -75,7 +103,11 @@ async function importPlan(ctx: CliContext): Promise<number> {
     throw new WorkbenchError('bad_request', '--update 不能与 --year、--title、--region 同用 / --update cannot be combined with --year, --title or --region');
   }
   // Read and extract before the store is opened: a bad file leaves the store as it was (or uncreated).
-  const proposal = await readProposal(ctx.positionals[1]);
+  const read = await readProposal(ctx.positionals[1]);
+  // Only the plan year's items become targets; the review's results and the outlook's goals stay out of the store.
+  const part = planYearPart(read.targets);
+  const proposal = { ...read, targets: part.planYear };
+  if (part.review + part.outlook > 0 && !ctx.has('json')) ctx.out(keptApartLine(part));
   if (proposal.targets.length === 0) {
     throw new WorkbenchError('bad_request', `文件中没有找到计划目标 / No plan targets were found in the file: ${proposal.fileName}`);
   }
@@ -115,9 +147,9 @@ async function importPlan(ctx: CliContext): Promise<number> {
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: '从计划文件提取目标 / 导入为新计划或更新计划 / Extract targets from a plan document; import it as a new plan or an update',
-  usage: 'plan extract FILE [--json] | plan import FILE [--year N] [--region R] [--title T] [--update PLAN_ID] [--dry-run] [--json] [--db PATH]',
+  usage: 'plan extract FILE [--json] [--all] | plan import FILE [--year N] [--region R] [--title T] [--update PLAN_ID] [--dry-run] [--json] [--db PATH]',
   valueFlags: ['year', 'region', 'title', 'update'],
-  switches: ['json', 'dry-run'],
+  switches: ['json', 'dry-run', 'all'],
   run: async (ctx) => {
     const sub = ctx.positionals[0];
     if (ctx.positionals.length > 2) throw new WorkbenchError('bad_request', `多余的参数“${ctx.positionals[2]}” / Unexpected argument "${ctx.positionals[2]}"`);
@@ -126,7 +158,10 @@ export const planCommand: CliCommand = {
       if (stray) throw new WorkbenchError('bad_request', `plan extract 不接受 --${stray} / plan extract does not take --${stray}`);
       return extract(ctx);
     }
-    if (sub === 'import') return importPlan(ctx);
+    if (sub === 'import') {
+      if (ctx.has('all')) throw new WorkbenchError('bad_request', 'plan import 不接受 --all：只导入本年目标 / plan import does not take --all: only plan-year targets are imported');
+      return importPlan(ctx);
+    }
     ctx.err(`用法 / Usage: ${planCommand.usage}`);
     return 2;
   },

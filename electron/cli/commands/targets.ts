@@ -20,6 +20,8 @@ export function targetJson(t: Pick<Target, Exclude<keyof Target, 'planId' | 'pos
     quote: t.quote,
     notes: t.notes,
     taskStatus: t.taskStatus,
+    // Where else the plan states the same target (a headline target restated in a section); [] when once.
+    alsoStatedAt: t.alsoStatedAt ?? [],
   };
 }
 

@@ -11,6 +11,8 @@ export function AcceptCell(props: CustomCellRendererProps<ProposalRow, boolean, 
   const { t } = useI18n();
   const row = props.data;
   if (!row) return null;
+  // Review results and outlook goals are shown for context; they cannot become this year's targets.
+  if ((row.scope ?? 'plan_year') !== 'plan_year') return <span className="muted" title={t('回顾或远景条目不导入', 'Review and outlook items are not imported')}>—</span>;
   return (
     <input
       type="checkbox"
