@@ -8,7 +8,7 @@ import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
 import { completionVsScheduleOption, growthVsTargetOption, CHART_FONT, trendOption } from '../../shared/brief/chartOptions';
 import { FIRST_HEADER_MM, FOOTER_MM, MAIN_PADDING_MM, PAGE, paginateBrief, RUNNING_HEADER_MM, SIZES, type BriefBlock, type BriefPage } from '../../shared/brief/layout';
 import { briefSummaryText, briefTableRows } from '../../shared/brief/briefTable';
-import { STATUS_TABLE_STYLE } from '../../shared/brief/statusStyle';
+import { GAP_TONE_COLOR, gapTone, STATUS_TABLE_STYLE } from '../../shared/brief/statusStyle';
 import { chartSvg } from './chartSvg';
 import { errorText, logError } from '../log';
 
@@ -131,7 +131,7 @@ function renderTable(rows: BriefInput['rows'], input: BriefInput): string {
   const body = tableRows
     .map((r, i) => {
       const style = STATUS_TABLE_STYLE[r.status];
-      return `<tr style="height:${SIZES.tableRowMm}mm"><td class="num">${first + i + 1}</td><td class="indicator">${escapeHtml(r.indicator)}</td><td>${escapeHtml(r.target)}</td><td class="num">${escapeHtml(r.actual)}</td><td>${escapeHtml(r.assessment)}</td><td class="num">${escapeHtml(r.schedule)}</td><td class="status" style="background:${style.background};color:${style.color}">${escapeHtml(r.statusText)}</td></tr>`;
+      return `<tr style="height:${SIZES.tableRowMm}mm"><td class="num">${first + i + 1}</td><td class="indicator">${escapeHtml(r.indicator)}</td><td>${escapeHtml(r.target)}</td><td class="num">${escapeHtml(r.actual)}</td><td style="color:${GAP_TONE_COLOR[gapTone(r.status)]}">${escapeHtml(r.assessment)}</td><td class="num">${escapeHtml(r.schedule)}</td><td class="status" style="background:${style.background};color:${style.color}">${escapeHtml(r.statusText)}</td></tr>`;
     })
     .join('\n');
   return `<table class="figures">

@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { Series } from '../../shared/domain/series';
 import { STATUS_LABELS, type VarianceRow } from '../../shared/variance/types';
 import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
+import { GAP_TONE_COLOR, gapTone } from '../../shared/brief/statusStyle';
 import {
   cellAddress,
   fitWidth,
@@ -176,6 +177,9 @@ export function writeVarianceSheet(
     statusCell.fill = statusFill(row.status);
     statusCell.font = { name: FONT_NAME, size: 10, bold: true, color: { argb: STATUS_STYLE[row.status].font } };
     statusCell.alignment = { vertical: 'top', horizontal: 'center' };
+    // The gap's colour follows the status, never its sign (a negative gap under a ceiling is good news).
+    const gapCell = excelRow.getCell(specs.findIndex((s) => s.header === '差距') + 1);
+    if (row.gap !== null) gapCell.font = { ...(gapCell.font ?? {}), name: FONT_NAME, size: 10, color: { argb: `FF${GAP_TONE_COLOR[gapTone(row.status)].slice(1).toUpperCase()}` } };
   });
 
   specs.forEach((spec, c) => {

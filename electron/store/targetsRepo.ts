@@ -1,6 +1,7 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import type { Store } from './openStore';
-import type { EditableTargetField, Plan, Target, TargetDraft } from '../../shared/domain/target';
+import type { EditableTargetField, Plan, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
+import { deriveDirection } from '../../shared/domain/direction';
 import { WorkbenchError } from '../../shared/errors';
 import type { EditRecord } from '../../shared/contract/records';
 
@@ -26,6 +27,8 @@ interface TargetRow {
   notes: string;
   tolerance: number | null;
   task_status: Target['taskStatus'];
+  /** Null only in a row read before the migration ran (never after it). */
+  direction: TargetDirection | null;
 }
 
 const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
@@ -40,7 +43,10 @@ const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
   basis: 'basis',
   tolerance: 'tolerance',
   taskStatus: 'task_status',
+  direction: 'direction',
 };
+
+const toDraftFields = (r: TargetRow) => ({ indicator: r.indicator, kind: r.kind, comparator: r.comparator, value: r.value, valueLow: r.value_low, valueHigh: r.value_high, quote: r.quote });
 
 function toTarget(r: TargetRow): Target {
   return {
@@ -63,6 +69,7 @@ function toTarget(r: TargetRow): Target {
     notes: r.notes,
     tolerance: r.tolerance,
     taskStatus: r.task_status,
+    direction: r.direction ?? deriveDirection(toDraftFields(r)),
   };
 }
 
@@ -88,10 +95,10 @@ export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): nu
 
 export function insertTargets(db: Store, planId: number, targets: TargetDraft[], firstPosition: number): number[] {
   const stmt = db.prepare(`INSERT INTO targets (plan_id, position, section, indicator, kind, value, value_low, value_high, unit,
-      comparator, qualifier, basis, quote, quote_start, quote_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+      comparator, qualifier, basis, quote, quote_start, quote_end, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   return targets.map((t, i) =>
     Number(
-      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd)
+      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, deriveDirection(t))
         .lastInsertRowid,
     ),
   );

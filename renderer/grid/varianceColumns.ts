@@ -4,6 +4,7 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { formatNumberZh, formatPeriodZh } from '../../shared/format/chinese';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import type { Lang } from '../i18n';
+import { gapTone } from '../../shared/brief/statusStyle';
 
 type P = ValueFormatterParams<VarianceRow, number | null>;
 
@@ -68,7 +69,11 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
       sort: 'asc',
       valueFormatter: (p: P) => (p.data ? gapText(p.data, lang) : ''),
       headerTooltip: t('增速：实际−目标；总量：完成率−序时进度', 'Rates: actual − target; levels: completion − schedule'),
-      cellClassRules: { 'gap-negative': (p) => (p.value ?? 0) < -0.05, 'gap-positive': (p) => (p.value ?? 0) > 0.05 },
+      // Coloured by the status, never by the sign: a negative gap under a ceiling (CPI, unemployment) is good news.
+      cellClassRules: {
+        'gap-negative': (p) => p.value != null && p.data != null && gapTone(p.data.status) === 'bad',
+        'gap-positive': (p) => p.value != null && p.data != null && gapTone(p.data.status) === 'good',
+      },
     },
     { field: 'completionRate', headerName: t('完成率', 'Completion'), ...num, valueFormatter: rate },
     { field: 'scheduleCalendar', headerName: t('时间进度', 'Calendar'), ...num, valueFormatter: rate },
