@@ -7,7 +7,7 @@ import type { Target } from '../../shared/domain/target';
 import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
 import { completionVsScheduleOption, growthVsTargetOption, CHART_FONT, trendOption } from '../../shared/brief/chartOptions';
 import { FIRST_HEADER_MM, FOOTER_MM, MAIN_PADDING_MM, PAGE, paginateBrief, RUNNING_HEADER_MM, SIZES, type BriefBlock, type BriefPage } from '../../shared/brief/layout';
-import { briefSummaryText, briefTableRows } from '../../shared/brief/briefTable';
+import { briefSummaryText, briefTableRows, hasAnyData } from '../../shared/brief/briefTable';
 import { GAP_TONE_COLOR, gapTone, STATUS_TABLE_STYLE } from '../../shared/brief/statusStyle';
 import { chartSvg } from './chartSvg';
 import { errorText, logError } from '../log';
@@ -48,7 +48,8 @@ function sectionHeadings(pages: BriefPage[], asOf: string): Map<BriefBlock['kind
   const period = formatPeriodZh(asOf, true);
   const titles: Record<BriefBlock['kind'], string> = {
     summary: '总体情况',
-    growthChart: `主要增速指标：${period}累计增速与目标`,
+    // Growth rates (1-N月 cumulative) and rates read at a month (unemployment) share the chart: both are in %.
+    growthChart: `主要增速及比率指标：${period}与目标`,
     completionChart: '主要总量指标：完成进度与序时进度',
     trends: '重点指标走势',
     table: '主要指标执行情况表',
@@ -65,9 +66,9 @@ function renderPage(page: BriefPage, index: number, total: number, input: BriefI
     index === 0
       ? `<header class="first" style="height:${FIRST_HEADER_MM}mm">
   <h1>${escapeHtml(input.title)}</h1>
-  <div class="cutoff">${escapeHtml(cutoffLine(input.asOf))}${input.issuer ? `<span class="issuer">${escapeHtml(input.issuer)}</span>` : ''}</div>
+  <div class="cutoff">${escapeHtml(cutoffLine(input.asOf, hasAnyData(input.rows)))}${input.issuer ? `<span class="issuer">${escapeHtml(input.issuer)}</span>` : ''}</div>
 </header>`
-      : `<header class="running" style="height:${RUNNING_HEADER_MM}mm"><span>${escapeHtml(input.title)}</span><span>${escapeHtml(cutoffLine(input.asOf))}</span></header>`;
+      : `<header class="running" style="height:${RUNNING_HEADER_MM}mm"><span>${escapeHtml(input.title)}</span><span>${escapeHtml(cutoffLine(input.asOf, hasAnyData(input.rows)))}</span></header>`;
   const blocks = page.blocks.map((b) => renderBlock(b, input, headings, targets)).join('\n');
   return `<section class="page" data-page="${page.number}">
 ${header}

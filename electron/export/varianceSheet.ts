@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { Series } from '../../shared/domain/series';
 import { STATUS_LABELS, type VarianceRow } from '../../shared/variance/types';
-import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
+import { cutoffLine, formatPeriodZh, formatSectionZh } from '../../shared/format/chinese';
 import { GAP_TONE_COLOR, gapTone } from '../../shared/brief/statusStyle';
 import {
   cellAddress,
@@ -69,7 +69,7 @@ function liveFormula(formula: string, recomputed: number | null, shown: number |
 function columns(context: VarianceSheetContext): ColumnSpec[] {
   return [
     { header: '目标ID', min: 7, max: 8, value: (r) => r.targetId },
-    { header: '部分', min: 8, max: 14, value: (r) => r.section },
+    { header: '部分', min: 8, max: 14, value: (r) => formatSectionZh(r.section) },
     { header: '指标', min: 14, max: 30, wrap: true, value: (r) => r.indicator },
     { header: '对应数据', min: 12, max: 30, wrap: true, value: (r) => r.seriesName },
     { header: '数据期', min: 12, max: 16, value: (r) => (r.asOf ? formatPeriodZh(r.asOf, isCumulative(r, context)) : null) },

@@ -30,10 +30,10 @@ export function workbookFileName(planYear: number, asOf: string): string {
   return `${planYear}年计划执行情况_数据截至${formatPeriodZh(asOf, false)}.xlsx`;
 }
 
-/** `2025年计划执行情况简报_一_数据截至2025年10月.pdf` */
-export function briefFileName(planYear: number, asOf: string, section: string | undefined): string {
+/** `2025年计划执行情况简报_一_数据截至2025年10月.pdf`; `…简报_暂无数据.pdf` when no series has data. */
+export function briefFileName(planYear: number, asOf: string, section: string | undefined, hasData = true): string {
   const part = section ? `_${safeFileName(section.replace(/、$/, ''))}` : '';
-  return `${planYear}年计划执行情况简报${part}_数据截至${formatPeriodZh(asOf, false)}.pdf`;
+  return `${planYear}年计划执行情况简报${part}_${hasData ? `数据截至${formatPeriodZh(asOf, false)}` : '暂无数据'}.pdf`;
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -96,7 +96,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
       // Read at call time: the desktop app sets Electron's printToPDF after the service is created.
       const pdf = await (ctx.printPdf ?? (await pdfPrinter()).htmlToPdf)(html);
       return {
-        fileName: briefFileName(built.plan.year, built.input.asOf, args.section),
+        fileName: briefFileName(built.plan.year, built.input.asOf, args.section, built.latestPeriod !== null),
         dataBase64: base64(pdf),
         asOf: built.input.asOf,
         pages,

@@ -12,6 +12,7 @@ import {
   type TargetKind,
 } from '../../shared/domain/target';
 import { directionOf } from '../../shared/domain/direction';
+import { formatSectionZh } from '../../shared/format/chinese';
 import type { Lang } from '../i18n';
 
 const EDITABLE = new Set(['indicator', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'notes', 'tolerance', 'taskStatus', 'direction']);
@@ -25,7 +26,7 @@ const numberText = (p: ValueFormatterParams<Target, number | null>) => (p.value 
 export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   return [
-    { field: 'section', headerName: t('章节', 'Section'), width: 110, filter: 'agTextColumnFilter', pinned: 'left' },
+    { field: 'section', headerName: t('章节', 'Section'), width: 110, filter: 'agTextColumnFilter', pinned: 'left', valueFormatter: (p) => formatSectionZh(String(p.value ?? '')) },
     { field: 'indicator', headerName: t('指标', 'Indicator'), width: 220, editable: true, filter: 'agTextColumnFilter', pinned: 'left' },
     {
       field: 'kind',

@@ -1,7 +1,7 @@
 // Column definitions of the variance grid: one row per target, figures with one decimal for rates, gaps in
 // 个百分点, the status as a coloured, labelled cell. Gaps sort with the empty ones last either way.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { formatNumberZh, formatPeriodZh } from '../../shared/format/chinese';
+import { formatAmountZh, formatNumberZh, formatPeriodZh, formatSectionZh } from '../../shared/format/chinese';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import type { Lang } from '../i18n';
 import { gapTone } from '../../shared/brief/statusStyle';
@@ -14,8 +14,7 @@ const rate = (p: P) => (p.value == null ? '—' : `${formatNumberZh(p.value)}%`)
 export function amountText(v: number | null | undefined, unit: string | null): string {
   if (v == null) return '—';
   if (unit === '%') return `${formatNumberZh(v)}%`;
-  const decimals = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
-  const text = formatNumberZh(v, { decimals, thousands: true }).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const text = formatAmountZh(v, { maxDecimals: Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2, thousands: true });
   return `${text}${unit ?? ''}`;
 }
 
@@ -46,7 +45,7 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const num = { type: 'rightAligned', comparator: nullsLast, width: 96 } as const;
   return [
-    { field: 'section', headerName: t('章节', 'Section'), width: 92, pinned: 'left' },
+    { field: 'section', headerName: t('章节', 'Section'), width: 92, pinned: 'left', valueFormatter: (p) => formatSectionZh(String(p.value ?? '')) },
     { field: 'indicator', headerName: t('指标', 'Indicator'), width: 170, pinned: 'left', tooltipField: 'indicator' },
     {
       field: 'status',

@@ -13,6 +13,7 @@ import type { VarianceRow } from './types';
 import { acceptableZone, headlineValue, zoneDirection } from './zone';
 import { directionOf } from '../domain/direction';
 import { describeTarget } from './describeTarget';
+import { formatPeriodZh } from '../format/chinese';
 import { bi, clean, fmtAmount } from './wording';
 
 export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds): VarianceRow {
@@ -58,7 +59,7 @@ export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   const goalText = describeTarget(target, u, target.comparator === 'about' || target.comparator === 'stable' ? tolerance : null);
   const gapUnit = isPercent ? bi('个百分点', ' pp') : bi(unit, ` ${unit}`);
   const reasoning = bi(
-    `${r.period}为${fmtAmount(actual)}${u}，目标${goalText.zh}，差${fmtAmount(row.gap)}${gapUnit.zh}；${judgement.verdict.zh}`,
+    `${formatPeriodZh(r.period, false)}为${fmtAmount(actual)}${u}，目标${goalText.zh}，差${fmtAmount(row.gap)}${gapUnit.zh}；${judgement.verdict.zh}`,
     `${r.period}: ${fmtAmount(actual)}${isPercent ? '%' : ` ${unit}`}, target ${goalText.en}, gap ${fmtAmount(row.gap)}${gapUnit.en}; ${judgement.verdict.en}`,
   );
   row.rule = ruleSentence(reasoning, judgement.status, r.notes);
