@@ -116,7 +116,7 @@ function renderTrend(trend: BriefTrend, targets: Map<number, Target>): string {
  * A chart that cannot be drawn is left out with a visible note in its place (and the cause in the log):
  * one bad series must never take the whole briefing down.
  */
-function drawnOrNote(draw: () => string, what: string): string {
+export function drawnOrNote(draw: () => string, what: string): string {
   try {
     return draw();
   } catch (e) {

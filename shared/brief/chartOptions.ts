@@ -234,6 +234,10 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
   const figure = (v: number) => formatNumberZh(v, { decimals: Number.isInteger(v) && !rate && !index ? 0 : decimals, thousands: true });
   const unitText = index ? '' : trend.unit;
   const lastAboveTarget = last !== undefined && trend.targetValue !== null && last.value >= trend.targetValue;
+  // The latest value is labelled above its point at the right end. The target's label goes to the other side
+  // of its line at that end, or to the left end when the two are too close for either side to stay clear.
+  const closeToTarget = last !== undefined && trend.targetValue !== null && Math.abs(last.value - trend.targetValue) < (extent.max - extent.min) * 0.15;
+  const targetLabelPosition = closeToTarget ? ('insideStartTop' as const) : lastAboveTarget ? ('insideEndBottom' as const) : ('insideEndTop' as const);
   return {
     ...baseOption(),
     title: {
@@ -269,7 +273,7 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
         // Only the latest point carries its figure: labels on every month crowd a small chart.
         data: trend.points.map((p, i) =>
           i === trend.points.length - 1
-            ? { value: p.value, label: { show: true, position: lastAboveTarget ? ('top' as const) : ('bottom' as const), fontSize: 10, fontWeight: 'bold' as const, color: '#1f4e79', formatter: figure(p.value) } }
+            ? { value: p.value, label: { show: true, position: 'top' as const, fontSize: 10, fontWeight: 'bold' as const, color: '#1f4e79', formatter: figure(p.value) } }
             : p.value,
         ),
         symbol: 'circle',
@@ -282,8 +286,7 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: MARK_COLOR, type: [6, 3, 1, 3], width: 1.2 },
-                // The latest value is labelled at the same end: the two labels go on opposite sides of the line.
-                label: { formatter: `目标${figure(trend.targetValue)}${unitText}`, position: lastAboveTarget ? ('insideEndBottom' as const) : ('insideEndTop' as const), fontSize: 10, color: MARK_COLOR },
+                label: { formatter: `目标${figure(trend.targetValue)}${unitText}`, position: targetLabelPosition, fontSize: 10, color: MARK_COLOR },
                 data: [{ yAxis: trend.targetValue, name: '目标' }],
               },
             }

@@ -45,7 +45,8 @@ export function niceAxis(values: readonly number[], opts: NiceAxisOptions): Nice
   const data = finite.length > 0 ? finite : [0, 1];
   let lo = Math.min(...data, ...(opts.includeZero ? [0] : []));
   let hi = Math.max(...data, ...(opts.includeZero ? [0] : []));
-  if (hi - lo === 0) {
+  // Equal up to binary noise (0.3 and 0.30000000000000004) is a flat line.
+  if (hi - lo <= 1e-9 * Math.max(1, Math.abs(hi), Math.abs(lo))) {
     // One point (or a flat line): a span of a tenth of its size, at least 1, centred on it.
     const half = Math.max(Math.abs(hi) * 0.05, 0.5);
     lo = opts.includeZero && lo >= 0 ? 0 : lo - half;
