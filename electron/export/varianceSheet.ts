@@ -5,7 +5,8 @@
 import type ExcelJS from 'exceljs';
 import type { Series } from '../../shared/domain/series';
 import { STATUS_LABELS, type VarianceRow } from '../../shared/variance/types';
-import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
+import { cutoffLine, formatPeriodZh, formatSectionZh } from '../../shared/format/chinese';
+import { GAP_TONE_COLOR, gapTone } from '../../shared/brief/statusStyle';
 import {
   cellAddress,
   fitWidth,
@@ -68,7 +69,7 @@ function liveFormula(formula: string, recomputed: number | null, shown: number |
 function columns(context: VarianceSheetContext): ColumnSpec[] {
   return [
     { header: '目标ID', min: 7, max: 8, value: (r) => r.targetId },
-    { header: '部分', min: 8, max: 14, value: (r) => r.section },
+    { header: '部分', min: 8, max: 14, value: (r) => formatSectionZh(r.section) },
     { header: '指标', min: 14, max: 30, wrap: true, value: (r) => r.indicator },
     { header: '对应数据', min: 12, max: 30, wrap: true, value: (r) => r.seriesName },
     { header: '数据期', min: 12, max: 16, value: (r) => (r.asOf ? formatPeriodZh(r.asOf, isCumulative(r, context)) : null) },
@@ -176,6 +177,9 @@ export function writeVarianceSheet(
     statusCell.fill = statusFill(row.status);
     statusCell.font = { name: FONT_NAME, size: 10, bold: true, color: { argb: STATUS_STYLE[row.status].font } };
     statusCell.alignment = { vertical: 'top', horizontal: 'center' };
+    // The gap's colour follows the status, never its sign (a negative gap under a ceiling is good news).
+    const gapCell = excelRow.getCell(specs.findIndex((s) => s.header === '差距') + 1);
+    if (row.gap !== null) gapCell.font = { ...(gapCell.font ?? {}), name: FONT_NAME, size: 10, color: { argb: `FF${GAP_TONE_COLOR[gapTone(row.status)].slice(1).toUpperCase()}` } };
   });
 
   specs.forEach((spec, c) => {

@@ -123,7 +123,7 @@ function writeReadmeSheet(workbook: ExcelJS.Workbook, input: ExportInput): void 
 
   section('工作表');
   pair(TARGETS_SHEET, '计划目标，每行一个目标；黄色列可修改后回传');
-  pair('执行情况', `各目标截至${formatPeriodZh(input.asOf, true)}的执行情况；差距、完成率为公式`);
+  pair('执行情况', `各目标截至${formatPeriodZh(input.asOf, false)}的执行情况；差距、完成率为公式`);
   pair(DATA_SHEET, '分析所用的全部数据（长表），每个数值注明来源文件、工作表、单元格与导入批次');
   r += 1;
 

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { currentUser, STORE_FILE_NAME } from '../paths';
 import { startServiceConnection, type ServiceConnection } from './serviceConnection';
+import { setLogDir } from '../log';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -43,6 +44,8 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The log sits beside the store in userData: `<userData>/logs/workbench.log`.
+  setLogDir(path.join(app.getPath('userData'), 'logs'));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
   // Briefing PDFs come back here to be printed with Electron's own Chromium (the CLI and the browser shell use
   // headless Chromium instead).

@@ -31,10 +31,10 @@ export function workbookFileName(planYear: number, asOf: string): string {
   return `${planYear}年计划执行情况_数据截至${formatPeriodZh(asOf, false)}.xlsx`;
 }
 
-/** `2025年计划执行情况简报_一_数据截至2025年10月.pdf` */
-export function briefFileName(planYear: number, asOf: string, section: string | undefined): string {
+/** `2025年计划执行情况简报_一_数据截至2025年10月.pdf`; `…简报_暂无数据.pdf` when no series has data. */
+export function briefFileName(planYear: number, asOf: string, section: string | undefined, hasData = true): string {
   const part = section ? `_${safeFileName(section.replace(/、$/, ''))}` : '';
-  return `${planYear}年计划执行情况简报${part}_数据截至${formatPeriodZh(asOf, false)}.pdf`;
+  return `${planYear}年计划执行情况简报${part}_${hasData ? `数据截至${formatPeriodZh(asOf, false)}` : '暂无数据'}.pdf`;
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -48,8 +48,9 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     const { briefPages, renderBriefHtml } = await briefRenderer();
     const html = renderBriefHtml(built.input);
     const pages = briefPages(built.input);
-    const charts = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
-    return { built, html, pages: pages.length, charts };
+    const planned = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
+    const chartsLeftOut = (html.match(/data-chart-missing="true"/g) ?? []).length;
+    return { built, html, pages: pages.length, charts: planned - chartsLeftOut, chartsLeftOut };
   };
 
   return {
@@ -87,20 +88,21 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     },
 
     briefHtml: async (args) => {
-      const { built, html, pages, charts } = await briefOf(args);
-      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts };
+      const { built, html, pages, charts, chartsLeftOut } = await briefOf(args);
+      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts, chartsLeftOut };
     },
 
     briefPdf: async (args) => {
-      const { built, html, pages } = await briefOf(args);
+      const { built, html, pages, chartsLeftOut } = await briefOf(args);
       // Read at call time: the desktop app sets Electron's printToPDF after the service is created.
       const pdf = await (ctx.printPdf ?? (await pdfPrinter()).htmlToPdf)(html);
       return {
-        fileName: briefFileName(built.plan.year, built.input.asOf, args.section),
+        fileName: briefFileName(built.plan.year, built.input.asOf, args.section, built.latestPeriod !== null),
         dataBase64: base64(pdf),
         asOf: built.input.asOf,
         pages,
         targetCount: built.input.rows.length,
+        chartsLeftOut,
       };
     },
   };

@@ -1,6 +1,11 @@
 // Numbered schema migrations. Migration N brings a store from user_version N-1 to N; all pending ones
 // run in one transaction at open. Never edit a migration that has shipped: add the next one.
 
+import { LOWER_IS_BETTER_WORDS } from '../../shared/domain/direction';
+
+/** The rule of shared/domain/direction.ts deriveDirection, in SQL, for targets stored before directions existed. */
+const LOWER_BETTER_SQL = LOWER_IS_BETTER_WORDS.map((w) => `upper(indicator) LIKE '%${w.toUpperCase().replace(/'/g, "''")}%'`).join(' OR ');
+
 export const MIGRATIONS: readonly string[] = [
   // 1: plans, targets with provenance, edit history, import batches, series, observations (vintaged), links
   `
@@ -138,6 +143,15 @@ export const MIGRATIONS: readonly string[] = [
   // issue 10: a target restated in the plan keeps its other statements (section, quote, offsets, differences) as JSON
   `
   ALTER TABLE targets ADD COLUMN also_stated_at TEXT NOT NULL DEFAULT '[]';
+  `,
+  // issue 11: which way is good per target (higher_better / lower_better / band), derived from the wording
+  `
+  ALTER TABLE targets ADD COLUMN direction TEXT NOT NULL DEFAULT 'higher_better' CHECK (direction IN ('higher_better','lower_better','band'));
+  UPDATE targets SET direction = CASE
+    WHEN kind = 'task' THEN 'higher_better'
+    WHEN comparator = 'at_most' OR kind = 'reduction' OR ${LOWER_BETTER_SQL} THEN 'lower_better'
+    WHEN comparator IN ('range','stable') OR (value IS NULL AND value_low IS NOT NULL AND value_high IS NOT NULL) THEN 'band'
+    ELSE 'higher_better' END;
   `,
 ];
 

@@ -1,8 +1,9 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import type { Store } from './openStore';
 import { z } from 'zod';
-import type { EditableTargetField, Plan, StatementRef, Target, TargetDraft } from '../../shared/domain/target';
+import type { EditableTargetField, Plan, StatementRef, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
 import { statementRefSchema } from '../../shared/contract/targetDraft';
+import { deriveDirection } from '../../shared/domain/direction';
 import { WorkbenchError } from '../../shared/errors';
 import type { EditRecord } from '../../shared/contract/records';
 
@@ -29,6 +30,8 @@ interface TargetRow {
   tolerance: number | null;
   task_status: Target['taskStatus'];
   also_stated_at: string;
+  /** Null only in a row read before the migration ran (never after it). */
+  direction: TargetDirection | null;
 }
 
 const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
@@ -43,7 +46,10 @@ const COLUMN_OF: Record<EditableTargetField, keyof TargetRow> = {
   basis: 'basis',
   tolerance: 'tolerance',
   taskStatus: 'task_status',
+  direction: 'direction',
 };
+
+const toDraftFields = (r: TargetRow) => ({ indicator: r.indicator, kind: r.kind, comparator: r.comparator, value: r.value, valueLow: r.value_low, valueHigh: r.value_high, quote: r.quote });
 
 function toTarget(r: TargetRow): Target {
   return {
@@ -67,6 +73,7 @@ function toTarget(r: TargetRow): Target {
     tolerance: r.tolerance,
     taskStatus: r.task_status,
     alsoStatedAt: parseStatements(r.also_stated_at),
+    direction: r.direction ?? deriveDirection(toDraftFields(r)),
   };
 }
 
@@ -102,10 +109,10 @@ export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): nu
 
 export function insertTargets(db: Store, planId: number, targets: TargetDraft[], firstPosition: number): number[] {
   const stmt = db.prepare(`INSERT INTO targets (plan_id, position, section, indicator, kind, value, value_low, value_high, unit,
-      comparator, qualifier, basis, quote, quote_start, quote_end, also_stated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+      comparator, qualifier, basis, quote, quote_start, quote_end, also_stated_at, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   return targets.map((t, i) =>
     Number(
-      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, JSON.stringify(t.alsoStatedAt ?? []))
+      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, JSON.stringify(t.alsoStatedAt ?? []), deriveDirection(t))
         .lastInsertRowid,
     ),
   );

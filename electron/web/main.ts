@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isWorkbenchError } from '../../shared/errors';
 import { currentUser, defaultStorePath } from '../paths';
 import { startThreadedBackend } from '../service/host/threadedBackend';
+import { reportError } from '../log';
 import { startWebShell } from './server';
 
 function argValue(name: string): string | undefined {
@@ -37,6 +37,6 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
-  process.stderr.write(`错误 / Error: ${isWorkbenchError(e) || e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`错误 / Error: ${reportError('web start', e).message}\n`);
   process.exitCode = 1;
 }

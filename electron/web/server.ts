@@ -12,6 +12,7 @@ import { toWireError, WorkbenchError } from '../../shared/errors';
 import { inProcessBackend, type ServiceBackend } from '../service/host/backend';
 import type { Service } from '../service/service';
 import { receiveUpload } from './upload';
+import { reportError } from '../log';
 
 /** Largest JSON body of a call (files do not travel in it: they are uploaded first, POST /api/upload). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -139,7 +140,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           const result = await backend.call(m[1], args);
           sendJson(res, 200, { result: result === undefined ? null : result });
         } catch (e) {
-          const wire = toWireError(e);
+          const wire = reportError(`web ${m[1]}`, e);
           sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : 500, { error: wire });
         }
         return;
@@ -166,7 +167,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
-      if (!res.headersSent) sendJson(res, 500, { error: toWireError(e) });
+      if (!res.headersSent) sendJson(res, 500, { error: reportError('web', e) });
     }
   });
 

@@ -1,8 +1,11 @@
 // The ECharts option of the variance chart (pure: trend in, option out): this year's values through the year
-// against last year's and the target as a line, all in the series' unit. Levels are bars (year to date), rates lines.
+// against last year's and the target as a line. Levels are bars (year to date) in the target's unit, with the
+// 序时进度 line; rates and indices are lines on an axis around their data. The axis always holds the target line
+// (ECharts leaves mark lines out of its own extent, so a target far above the data would not be drawn).
 import type { EChartsCoreOption } from 'echarts/core';
 import type { VarianceTrend } from '../../shared/contract/varianceCalls';
-import { formatMonthAxisLabel, formatNumberZh } from '../../shared/format/chinese';
+import { formatAmountZh, formatMonthAxisLabel } from '../../shared/format/chinese';
+import { niceAxis } from '../../shared/brief/niceAxis';
 import type { Lang } from '../i18n';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -15,7 +18,7 @@ function axisLabel(period: string, cumulative: boolean, lang: Lang): string {
 }
 
 /** Decimals that suit the magnitude: rates and small numbers one, large levels none. */
-const fmt = (v: number) => formatNumberZh(v, { decimals: v === 0 || Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 10 ? 1 : 2, thousands: true });
+const fmt = (v: number) => formatAmountZh(v, { maxDecimals: v === 0 || Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 10 ? 1 : 2, thousands: true });
 
 export function varianceTrendOption(trend: VarianceTrend, lang: Lang): EChartsCoreOption {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
@@ -28,6 +31,14 @@ export function varianceTrendOption(trend: VarianceTrend, lang: Lang): EChartsCo
   let newest = -1;
   values.forEach((v, i) => v !== null && (newest = i));
   const lastYear = trend.points.map((p) => p.lastYear);
+  const schedule = trend.points.map((p) => p.schedule ?? null);
+  const hasSchedule = schedule.some((v) => v !== null);
+  const extent = niceAxis(
+    [...values, ...lastYear, ...schedule, trend.targetLine].filter((v): v is number => v !== null),
+    { includeZero: isLevel, splits: 5 },
+  );
+  const index = /=\s*100/.test(unit);
+  const targetText = trend.targetLine === null ? '' : `${fmt(trend.targetLine)}${index ? '' : unit === '%' ? '%' : unit}`;
   return {
     animation: false,
     grid: { left: 64, right: 24, top: 44, bottom: 48 },
@@ -38,10 +49,12 @@ export function varianceTrendOption(trend: VarianceTrend, lang: Lang): EChartsCo
       type: 'value',
       name: unit,
       nameTextStyle: { align: 'right', fontSize: 11 },
-      // Rates around a target read best on a scaled axis; levels start at zero so bars stay honest.
-      scale: !isLevel,
-      min: isLevel ? 0 : undefined,
-      axisLabel: { fontSize: 11, formatter: (v: number) => fmt(v) },
+      // Rates around a target read best on an axis around the data; levels start at zero so bars stay honest.
+      min: extent.min,
+      max: extent.max,
+      interval: extent.interval,
+      // Ticks are clean multiples of the interval: print them as short as they are (`9`, not `9.00`).
+      axisLabel: { fontSize: 11, formatter: (v: number) => formatAmountZh(v, { maxDecimals: 3, thousands: true }) },
     },
     series: [
       {
@@ -67,10 +80,23 @@ export function varianceTrendOption(trend: VarianceTrend, lang: Lang): EChartsCo
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#1f4e79', type: 'dashed', width: 1.5 },
-                label: { formatter: t(`目标 ${fmt(trend.targetLine)}`, `Target ${fmt(trend.targetLine)}`), position: 'insideEndTop', fontSize: 11, color: '#1f4e79' },
+                label: { formatter: t(`目标 ${targetText}`, `Target ${targetText}`), position: 'insideStartTop', fontSize: 11, color: '#1f4e79' },
                 data: [{ yAxis: trend.targetLine }],
               },
       },
+      ...(hasSchedule
+        ? [
+            {
+              name: t('序时进度', 'Schedule'),
+              type: 'line',
+              data: schedule,
+              symbol: 'none',
+              connectNulls: true,
+              lineStyle: { width: 1.5, color: '#b45f06', type: 'dotted' },
+              itemStyle: { color: '#b45f06' },
+            },
+          ]
+        : []),
       {
         name: t(`${year - 1}年`, `${year - 1}`),
         type: 'line',

@@ -1,9 +1,21 @@
 // Column definitions of the targets grid: which fields show, in what words, and which are editable.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS, TASK_STATUS_LABELS, TASK_STATUSES, type Target, type TargetKind } from '../../shared/domain/target';
+import {
+  COMPARATOR_LABELS,
+  DIRECTION_LABELS,
+  KIND_LABELS,
+  QUALIFIER_LABELS,
+  TARGET_DIRECTIONS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type Target,
+  type TargetKind,
+} from '../../shared/domain/target';
+import { directionOf } from '../../shared/domain/direction';
+import { formatSectionZh } from '../../shared/format/chinese';
 import type { Lang } from '../i18n';
 
-const EDITABLE = new Set(['indicator', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'notes', 'tolerance', 'taskStatus']);
+const EDITABLE = new Set(['indicator', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'notes', 'tolerance', 'taskStatus', 'direction']);
 
 export function isEditableColumn(field: string | undefined): boolean {
   return field !== undefined && EDITABLE.has(field);
@@ -14,7 +26,7 @@ const numberText = (p: ValueFormatterParams<Target, number | null>) => (p.value 
 export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   return [
-    { field: 'section', headerName: t('章节', 'Section'), width: 110, filter: 'agTextColumnFilter', pinned: 'left' },
+    { field: 'section', headerName: t('章节', 'Section'), width: 110, filter: 'agTextColumnFilter', pinned: 'left', valueFormatter: (p) => formatSectionZh(String(p.value ?? '')) },
     { field: 'indicator', headerName: t('指标', 'Indicator'), width: 220, editable: true, filter: 'agTextColumnFilter', pinned: 'left' },
     {
       field: 'kind',
@@ -64,6 +76,20 @@ export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['', 'strive', 'ensure'] },
       refData: Object.fromEntries(Object.entries(QUALIFIER_LABELS).map(([k, v]) => [k, v[lang]])),
+    },
+    {
+      // Which way is good: status and gap colour follow it (an unemployment rate below its target is good news).
+      field: 'direction',
+      headerName: t('方向', 'Direction'),
+      width: 96,
+      editable: true,
+      filter: 'agTextColumnFilter',
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...TARGET_DIRECTIONS] },
+      valueGetter: (p) => (p.data ? directionOf(p.data) : null),
+      refData: Object.fromEntries(Object.entries(DIRECTION_LABELS).map(([k, v]) => [k, v[lang]])),
+      filterValueGetter: (p) => (p.data ? DIRECTION_LABELS[directionOf(p.data)][lang] : ''),
+      tooltipValueGetter: () => t('越高越好（下限）、越低越好（上限，如失业率、价格涨幅、单位GDP能耗）、区间', 'Higher is better (a floor), lower is better (a ceiling: unemployment, prices, energy per unit of GDP), band'),
     },
     { field: 'basis', headerName: t('口径', 'Basis'), width: 96, editable: true },
     { field: 'tolerance', headerName: t('容差(个百分点)', 'Tolerance (pp)'), width: 110, editable: true, type: 'rightAligned', valueFormatter: numberText, cellEditor: 'agTextCellEditor' },

@@ -1,9 +1,10 @@
 // Column definitions of the variance grid: one row per target, figures with one decimal for rates, gaps in
 // 个百分点, the status as a coloured, labelled cell. Gaps sort with the empty ones last either way.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { formatNumberZh, formatPeriodZh } from '../../shared/format/chinese';
+import { formatAmountZh, formatNumberZh, formatPeriodZh, formatSectionZh } from '../../shared/format/chinese';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import type { Lang } from '../i18n';
+import { gapTone } from '../../shared/brief/statusStyle';
 
 type P = ValueFormatterParams<VarianceRow, number | null>;
 
@@ -13,8 +14,7 @@ const rate = (p: P) => (p.value == null ? '—' : `${formatNumberZh(p.value)}%`)
 export function amountText(v: number | null | undefined, unit: string | null): string {
   if (v == null) return '—';
   if (unit === '%') return `${formatNumberZh(v)}%`;
-  const decimals = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
-  const text = formatNumberZh(v, { decimals, thousands: true }).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const text = formatAmountZh(v, { maxDecimals: Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2, thousands: true });
   return `${text}${unit ?? ''}`;
 }
 
@@ -45,7 +45,7 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const num = { type: 'rightAligned', comparator: nullsLast, width: 96 } as const;
   return [
-    { field: 'section', headerName: t('章节', 'Section'), width: 92, pinned: 'left' },
+    { field: 'section', headerName: t('章节', 'Section'), width: 92, pinned: 'left', valueFormatter: (p) => formatSectionZh(String(p.value ?? '')) },
     { field: 'indicator', headerName: t('指标', 'Indicator'), width: 170, pinned: 'left', tooltipField: 'indicator' },
     {
       field: 'status',
@@ -68,7 +68,11 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
       sort: 'asc',
       valueFormatter: (p: P) => (p.data ? gapText(p.data, lang) : ''),
       headerTooltip: t('增速：实际−目标；总量：完成率−序时进度', 'Rates: actual − target; levels: completion − schedule'),
-      cellClassRules: { 'gap-negative': (p) => (p.value ?? 0) < -0.05, 'gap-positive': (p) => (p.value ?? 0) > 0.05 },
+      // Coloured by the status, never by the sign: a negative gap under a ceiling (CPI, unemployment) is good news.
+      cellClassRules: {
+        'gap-negative': (p) => p.value != null && p.data != null && gapTone(p.data.status) === 'bad',
+        'gap-positive': (p) => p.value != null && p.data != null && gapTone(p.data.status) === 'good',
+      },
     },
     { field: 'completionRate', headerName: t('完成率', 'Completion'), ...num, valueFormatter: rate },
     { field: 'scheduleCalendar', headerName: t('时间进度', 'Calendar'), ...num, valueFormatter: rate },

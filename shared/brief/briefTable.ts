@@ -66,10 +66,19 @@ export function briefTableRows(rows: readonly VarianceRow[], targets: readonly T
   });
 }
 
-/** `截至2025年1-10月，纳入监测的15项指标中，已完成2项、符合进度6项、有风险1项、滞后5项、无数据1项。` */
+/**
+ * `截至2025年10月，纳入监测的15项指标中，已完成2项、符合进度6项、有风险1项、滞后5项、无数据1项。` (截至 names a
+ * point in time: the month, not the span 1-10月.) Without any figure, it says that there is no data.
+ */
 export function briefSummaryText(rows: readonly VarianceRow[], asOf: string): string {
+  if (!hasAnyData(rows)) return `纳入监测的${rows.length}项指标均暂无已导入的统计数据，请先导入统计数据并关联指标。`;
   const counts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
   const parts = counts.map(([s, n]) => `${STATUS_LABELS[s].zh}${n}项`).join('、');
-  return `截至${formatPeriodZh(asOf, true)}，纳入监测的${rows.length}项指标中，${parts || '暂无数据'}。`;
+  return `截至${formatPeriodZh(asOf, false)}，纳入监测的${rows.length}项指标中，${parts}。`;
+}
+
+/** Whether any row has a figure read from data (else the cut-off month is not a fact about the data). */
+export function hasAnyData(rows: readonly VarianceRow[]): boolean {
+  return rows.some((r) => r.asOf !== null);
 }
 

@@ -38,3 +38,16 @@ export const STATUS_TABLE_STYLE: Record<Status, { background: string; color: str
   off_track: { background: '#ffc7ce', color: '#9c0006' },
   no_data: { background: '#ededed', color: '#404040' },
 };
+
+/**
+ * The tone of a gap figure, from the status and never from the sign alone: CPI 2.1 points under its ceiling
+ * and unemployment 0.2 under its target are good news (符合进度), though the gap is negative.
+ */
+export type GapTone = 'good' | 'bad' | 'neutral';
+
+export function gapTone(status: Status): GapTone {
+  return status === 'met' || status === 'on_track' ? 'good' : status === 'at_risk' || status === 'off_track' ? 'bad' : 'neutral';
+}
+
+/** Font colours of a gap figure by tone, for the workbook and printed tables (the grid uses CSS classes). */
+export const GAP_TONE_COLOR: Record<GapTone, string> = { good: '#1e6b34', bad: '#9b1c1c', neutral: '#404040' };

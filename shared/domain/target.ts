@@ -37,6 +37,19 @@ export const QUALIFIER_LABELS: Record<Qualifier, { zh: string; en: string }> = {
   ensure: { zh: '确保', en: 'ensure' },
 };
 
+/**
+ * Which way is good: higher_better (a floor: GDP growth, output), lower_better (a ceiling: the surveyed
+ * unemployment rate, price rises, energy use per unit of GDP, PM2.5), band (either side is a miss: 区间, 稳定在).
+ */
+export const TARGET_DIRECTIONS = ['higher_better', 'lower_better', 'band'] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+
+export const DIRECTION_LABELS: Record<TargetDirection, { zh: string; en: string }> = {
+  higher_better: { zh: '越高越好', en: 'Higher is better' },
+  lower_better: { zh: '越低越好', en: 'Lower is better' },
+  band: { zh: '区间', en: 'Band' },
+};
+
 /** Progress of a target as the analyst records it; the plan's number-less tasks are tracked by it alone. */
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'blocked'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -111,10 +124,15 @@ export interface Target extends TargetDraft {
   /** Tolerance band in percentage points for `about` targets; null = the default (0.5). */
   tolerance: number | null;
   taskStatus: TaskStatus;
+  /**
+   * Which way is good; derived from the wording when the target is stored, editable by the analyst. The store
+   * always fills it; optional so that targets built in memory (fixtures, proposals) are read by `directionOf`.
+   */
+  direction?: TargetDirection;
 }
 
 /** Fields of a target the analyst may edit in the grid. */
-export const EDITABLE_TARGET_FIELDS = ['value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'notes', 'indicator', 'basis', 'tolerance', 'taskStatus'] as const;
+export const EDITABLE_TARGET_FIELDS = ['value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'notes', 'indicator', 'basis', 'tolerance', 'taskStatus', 'direction'] as const;
 export type EditableTargetField = (typeof EDITABLE_TARGET_FIELDS)[number];
 
 export interface Plan {

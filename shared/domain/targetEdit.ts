@@ -8,6 +8,9 @@ import {
   QUALIFIER_LABELS,
   TASK_STATUSES,
   TASK_STATUS_LABELS,
+  TARGET_DIRECTIONS,
+  DIRECTION_LABELS,
+  type TargetDirection,
   type Comparator,
   type EditableTargetField,
   type Qualifier,
@@ -36,6 +39,13 @@ for (const t of TASK_STATUSES) {
   TASK_STATUS_WORDS[TASK_STATUS_LABELS[t].zh] = t;
 }
 
+const DIRECTION_WORDS: Record<string, TargetDirection> = { 越大越好: 'higher_better', 越小越好: 'lower_better', 高: 'higher_better', 低: 'lower_better', 上限: 'lower_better', 下限: 'higher_better', 稳定在: 'band', 区间内: 'band' };
+for (const d of TARGET_DIRECTIONS) {
+  DIRECTION_WORDS[d] = d;
+  DIRECTION_WORDS[DIRECTION_LABELS[d].zh] = d;
+  DIRECTION_WORDS[DIRECTION_LABELS[d].en.toLowerCase()] = d;
+}
+
 const QUALIFIER_WORDS: Record<string, Qualifier> = {};
 for (const q of QUALIFIERS) {
   QUALIFIER_WORDS[q] = q;
@@ -54,6 +64,7 @@ export const FIELD_LABELS: Record<EditableTargetField, { zh: string; en: string 
   basis: { zh: '口径', en: 'Basis' },
   tolerance: { zh: '容差(个百分点)', en: 'Tolerance (pp)' },
   taskStatus: { zh: '进展', en: 'Progress' },
+  direction: { zh: '方向', en: 'Direction' },
 };
 
 export function isEditableField(f: string): f is EditableTargetField {
@@ -73,6 +84,7 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     if (field === 'indicator') return { ok: false, message: `指标名称不能为空 / The indicator name cannot be empty` };
     if (field === 'taskStatus') return { ok: true, value: 'open' };
+    if (field === 'direction') return { ok: false, message: `方向不能为空（可用：越高越好、越低越好、区间） / The direction cannot be empty (higher_better, lower_better, band)` };
     return { ok: true, value: field === 'notes' ? '' : null };
   }
   if (NUMERIC_FIELDS.has(field)) {
@@ -106,6 +118,11 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
       const status = TASK_STATUS_WORDS[text];
       if (!status) return { ok: false, message: `无法识别的进展“${text.slice(0, 20)}”（可用：未开始、推进中、已完成、受阻） / Unknown progress "${text.slice(0, 20)}"` };
       return { ok: true, value: status };
+    }
+    case 'direction': {
+      const d = DIRECTION_WORDS[text] ?? DIRECTION_WORDS[text.toLowerCase()];
+      if (!d) return { ok: false, message: `无法识别的方向“${text.slice(0, 20)}”（可用：越高越好、越低越好、区间） / Unknown direction "${text.slice(0, 20)}" (higher_better, lower_better, band)` };
+      return { ok: true, value: d };
     }
     case 'notes':
       if (text.length > 2000) return { ok: false, message: `备注过长（最多2000字） / Notes too long (2000 characters at most)` };

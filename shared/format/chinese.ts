@@ -37,9 +37,17 @@ export function formatMonthAxisLabel(period: string, cumulative: boolean): strin
   return m ? m[1] : full;
 }
 
-/** `数据截至2025年10月` for `2025-10`, `数据截至2025年三季度` for `2025-Q3`. */
-export function cutoffLine(asOf: string): string {
-  return `数据截至${formatPeriodZh(asOf, false)}`;
+/** `数据截至2025年10月` for `2025-10`, `数据截至2025年三季度` for `2025-Q3`; without any data, says so. */
+export function cutoffLine(asOf: string, hasData = true): string {
+  return hasData ? `数据截至${formatPeriodZh(asOf, false)}` : '暂无已导入的统计数据';
+}
+
+/**
+ * A section path with full-width brackets, as Chinese official documents write it: `三、(三)` → `三、（三）`.
+ * Plans taken from PDFs mix both widths; the store keeps what was read, print and screens show this.
+ */
+export function formatSectionZh(section: string): string {
+  return section.replace(/\(\s*([一二三四五六七八九十百\d]+)\s*\)/g, '（$1）');
 }
 
 export interface NumberFormatOptions {
@@ -53,21 +61,44 @@ export interface NumberFormatOptions {
   signed?: boolean;
 }
 
-/** A number as printed in a Chinese briefing: fixed decimals, optional thousands separators, `—` when missing. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One Intl.NumberFormat per (decimals, grouping), reused: creating one is far slower than formatting. */
+function numberFormat(minDecimals: number, maxDecimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${minDecimals}:${maxDecimals}:${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: grouping });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A number as printed in a Chinese briefing: fixed decimals, optional thousands separators, `—` when missing.
+ * The one number formatter of the workbench (Intl.NumberFormat('zh-CN')); every other helper goes through it.
+ */
 export function formatNumberZh(value: number | null | undefined, options: NumberFormatOptions = {}): string {
   const { decimals = 1, thousands = false, missing = '—', signed = false } = options;
   if (value == null || !Number.isFinite(value)) return missing;
   // Round first so -0.04 with one decimal prints 0.0, not -0.0.
   const rounded = Number(value.toFixed(decimals));
-  const abs = Math.abs(rounded);
-  let text = abs.toFixed(decimals);
-  if (thousands) {
-    const [whole, frac] = text.split('.');
-    text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
-  }
+  const text = numberFormat(decimals, decimals, thousands).format(Math.abs(rounded));
   if (rounded < 0) return `-${text}`;
   if (signed && rounded > 0) return `+${text}`;
   return text;
+}
+
+/**
+ * A quantity with as many decimals as it needs, up to `maxDecimals` (8630.2, 12, 0.35), thousands grouped
+ * when asked: `120,000`. Levels in tables and chart labels use it, so `7.2亿吨` never prints as `7.20`.
+ */
+export function formatAmountZh(value: number | null | undefined, options: { maxDecimals?: number; thousands?: boolean; missing?: string } = {}): string {
+  const { maxDecimals = 2, thousands = false, missing = '—' } = options;
+  if (value == null || !Number.isFinite(value)) return missing;
+  const rounded = Number(value.toFixed(maxDecimals));
+  const text = numberFormat(0, maxDecimals, thousands).format(Math.abs(rounded));
+  return rounded < 0 ? `-${text}` : text;
 }
 
 /** A rate with its sign: `85.3%`. */
@@ -90,8 +121,8 @@ export function formatGapPp(gap: number | null | undefined, decimals = 1): strin
 /** A gap in the unit of the indicator, in words: `低于目标12.5亿元`. */
 export function formatGapLevel(gap: number | null | undefined, unit: string, decimals = 1): string {
   if (gap == null || !Number.isFinite(gap)) return '—';
+  if (Number(Math.abs(gap).toFixed(decimals)) === 0) return '与目标持平';
   const magnitude = formatNumberZh(Math.abs(gap), { decimals, thousands: true });
-  if (Number(magnitude.replace(/,/g, '')) === 0) return '与目标持平';
   return `${gap < 0 ? '低于' : '高于'}目标${magnitude}${unit}`;
 }
 

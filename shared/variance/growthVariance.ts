@@ -14,7 +14,8 @@ import type { LinkInput, SeriesData } from './seriesData';
 import { judgeAgainstZone } from './status';
 import { bandsFor, type StatusThresholds } from './thresholds';
 import type { VarianceRow } from './types';
-import { acceptableZone, directionFor, headlineValue, mirrorZone, type Zone } from './zone';
+import { acceptableZone, directionFor, headlineValue, mirrorZone, zoneDirection, type Zone } from './zone';
+import { directionOf } from '../domain/direction';
 import { describeTarget } from './describeTarget';
 import { type Bilingual, bi, clean, cleanOrNull, fmtRate } from './wording';
 
@@ -22,23 +23,18 @@ const isLevelMeasure = (s: SeriesData) => s.measure === 'cumulative' || s.measur
 
 /** Target growth in % and the zone it must land in, on the growth scale (reductions mirrored). */
 function growthCriterion(target: Target, tolerance: number): { goal: number; zone: Zone } | null {
+  const direction = directionOf(target);
   if (target.kind === 'reduction') {
-    // Work on the reduction scale (12 = a fall of 12 %), where more reduction is better, then mirror.
-    const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, 'up'));
+    // Work on the reduction scale (12 = a fall of 12 %), where more reduction is better (the measure itself,
+    // energy use per unit of GDP, is lower-better), then mirror.
+    const onReductionScale = direction === 'lower_better' ? 'up' : direction === 'higher_better' ? 'down' : 'none';
+    const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, onReductionScale));
     const t = target.comparator === 'range' ? (target.valueLow ?? target.value) : headlineValue(target);
     return zone && t !== null ? { goal: -t, zone: mirrorZone(zone) } : null;
   }
-  const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, favourableGrowthDirection(target.indicator)));
+  const zone = acceptableZone(target.comparator, target, tolerance, zoneDirection(target.comparator, direction));
   const t = headlineValue(target);
   return zone && t !== null ? { goal: t, zone } : null;
-}
-
-/**
- * Growth is good news, except for prices: `居民消费价格涨幅2%左右` is a ceiling the year should stay under,
- * so 0.3 % inflation is within the target, not 1.7 points behind it.
- */
-export function favourableGrowthDirection(indicator: string): 'up' | 'down' {
-  return /价格|物价|CPI|PPI|涨幅/i.test(indicator) ? 'down' : 'up';
 }
 
 const METHOD_WORDS: Record<GrowthReading['method'], Bilingual> = {

@@ -11,7 +11,8 @@ import type { LinkInput, SeriesData } from './seriesData';
 import { judgeSchedule } from './status';
 import { bandsFor, type StatusThresholds } from './thresholds';
 import type { VarianceRow } from './types';
-import { directionFor } from './zone';
+import { zoneDirection } from './zone';
+import { directionOf } from '../domain/direction';
 import { describeTarget } from './describeTarget';
 import { bi, clean, cleanOrNull, fmtAmount, fmtRate } from './wording';
 
@@ -82,7 +83,9 @@ export function levelVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   const seasonal = fig.scheduleSeasonal !== null;
   const schedule = fig.scheduleSeasonal ?? fig.scheduleCalendar;
   const scheduleName = seasonal ? bi('季节性序时进度', 'seasonal schedule') : bi('时间序时进度', 'calendar schedule');
-  const direction = directionFor(target.comparator, 'up') === 'down' ? 'down' : 'up';
+  // A lower-better level (energy consumption 控制在…以内) is a cap the year to date must stay under; a band
+  // level still climbs towards its figure through the year.
+  const direction = zoneDirection(target.comparator, directionOf(target)) === 'down' ? 'down' : 'up';
   const completion = clean(fig.completionRate);
   const judgement = judgeSchedule(
     { completion, schedule: clean(schedule), scheduleName, direction, strict: target.comparator === 'exceed', final: lv.monthsElapsed === 12 },

@@ -68,9 +68,13 @@ export function judgeSchedule(input: ScheduleInput, bands: StatusBands): Judgeme
     ahead >= 0
       ? bi(`${direction === 'down' ? '低于' : '快于'}${input.scheduleName.zh}${fmtRate(ahead)}个百分点`, `${fmtRate(ahead)} pp ${direction === 'down' ? 'under' : 'ahead of'} the ${input.scheduleName.en}`)
       : bi(`${direction === 'down' ? '超出' : '落后'}${input.scheduleName.zh}${fmtRate(lag)}个百分点`, `${fmtRate(lag)} pp ${direction === 'down' ? 'over' : 'behind'} the ${input.scheduleName.en}`);
+  const behind = direction === 'down' ? '超出' : '落后';
+  // A zero on-track band reads `不落后于序时进度`, never `落后不超过0个百分点`.
   const bandsText = bi(
-    `（${direction === 'down' ? '超出' : '落后'}不超过${fmtAmount(onTrack)}个百分点为符合进度，不超过${fmtAmount(atRisk)}个百分点为有风险）`,
-    ` (on track within ${fmtAmount(onTrack)} pp, at risk within ${fmtAmount(atRisk)} pp)`,
+    onTrack > 0
+      ? `（${behind}不超过${fmtAmount(onTrack)}个百分点为符合进度，不超过${fmtAmount(atRisk)}个百分点为有风险）`
+      : `（${direction === 'down' ? '不超出' : '不落后于'}序时进度为符合进度，${behind}不超过${fmtAmount(atRisk)}个百分点为有风险）`,
+    onTrack > 0 ? ` (on track within ${fmtAmount(onTrack)} pp, at risk within ${fmtAmount(atRisk)} pp)` : ` (on track at or ahead of schedule, at risk within ${fmtAmount(atRisk)} pp)`,
   );
   const withPace = (status: Status, zh: string, en: string): Judgement => ({
     status,

@@ -10,8 +10,10 @@ import type { LinkInput } from './seriesData';
 import { judgeAgainstZone } from './status';
 import { bandsFor, type StatusThresholds } from './thresholds';
 import type { VarianceRow } from './types';
-import { acceptableZone, directionFor, headlineValue } from './zone';
+import { acceptableZone, headlineValue, zoneDirection } from './zone';
+import { directionOf } from '../domain/direction';
 import { describeTarget } from './describeTarget';
+import { formatPeriodZh } from '../format/chinese';
 import { bi, clean, fmtAmount } from './wording';
 
 export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds): VarianceRow {
@@ -26,8 +28,9 @@ export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   }
   const isPercent = canonicalUnit(unit) === '%';
   const tolerance = target.tolerance ?? thresholds.defaultTolerance;
-  // Shares and rates are symmetric around an `about` target (an unemployment rate may miss either way).
-  const zone = acceptableZone(target.comparator, target, tolerance, directionFor(target.comparator, 'none'));
+  // The target's direction says which side of an `about` target is a miss: the surveyed unemployment rate
+  // (`5.5%左右`) is a ceiling, so 4.7 % is within it; a band target can miss either way.
+  const zone = acceptableZone(target.comparator, target, tolerance, zoneDirection(target.comparator, directionOf(target)));
   const goal = headlineValue(target);
   if (!zone || goal === null) return noDataRow(target, series, bi('目标无数值', 'the target has no number'));
 
@@ -56,7 +59,7 @@ export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   const goalText = describeTarget(target, u, target.comparator === 'about' || target.comparator === 'stable' ? tolerance : null);
   const gapUnit = isPercent ? bi('个百分点', ' pp') : bi(unit, ` ${unit}`);
   const reasoning = bi(
-    `${r.period}为${fmtAmount(actual)}${u}，目标${goalText.zh}，差${fmtAmount(row.gap)}${gapUnit.zh}；${judgement.verdict.zh}`,
+    `${formatPeriodZh(r.period, false)}为${fmtAmount(actual)}${u}，目标${goalText.zh}，差${fmtAmount(row.gap)}${gapUnit.zh}；${judgement.verdict.zh}`,
     `${r.period}: ${fmtAmount(actual)}${isPercent ? '%' : ` ${unit}`}, target ${goalText.en}, gap ${fmtAmount(row.gap)}${gapUnit.en}; ${judgement.verdict.en}`,
   );
   row.rule = ruleSentence(reasoning, judgement.status, r.notes);

@@ -2,7 +2,7 @@
 // `左右` [t−tol, t+tol]. A kind has a favourable direction (growth: higher is better), and an `about`
 // band is open on that side: 8 % growth against `6%左右` is not a risk, it is ahead.
 
-import type { Comparator } from '../domain/target';
+import type { Comparator, TargetDirection } from '../domain/target';
 import { type Bilingual, bi, fmtAmount } from './wording';
 
 export type Direction = 'up' | 'down' | 'none';
@@ -19,6 +19,23 @@ export interface TargetBounds {
   value: number | null;
   valueLow: number | null;
   valueHigh: number | null;
+}
+
+/**
+ * The side an `about`/`stable`/bare/`reach` target is open towards, from the target's direction: a floor
+ * (higher is better) up, a ceiling (lower is better) down, a band neither. Explicit bounds (以上, 突破, 以内)
+ * keep their own side.
+ */
+export function zoneDirection(comparator: Comparator | null, direction: TargetDirection): Direction {
+  switch (comparator) {
+    case 'at_least':
+    case 'exceed':
+      return 'up';
+    case 'at_most':
+      return 'down';
+    default:
+      return direction === 'higher_better' ? 'up' : direction === 'lower_better' ? 'down' : 'none';
+  }
 }
 
 /** at_least/reach/exceed point up, at_most down; about/stable/range and no comparator follow the kind. */

@@ -103,8 +103,6 @@ describe('export FILE.xlsx', () => {
     expect(exportRun.stdout).toContain('说明, 目标, 执行情况, 数据');
     expect(exportRun.stdout).toContain('数据截至2025年10月');
     expect(exportRun.stdout).toMatch(/用时 \/ Elapsed: \d+\.\d\d s/);
-    // The whole process, tsx start-up included.
-    expect(exportRun.ms).toBeLessThan(10_000);
   });
 
   it('has the four sheets, formulas whose cached results are the figures of variance --json', () => {
@@ -197,14 +195,14 @@ describe('export FILE.xlsx', () => {
 });
 
 describe('brief FILE.pdf', () => {
-  it('prints the A4 pages of section 一 and says how many, in a few seconds', () => {
+  // How long it takes is measured by `npm run bench`, not asserted here (no test asserts a wall-clock time).
+  it('prints the A4 pages of section 一 and says how many', () => {
     expect(briefRun.stderr).toBe('');
     expect(briefRun.code).toBe(0);
     const pages = Number(/页数 \/ Pages: (\d+)/.exec(briefRun.stdout)![1]);
     expect(pages).toBeGreaterThanOrEqual(1);
     // Section 一 holds 煤炭产量, 原油产量 and 天然气产量 of the linked five.
     expect(briefRun.stdout).toContain('目标 3 项');
-    expect(briefRun.ms).toBeLessThan(10_000);
     const pdf = readFileSync(path.join(dir, 'out.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdf.toString('latin1');

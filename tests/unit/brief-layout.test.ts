@@ -160,7 +160,8 @@ describe('paginateBrief', () => {
 describe('briefing text', () => {
   it('counts statuses in the summary sentence', () => {
     const text = briefSummaryText(brief.rows, brief.asOf);
-    expect(text.startsWith(`截至2025年1-10月，纳入监测的${brief.rows.length}项指标中，`)).toBe(true);
+    // 截至 names a point in time (the month), not a span: never `截至2025年1-10月`.
+    expect(text.startsWith(`截至2025年10月，纳入监测的${brief.rows.length}项指标中，`)).toBe(true);
     for (const s of STATUSES) {
       const n = brief.rows.filter((r) => r.status === s).length;
       if (n > 0) expect(text).toContain(`${STATUS_LABELS[s].zh}${n}项`);

@@ -328,13 +328,17 @@ describe('share, rate and count targets', () => {
     expect(row.completionRate).toBeNull();
   });
 
-  it('rate about a target is symmetric: 失业率5.5%左右', () => {
+  it('an unemployment rate about a target is a ceiling: 失业率5.5%左右 at 4.7 % is on track', () => {
     const t = makeTarget({ indicator: '城镇调查失业率', kind: 'share', value: 5.5, unit: '%', comparator: 'about' });
-    const at = (v: number) => analyzeTarget(t, { series: makeSeries(31, '失业率(%)', '%', 'monthly', 'monthly', { '2025-06': v }) }, '2025-06').status;
-    expect(at(5.9)).toBe('on_track'); // within [5.0, 6.0]
+    const at = (v: number, direction?: Target['direction']) =>
+      analyzeTarget({ ...t, direction }, { series: makeSeries(31, '失业率(%)', '%', 'monthly', 'monthly', { '2025-06': v }) }, '2025-06').status;
+    expect(at(5.9)).toBe('on_track'); // within (−∞, 6.0]
     expect(at(6.3)).toBe('at_risk'); // 0.3 above
     expect(at(7.2)).toBe('off_track'); // 1.2 above
-    expect(at(4.9)).toBe('at_risk'); // 0.1 below: too low is also off the band
+    expect(at(4.7)).toBe('on_track'); // below a ceiling is good news, not a risk
+    expect(at(4.9, 'band')).toBe('at_risk'); // the analyst made it a band: 0.1 below [5.0, 6.0]
+    expect(at(4.9, 'higher_better')).toBe('at_risk');
+    expect(at(7.2, 'higher_better')).toBe('on_track');
   });
 
   it('count: band relative to the target', () => {
@@ -479,9 +483,9 @@ describe('toSeriesData', () => {
 
 describe('price targets are ceilings', () => {
   it('reads 居民消费价格涨幅2%左右 as a ceiling: 0.3 % is on track, 2.8 % is off', async () => {
-    const { favourableGrowthDirection } = await import('../../shared/variance/growthVariance');
-    expect(favourableGrowthDirection('居民消费价格')).toBe('down');
-    expect(favourableGrowthDirection('地区生产总值')).toBe('up');
+    const { deriveDirection } = await import('../../shared/domain/direction');
+    expect(deriveDirection(makeTarget({ indicator: '居民消费价格', kind: 'growth_rate', value: 2, unit: '%', comparator: 'about' }))).toBe('lower_better');
+    expect(deriveDirection(makeTarget({ indicator: '地区生产总值', kind: 'growth_rate', value: 6, unit: '%', comparator: 'about' }))).toBe('higher_better');
     const cpi = makeTarget({ indicator: '居民消费价格', kind: 'growth_rate', value: 2, unit: '%', comparator: 'about' });
     // Index 上年同期=100: 100.3 → +0.3 %; zone (−∞, 2 + 0.5]: within → on track, gap 0.3 − 2 = −1.7 pp.
     const low = analyzeTarget(cpi, { series: makeSeries(1, '居民消费价格指数(上年同期=100)', '上年同期=100', 'index', 'monthly', { '2025-10': 100.3 }) }, '2025-10');

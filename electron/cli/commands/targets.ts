@@ -2,6 +2,7 @@ import type { CliCommand } from '../context';
 import { dispatch } from '../../service/service';
 import type { Target, TargetDraft } from '../../../shared/domain/target';
 import { COMPARATOR_LABELS, KIND_LABELS, QUALIFIER_LABELS } from '../../../shared/domain/target';
+import { directionOf } from '../../../shared/domain/direction';
 
 /** The public JSON shape of a target: later issues and scripts rely on exactly these fields. */
 export function targetJson(t: Pick<Target, Exclude<keyof Target, 'planId' | 'position' | 'tolerance'>>) {
@@ -22,6 +23,8 @@ export function targetJson(t: Pick<Target, Exclude<keyof Target, 'planId' | 'pos
     taskStatus: t.taskStatus,
     // Where else the plan states the same target (a headline target restated in a section); [] when once.
     alsoStatedAt: t.alsoStatedAt ?? [],
+    /** `higher_better`, `lower_better` or `band`: which way is good (derived from the wording unless the analyst set it). */
+    direction: directionOf(t),
   };
 }
 

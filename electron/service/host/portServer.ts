@@ -2,7 +2,8 @@
 // MessagePortMain), or any port with the same shape (Node's worker_threads MessagePort in tests). Each request is
 // answered on the same port; the service's pushed events follow on it as they happen.
 import type { ServiceEvent } from '../../../shared/contract/events';
-import { toWireError, type WireError } from '../../../shared/errors';
+import type { WireError } from '../../../shared/errors';
+import { reportError } from '../../log';
 import type { ServiceBackend } from './backend';
 
 export type PortRequest = { type: 'call'; id: number; name: string; args: unknown };
@@ -36,7 +37,7 @@ export function servePort(port: PortLike, backend: ServiceBackend, options: { el
     if (!isRequest(m)) return;
     backend.call(m.name, m.args).then(
       (result) => post({ type: 'reply', id: m.id, result: result === undefined ? null : result }),
-      (e: unknown) => post({ type: 'reply', id: m.id, error: toWireError(e) }),
+      (e: unknown) => post({ type: 'reply', id: m.id, error: reportError(`port ${m.name}`, e) }),
     );
   });
   port.on('close', unsubscribe);

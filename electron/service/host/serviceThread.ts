@@ -3,7 +3,8 @@
 // parse midway). The host that started it holds no store.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobStatus } from '../../../shared/contract/importCalls';
-import { toWireError, WorkbenchError, type WireError } from '../../../shared/errors';
+import { WorkbenchError, type WireError } from '../../../shared/errors';
+import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
 import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
@@ -17,7 +18,7 @@ let service: Service;
 try {
   service = openWorkbench(config.storePath, config.shell);
 } catch (e) {
-  post({ type: 'fatal', error: toWireError(e) });
+  post({ type: 'fatal', error: reportError(`${config.shell} open store`, e) });
   process.exit(1);
 }
 service.ctx.uploadsDir = config.uploadsDir;
@@ -53,7 +54,7 @@ async function runJob(args: unknown): Promise<void> {
   try {
     ({ jobId: localId } = (await dispatch(service, 'startImport', args)) as { jobId: string });
   } catch (e) {
-    post({ type: 'jobStatus', status: { jobId: '', phase: 'failed', fraction: 0, done: true, error: toWireError(e) } });
+    post({ type: 'jobStatus', status: { jobId: '', phase: 'failed', fraction: 0, done: true, error: reportError(`${config.shell} startImport`, e) } });
     return;
   }
   await finished;
@@ -63,7 +64,8 @@ port.on('message', (m: ToThread) => {
   if (m.type === 'call') {
     dispatchTracked(service, m.name, m.args).then(
       ({ result, changed }) => post({ type: 'reply', id: m.id, result, changed }),
-      (e: unknown) => post({ type: 'reply', id: m.id, error: toWireError(e), changed: false }),
+      // Internal errors are logged here, where their stack is, before only their words cross to the host.
+      (e: unknown) => post({ type: 'reply', id: m.id, error: reportError(`${config.shell} ${m.name}`, e), changed: false }),
     );
   } else if (m.type === 'job') {
     void runJob(m.args).finally(() => {

@@ -48,8 +48,11 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
 const KEEP_FINISHED_JOBS = 20;
 const MAX_RUNNING_JOBS = 4;
 
+/** An error as a thread sent it: worded, and logged there with its stack if it was internal. */
 function wireToError(e: WireError): WorkbenchError {
-  return new WorkbenchError(e.code, e.message || '内部错误 / Internal error', e.details);
+  const err = new WorkbenchError(e.code, e.message || '内部错误 / Internal error', e.details);
+  (err as { reported?: boolean }).reported = true;
+  return err;
 }
 
 /** One worker thread answering calls in order. */
