@@ -74,3 +74,19 @@ function stepBetween(from: string, to: string): number | null {
   const b = periodEnd(to);
   return a && b ? monthIndex(b) - monthIndex(a) : null;
 }
+
+export interface StatusMove {
+  targetId: number;
+  indicator: string;
+  from: VarianceRow['status'];
+  to: VarianceRow['status'];
+  /** `由有风险转为符合进度` with the figure's change before it. */
+  text: string;
+}
+
+/** Targets whose status differs from last month's, in the rows' order. */
+export function statusMoves(rows: readonly VarianceRow[]): StatusMove[] {
+  return rows
+    .filter((r) => r.previous && r.previous.status !== r.status)
+    .map((r) => ({ targetId: r.targetId, indicator: r.indicator, from: r.previous!.status, to: r.status, text: r.sincePrevious ?? `由${STATUS_LABELS[r.previous!.status].zh}转为${STATUS_LABELS[r.status].zh}` }));
+}
