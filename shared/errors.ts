@@ -27,6 +27,8 @@ export interface WireError {
 
 export function toWireError(e: unknown): WireError {
   if (e instanceof WorkbenchError) return { code: e.code, message: e.message, details: e.details };
-  const message = e instanceof Error ? e.message : String(e);
+  // An assertion can throw with an empty message: the user must still read something.
+  const raw = e instanceof Error ? e.message : String(e);
+  const message = raw.trim() !== '' ? raw : e instanceof Error ? `${e.name} (no message)` : '(no message)';
   return { code: 'internal', message: `内部错误 / Internal error: ${message}` };
 }

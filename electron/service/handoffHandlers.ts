@@ -79,8 +79,9 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     const { briefPages, renderBriefHtml } = await briefRenderer();
     const html = renderBriefHtml(built.input);
     const pages = briefPages(built.input);
-    const charts = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
-    return { built, html, pages: pages.length, charts };
+    const planned = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
+    const chartsLeftOut = (html.match(/data-chart-missing="true"/g) ?? []).length;
+    return { built, html, pages: pages.length, charts: planned - chartsLeftOut, chartsLeftOut };
   };
 
   const workbookOf = async (args: { planId?: number; asOf?: string }) => {
@@ -152,12 +153,12 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     },
 
     briefHtml: async (args) => {
-      const { built, html, pages, charts } = await briefOf(args);
-      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts };
+      const { built, html, pages, charts, chartsLeftOut } = await briefOf(args);
+      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts, chartsLeftOut };
     },
 
     briefPdf: async (args) => {
-      const { built, html, pages } = await briefOf(args);
+      const { built, html, pages, chartsLeftOut } = await briefOf(args);
       // Read at call time: the desktop app sets Electron's printToPDF after the service is created.
       const pdf = await (ctx.printPdf ?? (await pdfPrinter()).htmlToPdf)(html);
       return {
@@ -166,6 +167,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
         asOf: built.input.asOf,
         pages,
         targetCount: built.input.rows.length,
+        chartsLeftOut,
       };
     },
 

@@ -43,13 +43,18 @@ export interface BriefPreview {
   pages: number;
   /** Targets in the briefing. */
   targetCount: number;
+  /** Charts drawn. */
   charts: number;
+  /** Charts that could not be drawn: each left out with a note on its page (the cause is in the log). */
+  chartsLeftOut: number;
 }
 
 export interface BriefPdf extends FileDownload {
   asOf: string;
   pages: number;
   targetCount: number;
+  /** Charts left out with a note because they could not be drawn (the cause is in the log). */
+  chartsLeftOut: number;
 }
 
 /** A Word document (the analysis report draft, or the briefing pages) as of a month. */

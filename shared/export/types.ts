@@ -90,6 +90,8 @@ export interface BriefTrend {
   unit: string;
   /** Last year's values for the same periods, drawn as a thin grey line when given. */
   lastYear?: { period: string; value: number }[];
+  /** Level targets: where the year to date should stand by each month (序时进度), in the target's unit. */
+  schedule?: { period: string; value: number }[];
 }
 
 /** `standard`: summary, charts, trends, table · `charts`: no table · `table`: summary and table only. */

@@ -4,6 +4,7 @@ import { dispatch } from '../../service/service';
 import type { BriefPdf, DocxDownload } from '../../../shared/contract/handoffCalls';
 import { BRIEF_LAYOUTS, type BriefLayoutKind } from '../../../shared/export/types';
 import { cutoffLine } from '../../../shared/format/chinese';
+import { logFilePath } from '../../log';
 import { checkedMonth, checkedOutputPath, elapsedSeconds, writeOutput } from '../outputFile';
 
 const USAGE = 'brief FILE.pdf|FILE.docx [--as-of YYYY-MM] [--section 一] [--layout standard|charts|table] [--plan ID] [--db PATH]';
@@ -41,6 +42,9 @@ export const briefCommand: CliCommand = {
     writeOutput(file, Buffer.from(result.dataBase64, 'base64'));
     ctx.out(`已生成简报 / Briefing written: ${file}`);
     ctx.out(`页数 / Pages: ${result.pages}（A4）· 目标 ${result.targetCount} 项 / ${result.targetCount} targets · ${cutoffLine(result.asOf)} / as of ${result.asOf}`);
+    if (result.chartsLeftOut > 0) {
+      ctx.err(`注意 / Note: ${result.chartsLeftOut} 幅图无法绘制，已在页面上注明并略去，原因见日志 ${logFilePath()} / ${result.chartsLeftOut} chart(s) could not be drawn and are marked as left out; see the log ${logFilePath()}`);
+    }
     ctx.out(`用时 / Elapsed: ${elapsedSeconds(start)} s`);
     return 0;
   },
