@@ -43,7 +43,9 @@ export const FONTS = {
 } as const;
 
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
-const SIZE = { title: 44, body: 32, footer: 28, table: 21, caption: 24 } as const;
+const SIZE = { title: 44, body: 32, footer: 28, table: 18, caption: 24 } as const;
+/** Single spacing: the body's exact 28.95 pt line would clip an inline picture to one line. */
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
 const PAGE = { width: mm(210), height: mm(297), top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
@@ -78,7 +80,11 @@ function headingParagraph(text: string, face: string, level: 1 | 2): Paragraph {
 }
 
 function captionParagraph(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, FONTS.heading1, SIZE.caption)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, keepNext: true });
+  return new Paragraph({ children: [run(text, FONTS.heading1, SIZE.caption)], alignment: AlignmentType.CENTER, spacing: { ...SINGLE, before: 160, after: 80 }, keepNext: true });
+}
+
+function figureCaption(text: string): Paragraph {
+  return new Paragraph({ children: [run(text, FONTS.heading1, SIZE.caption)], alignment: AlignmentType.CENTER, spacing: { ...SINGLE, before: 60, after: 200 } });
 }
 
 /** A chart block at its printed size (mm), and the ECharts option it draws. */
@@ -97,7 +103,7 @@ const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 function figuresTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
-  const widths = [8, 30, 22, 16, 28, 15, 15, 22];
+  const widths = [6, 24, 18, 15, 22, 12, 12, 31];
   const total = widths.reduce((a, b) => a + b, 0);
   const cell = (text: string, i: number, opts: { header?: boolean; fill?: string; color?: string } = {}) =>
     new TableCell({
@@ -107,6 +113,7 @@ function figuresTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
       borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
       children: [
         new Paragraph({
+          spacing: { ...SINGLE, before: 40, after: 40 },
           alignment: i === 1 || i === 7 ? AlignmentType.LEFT : AlignmentType.CENTER,
           children: [run(text, opts.header ? FONTS.heading1 : FONTS.table, SIZE.table, opts.color ? { color: opts.color } : {})],
         }),
@@ -129,12 +136,14 @@ function figuresTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
 function imageParagraph(png: Uint8Array, widthMm: number, heightMm: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    spacing: SINGLE,
+    keepNext: true,
     children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(widthMm * PX_PER_MM), height: Math.round(heightMm * PX_PER_MM) } })],
   });
 }
 
 function noteParagraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONTS.body, SIZE.table, { color: '7F7F7F' })] });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: SINGLE, children: [run(text, FONTS.body, SIZE.table, { color: '7F7F7F' })] });
 }
 
 /** Two trend charts side by side (a borderless table), as on the briefing page. */
@@ -148,8 +157,8 @@ function trendPairs(items: { png: Uint8Array | null; widthMm: number; heightMm: 
         children: [0, 1].map((j) => {
           const it = pair[j];
           const children = it
-            ? [it.png ? imageParagraph(it.png, it.widthMm, it.heightMm) : noteParagraph(it.failed ?? ''), new Paragraph({ alignment: AlignmentType.CENTER, children: [run(it.caption, FONTS.heading1, SIZE.table)] })]
-            : [new Paragraph({ children: [] })];
+            ? [it.png ? imageParagraph(it.png, it.widthMm, it.heightMm) : noteParagraph(it.failed ?? ''), new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...SINGLE, after: 120 }, children: [run(it.caption, FONTS.heading1, SIZE.table)] })]
+            : [new Paragraph({ spacing: SINGLE, children: [] })];
           return new TableCell({ width: { size: 2500, type: WidthType.PERCENTAGE }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children });
         }),
       }),
@@ -209,7 +218,8 @@ export async function reportDocxBytes(doc: ReportDoc, rasterize: SvgRasterizer):
       case 'chart': {
         const d = drawn.get(block)!;
         const png = pngOf.get(d);
-        children.push(captionParagraph(block.caption), png ? imageParagraph(png, d.widthMm, d.heightMm) : noteParagraph(d.failed ?? ''));
+        // Official documents caption a figure below it and a table above it.
+        children.push(png ? imageParagraph(png, d.widthMm, d.heightMm) : noteParagraph(d.failed ?? ''), figureCaption(block.caption));
         break;
       }
       case 'trend': {

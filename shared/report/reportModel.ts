@@ -8,7 +8,7 @@ import { briefTableRows } from '../brief/briefTable';
 import { isCompletionRow, isGrowthRow } from '../brief/chartOptions';
 import { cutoffLine, formatPeriodZh, formatTimestampZh } from '../format/chinese';
 import type { Status, VarianceRow } from '../variance/types';
-import { areaWord, monthOnMonthSentence, noDataSentence, overviewSentence, requirementSentence, targetSentence } from './sentences';
+import { areaWord, monthOnMonthSentence, noDataSentence, overviewSentence, remainingMonths, requirementSentence, targetSentence } from './sentences';
 import { chineseNumeral, splitSection } from './sectionTitles';
 
 export type ReportBlock =
@@ -96,6 +96,14 @@ function sectionParts(input: ReportInput, kinds: ReadonlyMap<number, string>, ar
   return parts;
 }
 
+/** Why no requirement is given, so the analyst does not look for one. */
+function missingRequirement(row: VarianceRow): string {
+  const months = remainingMonths(row.asOf);
+  if (months === null || months <= 0) return '';
+  if (row.completionRate === null && row.requiredGrowth === null) return '因缺少总量数据，未测算其余月份所需增速。';
+  return '';
+}
+
 /** The report, block by block. */
 export function buildReport(input: ReportInput): ReportDoc {
   const area = areaWord(input.plan.region);
@@ -125,16 +133,27 @@ export function buildReport(input: ReportInput): ReportDoc {
   heading1('需要关注的指标');
   const watch = input.rows.filter((r) => r.status === 'at_risk' || r.status === 'off_track');
   if (watch.length === 0) paragraph(withData.length === 0 ? '暂无可比数据。' : '各项有数据的指标均已完成或符合进度，暂无需要特别关注的指标。');
+  const said = new Set<string>();
   for (const row of watch) {
     const sentence = targetSentence(row, { area, kind: kinds.get(row.targetId) });
-    const need = requirementSentence(row);
-    if (sentence) paragraph(`${sentence}${need ?? ''}`);
+    // A target the plan states twice (in the opening and in its section) is one concern, said once.
+    if (!sentence || said.has(sentence)) continue;
+    said.add(sentence);
+    paragraph(`${sentence}${requirementSentence(row) ?? missingRequirement(row)}`);
   }
 
-  if (input.briefRows.length > 0) {
+  // A target the plan states twice (same indicator, same figures): one row of the table, one bar of a chart.
+  const seen = new Set<string>();
+  const briefRows = input.briefRows.filter((r) => {
+    const key = `${r.indicator}\u0000${r.target}\u0000${r.actual}\u0000${r.seriesName}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (briefRows.length > 0) {
     heading1('主要指标执行情况表');
-    const table = briefTableRows(input.briefRows, input.targets);
-    const since = new Map(input.briefRows.map((r) => [r.targetId, r.sincePrevious ?? '—']));
+    const table = briefTableRows(briefRows, input.targets);
+    const since = new Map(briefRows.map((r) => [r.targetId, r.sincePrevious ?? '—']));
     blocks.push({
       kind: 'table',
       caption: `表1　${period}主要指标执行情况`,
@@ -143,8 +162,8 @@ export function buildReport(input: ReportInput): ReportDoc {
       statuses: table.map((r) => r.status),
     });
     let figure = 0;
-    const growth = input.briefRows.filter(isGrowthRow);
-    const completion = input.briefRows.filter(isCompletionRow);
+    const growth = briefRows.filter(isGrowthRow);
+    const completion = briefRows.filter(isCompletionRow);
     if (growth.length) blocks.push({ kind: 'chart', chart: 'growth', rows: growth, caption: `图${++figure}　${period}主要增速指标累计增速与目标` });
     if (completion.length) blocks.push({ kind: 'chart', chart: 'completion', rows: completion, caption: `图${++figure}　主要总量指标完成进度与序时进度` });
     for (const trend of input.trends) blocks.push({ kind: 'trend', trend, caption: `图${++figure}　${trend.title ?? ''}走势` });
