@@ -99,6 +99,7 @@ export const gridViewSchema = z
             headerName: z.string().max(200),
             unit: z.string().max(40).optional(),
             type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
+            unitField: z.string().min(1).max(200).optional(),
           })
           .strict(),
       )
