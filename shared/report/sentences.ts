@@ -48,10 +48,10 @@ export function areaWord(region: string): string {
 
 const isFiniteNumber = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
-/** Figures print with one decimal (`8.4%`, `10.3亿吨`); whole numbers keep none (`12亿吨`). */
+/** Figures print with one decimal (`8.4%`, `10.3亿吨`), two below 1 (`0.85亿吨`); whole numbers keep none (`12亿吨`). */
 export function amountText(value: number): string {
-  const one = formatNumberZh(value, { decimals: 1 });
-  return one.endsWith('.0') ? one.slice(0, -2) : one;
+  const text = formatNumberZh(value, { decimals: Math.abs(value) < 1 ? 2 : 1 });
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** `1-10月` for a cumulative month, `10月` for a single month, `前三季度` for a quarter. */
@@ -71,8 +71,9 @@ function isIndexUnit(unit: string | null): boolean {
 
 /** A difference in words: `高于年度目标1.4个百分点`, `低于…`, `与年度目标持平` when it rounds to zero. */
 export function differenceWords(difference: number, than: string, unit: string, words: [string, string] = ['高于', '低于']): string {
-  const magnitude = amountText(Math.abs(difference));
-  if (Number(magnitude) === 0) return `与${than}持平`;
+  // Points of a rate always with one decimal, as the briefing's table prints them; amounts as amounts.
+  const magnitude = unit === '个百分点' ? formatNumberZh(Math.abs(difference), { decimals: 1 }) : amountText(Math.abs(difference));
+  if (Number(magnitude.replace(/,/g, '')) === 0) return `与${than}持平`;
   return `${difference > 0 ? words[0] : words[1]}${than}${magnitude}${unit}`;
 }
 
