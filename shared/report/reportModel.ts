@@ -8,7 +8,7 @@ import { briefTableRows } from '../brief/briefTable';
 import { isCompletionRow, isGrowthRow } from '../brief/chartOptions';
 import { cutoffLine, formatPeriodZh, formatTimestampZh } from '../format/chinese';
 import type { Status, VarianceRow } from '../variance/types';
-import { areaWord, monthOnMonthSentence, noDataSentence, overviewSentence, remainingMonths, requirementSentence, targetSentence } from './sentences';
+import { areaWord, monthOnMonthSentence, noDataSentence, overviewSentence, remainingMonths, requirementSentence, sentencePeriod, targetSentence } from './sentences';
 import { chineseNumeral, splitSection } from './sectionTitles';
 
 export type ReportBlock =
@@ -61,10 +61,12 @@ function paragraphOf(rows: readonly VarianceRow[], kinds: ReadonlyMap<number, st
   const sentences: string[] = [];
   let period: string | null = null;
   for (const row of rows) {
-    const s = targetSentence(row, { area, omitPeriod: period !== null && row.asOf === period, kind: kinds.get(row.targetId) });
+    const kind = kinds.get(row.targetId);
+    const words = sentencePeriod(row, kind);
+    const s = targetSentence(row, { area, omitPeriod: period !== null && words === period, kind });
     if (!s) continue;
     sentences.push(s);
-    period ??= row.asOf;
+    period = words;
   }
   const missing = rows.filter((r) => r.status === 'no_data' || r.actual === null).map((r) => r.indicator);
   const none = noDataSentence(missing);

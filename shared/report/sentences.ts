@@ -140,6 +140,17 @@ function isGrowthReading(row: SentenceRow, kind: string | undefined): boolean {
 }
 
 /**
+ * The period words a sentence opens with (`1-10月` for a year-to-date figure, `10月` for one read as it
+ * stands), so a paragraph says them once and again only where they change.
+ */
+export function sentencePeriod(row: SentenceRow, kind?: string): string | null {
+  if (!row.asOf) return null;
+  if (isFiniteNumber(row.completionRate)) return periodWords(row.asOf, true);
+  if (isGrowthReading(row, kind)) return periodWords(row.asOf, !(row.method === 'yoy_period' || row.method === 'latest'));
+  return periodWords(row.asOf, false);
+}
+
+/**
  * One target in one sentence, with the change since last month when there is one:
  * `1-10月，全区规模以上工业增加值累计增长8.4%，高于年度目标1.4个百分点，较上月提高0.3个百分点。`
  * Null for a row without data (those are listed together, see noDataSentence).
