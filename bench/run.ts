@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
+import { benchCycle } from './cycle';
 import { benchImport } from './import';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   variance: benchVariance,
   'variance-service': benchVarianceService,
+  cycle: benchCycle,
 };
 
 const wanted = process.argv.slice(2);

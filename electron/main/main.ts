@@ -7,6 +7,7 @@ import type { Service } from '../service/service';
 import { registerContract } from './ipc';
 import { setLogDir } from '../log';
 import { printHtmlToPdf } from './printBrief';
+import { rasterizeSvgsInWindow } from './rasterizeSvgs';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -50,6 +51,8 @@ void app.whenReady().then(() => {
   service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron');
   // Briefing PDFs from Electron's own Chromium (the CLI and the browser shell use headless Chromium instead).
   service.ctx.printPdf = printHtmlToPdf;
+  // The report's charts as PNG for .docx, from the same Chromium.
+  service.ctx.rasterizeSvgs = rasterizeSvgsInWindow;
   registerContract(ipcMain, service, (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   createWindow();
   app.on('activate', () => {
