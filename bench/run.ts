@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`.
+import { benchCycle } from './cycle';
 import { benchImport } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   variance: benchVariance,
   'variance-service': benchVarianceService,
   'plan-extract': benchPlanExtract,
+  cycle: benchCycle,
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { toWireError } from '../../shared/errors';
 import type { FromServiceProcess, ToServiceProcess } from '../service/host/serviceProcess';
 import { grantableFile } from './fileGrant';
 import { printHtmlToPdf } from './printBrief';
+import { rasterizeSvgsInWindow } from './rasterizeSvgs';
 
 export const PORT_CHANNEL = 'workbench:port';
 export const GRANT_CHANNEL = 'workbench:grant-file';
@@ -40,10 +41,12 @@ export function startServiceConnection(opts: {
       ready = true;
       for (const w of waiting.splice(0)) if (!w.isDestroyed()) givePort(w);
     } else if (m.type === 'fatal') opts.onFatal(m.error.message);
-    else if (m.type === 'print') {
-      printHtmlToPdf(m.html).then(
-        (pdf) => send({ type: 'printed', id: m.id, pdf }),
-        (e: unknown) => send({ type: 'printed', id: m.id, error: toWireError(e) }),
+    else if (m.type === 'hostRequest') {
+      const work: Promise<unknown> =
+        m.kind === 'printPdf' ? printHtmlToPdf(m.payload as string) : rasterizeSvgsInWindow(m.payload as Parameters<typeof rasterizeSvgsInWindow>[0]);
+      work.then(
+        (result) => send({ type: 'hostReply', id: m.id, result }),
+        (e: unknown) => send({ type: 'hostReply', id: m.id, error: toWireError(e) }),
       );
     }
   });

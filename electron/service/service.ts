@@ -25,6 +25,8 @@ export interface ServiceContext {
   uploadsDir?: string;
   /** Files the desktop app's open dialog returned (fileSchema `path`); nothing else may be read by path there. */
   grantedPaths?: Set<string>;
+  /** Rasterises SVG charts to PNG for .docx; the desktop app sets its own window here, otherwise headless Chromium is used. */
+  rasterizeSvgs?: (images: readonly { svg: string; width: number; height: number }[]) => Promise<Uint8Array[]>;
 }
 
 export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => CallResult<N> | Promise<CallResult<N>> };

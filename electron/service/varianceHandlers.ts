@@ -174,6 +174,21 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
     return meta;
   };
 
+  /** The best suggestion per target that a link would accept: what the review list shows and autoLink stores. */
+  const acceptableSuggestions = (targets: Target[]): SuggestionView[] => {
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const out: SuggestionView[] = [];
+    for (const s of suggestLinks(targets, data.series())) {
+      const target = byId.get(s.targetId)!;
+      const meta = data.seriesMeta(s.seriesId);
+      // The suggestion weighs units already; the same check as a manual link keeps both paths honest.
+      if (!meta || !linkFit(target, meta).ok) continue;
+      const view = suggestionView(target, s);
+      if (view) out.push(view);
+    }
+    return out;
+  };
+
   const varianceRowsFor = (plan: Plan | null, asOf: PeriodKey | undefined, tolerance: number | undefined) => {
     if (!plan) return { planId: null, planYear: null, asOf: asOf ?? null, latestPeriod: null, rows: [] as VarianceRow[] };
     const r = analyse(plan, analysable(plan.id), asOf, tolerance);
@@ -181,14 +196,11 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
   };
 
   return {
-    suggestLinks: ({ planId }) => {
+    suggestLinks: ({ planId, unlinkedOnly }) => {
       const plan = planOf(planId);
       if (!plan) return [];
-      const targets = analysable(plan.id);
-      const byId = new Map(targets.map((t) => [t.id, t]));
-      return suggestLinks(targets, data.series())
-        .map((s) => suggestionView(byId.get(s.targetId)!, s))
-        .filter((s): s is SuggestionView => s !== null);
+      const linked = unlinkedOnly ? new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId)) : new Set<number>();
+      return acceptableSuggestions(analysable(plan.id).filter((t) => !linked.has(t.id)));
     },
 
     linkCandidates: ({ targetId, query, limit }) => {
@@ -213,7 +225,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       return linksRepo.listLinks(db, plan.id).map((l) => linkView(byId.get(l.targetId)!, l));
     },
 
-    setLink: ({ targetId, seriesId, formula, levelSeriesId }) => {
+    setLink: ({ targetId, seriesId, formula, levelSeriesId, source }) => {
       const target = targetsRepo.getTarget(db, targetId);
       const f = formula?.trim() ? formula.trim() : null;
       if (seriesId === null && f === null) {
@@ -231,31 +243,32 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
           throw refuse(`总量序列“${lv.label}”不是累计值或当期值`, `level series "${lv.label}" is neither cumulative nor period values`);
         }
       }
-      const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: 'manual' });
+      // 采纳建议 is a claim about the suggestion list: hold the renderer to it rather than record it on trust.
+      if (source === 'suggested' && (seriesId === null || !rankCandidates(target, data.series(), DEFAULT_CANDIDATES).some((c) => c.seriesId === seriesId))) {
+        throw refuse(`序列 ${seriesId ?? '—'} 不在“${target.indicator}”的建议中`, `series ${seriesId ?? '—'} is not among the suggestions for "${target.indicator}"`);
+      }
+      const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: source ?? 'manual' });
       return { link: linkView(target, saved) };
     },
 
-    autoLink: ({ planId }) => {
+    autoLink: ({ planId, targetIds }) => {
       const plan = planOf(planId);
       if (!plan) return { linked: [], keptExisting: 0, unmatched: [] };
       const targets = analysable(plan.id);
-      const existing = new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId));
-      const open = targets.filter((t) => !existing.has(t.id));
-      const byId = new Map(open.map((t) => [t.id, t]));
-      const accepted: SuggestionView[] = [];
-      for (const s of suggestLinks(open, data.series())) {
-        const target = byId.get(s.targetId)!;
-        const meta = data.seriesMeta(s.seriesId);
-        // The suggestion weighs units already; the same check as a manual link keeps both paths honest.
-        if (!meta || !linkFit(target, meta).ok) continue;
-        const view = suggestionView(target, s);
-        if (view) accepted.push(view);
+      if (targetIds) {
+        const known = new Set(targets.map((t) => t.id));
+        const stray = targetIds.filter((id) => !known.has(id));
+        if (stray.length > 0) throw refuse(`目标 ${stray.join('、')} 不属于计划 ${plan.id} 或没有数值`, `targets ${stray.join(', ')} are not quantified targets of plan ${plan.id}`);
       }
-      linksRepo.saveLinks(db, accepted.map((s) => ({ targetId: s.targetId, seriesId: s.seriesId, formula: null, levelSeriesId: null, source: 'auto' as const })));
+      const chosen = targetIds ? new Set(targetIds) : null;
+      const existing = new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId));
+      const open = targets.filter((t) => !existing.has(t.id) && (chosen === null || chosen.has(t.id)));
+      const accepted = acceptableSuggestions(open);
+      linksRepo.saveLinks(db, accepted.map((s) => ({ targetId: s.targetId, seriesId: s.seriesId, formula: null, levelSeriesId: null, source: 'suggested' as const })));
       const linkedIds = new Set(accepted.map((s) => s.targetId));
       return {
         linked: accepted,
-        keptExisting: targets.length - open.length,
+        keptExisting: targets.filter((t) => existing.has(t.id) && (chosen === null || chosen.has(t.id))).length,
         unmatched: open.filter((t) => !linkedIds.has(t.id)).map((t) => ({ targetId: t.id, indicator: t.indicator })),
       };
     },

@@ -1,5 +1,6 @@
 // Links between targets and the series that measure them: one per target, a series or a formula, with
 // an optional level series beside a growth series, and whether the analyst set it or accepted a suggestion.
+import type { LinkSource } from '../../shared/contract/varianceCalls';
 import type { Store } from './openStore';
 
 export interface StoredLink {
@@ -7,7 +8,7 @@ export interface StoredLink {
   seriesId: number | null;
   formula: string | null;
   levelSeriesId: number | null;
-  source: string;
+  source: LinkSource;
   createdAt: string;
 }
 
@@ -25,7 +26,8 @@ const toLink = (r: LinkRow): StoredLink => ({
   seriesId: r.series_id,
   formula: r.formula,
   levelSeriesId: r.level_series_id,
-  source: r.source,
+  // Stores before issue 11 wrote `auto` for an accepted suggestion: the same decision, one name for it now.
+  source: r.source === 'manual' ? 'manual' : 'suggested',
   createdAt: r.created_at,
 });
 
@@ -49,7 +51,7 @@ export interface NewLink {
   seriesId: number | null;
   formula: string | null;
   levelSeriesId: number | null;
-  source: 'manual' | 'auto';
+  source: LinkSource;
 }
 
 /** Sets a target's link, replacing the one it had. */

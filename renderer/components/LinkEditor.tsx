@@ -55,7 +55,7 @@ export function LinkEditor({ client, targetId, link, onChanged, onError }: Props
         {link?.series ? (
           <>
             <span>{describe(link.series)}</span>
-            <span className="tag">{link.source === 'auto' ? t('采纳建议', 'suggested') : t('人工', 'manual')}</span>
+            <span className="tag">{link.source === 'suggested' ? t('采纳建议', 'suggested') : t('人工', 'manual')}</span>
             <button type="button" className="button" onClick={() => void save(null)} data-testid="unlink">
               {t('取消关联', 'Remove link')}
             </button>

@@ -18,7 +18,7 @@ export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkR
 export type { StoreSettings } from './settingsCalls';
 export type { ServiceEvent } from './events';
 export type { FileInput } from './call';
-export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
+export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf, DocxDownload, HandOnFile, HandOnKind, HandOnResult } from './handoffCalls';
 
 export const contract = {
   ...targetCalls,

@@ -18,6 +18,10 @@ export interface SeriesBrief {
   observationCount: number;
 }
 
+/** Who decided a link: the analyst picked the series or wrote the formula (人工), or accepted a suggestion (采纳建议). */
+export const LINK_SOURCES = ['manual', 'suggested'] as const;
+export type LinkSource = (typeof LINK_SOURCES)[number];
+
 export interface LinkView {
   targetId: number;
   indicator: string;
@@ -26,8 +30,8 @@ export interface LinkView {
   /** The level series stored with the link, else the companion found by name (source says which). */
   levelSeriesId: number | null;
   levelSource: 'stored' | 'companion' | null;
-  /** `manual` (the analyst's choice) or `auto` (an accepted suggestion). */
-  source: string;
+  /** `manual` (the analyst's choice) or `suggested` (an accepted suggestion). */
+  source: LinkSource;
   createdAt: string;
   series: SeriesBrief | null;
 }
@@ -109,8 +113,8 @@ export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份�
 const toleranceSchema = z.number().min(0).max(20);
 
 export const varianceCalls = {
-  /** The best candidate per non-task target of the plan (default: the newest plan). */
-  suggestLinks: call<SuggestionView[]>()(z.object({ planId: id.optional() }).strict()),
+  /** The best candidate per non-task target of the plan (default: the newest plan) that a link would accept; unlinkedOnly: targets without a link. */
+  suggestLinks: call<SuggestionView[]>()(z.object({ planId: id.optional(), unlinkedOnly: z.boolean().optional() }).strict()),
   /** For the link editor: the ranked candidates of one target, and any series matching the typed text. */
   linkCandidates: call<LinkCandidates>()(
     z.object({ targetId: id, query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
@@ -124,11 +128,16 @@ export const varianceCalls = {
         seriesId: id.nullable(),
         formula: z.string().max(2000).nullable().optional(),
         levelSeriesId: id.nullable().optional(),
+        /** `suggested` when the analyst accepted one of the target's suggestions (checked: it must be one). Default `manual`. */
+        source: z.enum(LINK_SOURCES).optional(),
       })
       .strict(),
   ),
-  /** Accepts the suggestions for the plan's unlinked targets; existing links are kept. */
-  autoLink: call<AutoLinkResult>()(z.object({ planId: id.optional() }).strict()),
+  /**
+   * Accepts the suggestions for the plan's unlinked targets (recorded as `suggested`); existing links are kept.
+   * With targetIds, only those targets' suggestions: what the analyst left ticked in the review list.
+   */
+  autoLink: call<AutoLinkResult>()(z.object({ planId: id.optional(), targetIds: z.array(id).max(5000).optional() }).strict()),
   variance: call<VarianceResult>()(z.object({ planId: id.optional(), asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
   varianceTrend: call<VarianceTrend>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
   varianceProvenance: call<VarianceProvenance>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),

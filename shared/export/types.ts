@@ -67,6 +67,11 @@ export interface GridViewColumn {
   headerName: string;
   unit?: string;
   type: GridColumnType;
+  /**
+   * For a column whose unit varies by row (实际 in % for one target, 亿吨 for the next): the row field that
+   * holds each cell's unit. The cell is then written as a number with that unit in its number format.
+   */
+  unitField?: string;
 }
 
 /** The grid as the analyst sees it: columns in their order, rows after filtering and sorting. */

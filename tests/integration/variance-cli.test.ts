@@ -47,7 +47,7 @@ interface VarianceJson {
 
 const FIELDS = [
   'targetId', 'indicator', 'seriesName', 'asOf', 'actual', 'actualUnit', 'target', 'gap', 'gapUnit', 'completionRate', 'scheduleCalendar',
-  'scheduleSeasonal', 'projectionRunRate', 'projectionSeasonal', 'required', 'requiredGrowth', 'status', 'rule',
+  'scheduleSeasonal', 'projectionRunRate', 'projectionSeasonal', 'required', 'requiredGrowth', 'status', 'rule', 'previous', 'sincePrevious',
 ];
 
 /** Compares each given figure to 0.1, as the acceptance check does; null must be null. */

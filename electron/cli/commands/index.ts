@@ -11,5 +11,7 @@ import { varianceCommand } from './variance';
 import { exportCommand } from './export';
 import { briefCommand } from './brief';
 import { settingsCommand } from './settings';
+import { reportCommand } from './report';
+import { cycleCommand } from './cycle';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, settingsCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand];

@@ -31,7 +31,7 @@ const linkJson = (l: LinkView) => ({
 function linkLine(l: LinkView): string {
   const what = l.formula ? `公式 ${l.formula}` : l.series ? `#${l.series.id} ${l.series.label}` : '—';
   const level = l.levelSeriesId !== null ? `  （总量序列 #${l.levelSeriesId}${l.levelSource === 'companion' ? '，自动配对' : ''}）` : '';
-  return `${String(l.targetId).padStart(4)}  ${l.indicator} → ${what}${level}  [${l.source === 'auto' ? '采纳建议' : '人工'}]`;
+  return `${String(l.targetId).padStart(4)}  ${l.indicator} → ${what}${level}  [${l.source === 'suggested' ? '采纳建议' : '人工'}]`;
 }
 
 function planArg(ctx: CliContext): { planId?: number } {

@@ -29,6 +29,9 @@ export function varianceJson(r: VarianceRow) {
     requiredGrowth: r.requiredGrowth,
     status: r.status,
     rule: r.rule,
+    // Month-on-month: the same target as of the month before, and the change since in words.
+    previous: r.previous ?? null,
+    sincePrevious: r.sincePrevious ?? null,
   };
 }
 
@@ -51,6 +54,7 @@ function tableRow(r: VarianceRow): string[] {
     schedule,
     r.requiredGrowth === null ? '—' : `${num(r.requiredGrowth)}%`,
     STATUS_LABELS[r.status].zh,
+    r.sincePrevious ?? '—',
   ];
 }
 
@@ -83,9 +87,9 @@ export const varianceCommand: CliCommand = {
     ctx.out(result.asOf ? `数据截至${formatPeriodZh(result.asOf, false)} / As of ${result.asOf}` : '尚无关联数据 / No linked data yet');
     ctx.out(
       textTable(
-        ['编号', '指标', '数据期', '实际', '目标', '差距', '完成率', '序时进度', '其余月份需增长', '状态'],
+        ['编号', '指标', '数据期', '实际', '目标', '差距', '完成率', '序时进度', '其余月份需增长', '状态', '较上月'],
         shown.map(tableRow),
-        ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+        ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),
     );
     const counts = STATUSES.map((s) => `${STATUS_LABELS[s].zh} ${result.rows.filter((r) => r.status === s).length}`).join('，');

@@ -3,6 +3,7 @@
 import type { ParentPort } from 'electron';
 import { toWireError, WorkbenchError, type WireError } from '../../../shared/errors';
 import { servePort, type PortLike } from './portServer';
+import type { HostServiceName, HostServices } from './threadProtocol';
 import { startThreadedBackend, type ThreadedBackend } from './threadedBackend';
 
 /** Main process → service process. */
@@ -10,10 +11,10 @@ export type ToServiceProcess =
   | { type: 'init'; storePath: string; user: string }
   | { type: 'port' }
   | { type: 'grant'; path: string }
-  | { type: 'printed'; id: number; pdf?: Uint8Array; error?: WireError };
+  | { type: 'hostReply'; id: number; result?: unknown; error?: WireError };
 
 /** Service process → main process. */
-export type FromServiceProcess = { type: 'ready' } | { type: 'fatal'; error: WireError } | { type: 'print'; id: number; html: string };
+export type FromServiceProcess = { type: 'ready' } | { type: 'fatal'; error: WireError } | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown };
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) throw new Error('serviceProcess must run in an Electron utilityProcess');
@@ -21,20 +22,23 @@ const parent: ParentPort = parentPort;
 const post = (m: FromServiceProcess) => parent.postMessage(m);
 
 let backend: ThreadedBackend | null = null;
-const printing = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (e: Error) => void }>();
-let nextPrint = 1;
+const asked = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
+let nextRequest = 1;
 
-const printViaMain = (html: string) =>
-  new Promise<Uint8Array>((resolve, reject) => {
-    const id = nextPrint++;
-    printing.set(id, { resolve, reject });
-    post({ type: 'print', id, html });
-  });
+/** Printing and rasterising are done by the main process, with Electron's own Chromium. */
+function viaMain<K extends HostServiceName>(kind: K): HostServices[K] {
+  return ((payload: unknown) =>
+    new Promise((resolve, reject) => {
+      const id = nextRequest++;
+      asked.set(id, { resolve, reject });
+      post({ type: 'hostRequest', id, kind, payload });
+    })) as HostServices[K];
+}
 
 parent.on('message', (e) => {
   const m = e.data as ToServiceProcess;
   if (m.type === 'init') {
-    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, printPdf: printViaMain }).then(
+    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, hostServices: { printPdf: viaMain('printPdf'), rasterizeSvgs: viaMain('rasterizeSvgs') } }).then(
       (b) => {
         backend = b;
         post({ type: 'ready' });
@@ -46,10 +50,10 @@ parent.on('message', (e) => {
     if (port && backend) servePort(port as unknown as PortLike, backend, { electronEvents: true });
   } else if (m.type === 'grant') {
     backend?.grant(m.path);
-  } else if (m.type === 'printed') {
-    const p = printing.get(m.id);
-    printing.delete(m.id);
-    if (m.pdf) p?.resolve(m.pdf);
-    else p?.reject(new WorkbenchError(m.error?.code ?? 'internal', m.error?.message ?? '打印失败 / Printing failed'));
+  } else if (m.type === 'hostReply') {
+    const p = asked.get(m.id);
+    asked.delete(m.id);
+    if (!m.error) p?.resolve(m.result);
+    else p?.reject(new WorkbenchError(m.error.code, m.error.message));
   }
 });

@@ -7,7 +7,7 @@ import { WorkbenchError, type WireError } from '../../../shared/errors';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
-import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
+import type { FromThread, HostServiceName, HostServices, ThreadConfig, ToThread } from './threadProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('serviceThread must run in a worker thread');
@@ -24,17 +24,19 @@ try {
 service.ctx.uploadsDir = config.uploadsDir;
 service.ctx.grantedPaths = new Set(config.grantedPaths ?? []);
 
-// PDF printing through the host (the desktop app's Chromium), one request at a time by id.
-const printing = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (e: Error) => void }>();
-let nextPrint = 1;
-if (config.hostPrintsPdf) {
-  service.ctx.printPdf = (html) =>
+// Printing and rasterising through the host (the desktop app's Chromium), each request answered by its id.
+const asked = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
+let nextRequest = 1;
+function askHost<K extends HostServiceName>(kind: K): HostServices[K] {
+  return ((payload: unknown) =>
     new Promise((resolve, reject) => {
-      const id = nextPrint++;
-      printing.set(id, { resolve, reject });
-      post({ type: 'print', id, html });
-    });
+      const id = nextRequest++;
+      asked.set(id, { resolve, reject });
+      post({ type: 'hostRequest', id, kind, payload });
+    })) as HostServices[K];
 }
+if (config.hostServices.includes('printPdf')) service.ctx.printPdf = askHost('printPdf');
+if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = askHost('rasterizeSvgs');
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -74,12 +76,12 @@ port.on('message', (m: ToThread) => {
     });
   } else if (m.type === 'grant') {
     service.ctx.grantedPaths?.add(m.path);
-  } else if (m.type === 'printed') {
-    const p = printing.get(m.id);
-    printing.delete(m.id);
-    if (m.pdf) p?.resolve(m.pdf);
+  } else if (m.type === 'hostReply') {
+    const p = asked.get(m.id);
+    asked.delete(m.id);
+    if (!m.error) p?.resolve(m.result);
     else {
-      const wire: WireError = m.error ?? { code: 'internal', message: '打印失败 / Printing failed' };
+      const wire: WireError = m.error;
       p?.reject(new WorkbenchError(wire.code, wire.message));
     }
   }

@@ -11,21 +11,28 @@ export interface ThreadConfig {
   uploadsDir?: string;
   /** Paths the desktop app's open dialog granted so far (more arrive as `grant` messages). */
   grantedPaths?: string[];
-  /** Whether PDF printing goes back to the host (the desktop app prints with Electron's own Chromium). */
-  hostPrintsPdf: boolean;
+  /** What the host does for the threads (the desktop app prints and rasterises with Electron's own Chromium). */
+  hostServices: HostServiceName[];
 }
+
+/** Work a thread asks the host to do, with what it sends and what comes back. */
+export interface HostServices {
+  printPdf: (html: string) => Promise<Uint8Array>;
+  rasterizeSvgs: (images: readonly { svg: string; width: number; height: number }[]) => Promise<Uint8Array[]>;
+}
+export type HostServiceName = keyof HostServices;
 
 export type ToThread =
   | { type: 'call'; id: number; name: string; args: unknown }
   /** Run one import job (preview or commit) and report its status until it ends. */
   | { type: 'job'; args: unknown }
   | { type: 'grant'; path: string }
-  | { type: 'printed'; id: number; pdf?: Uint8Array; error?: WireError };
+  | { type: 'hostReply'; id: number; result?: unknown; error?: WireError };
 
 export type FromThread =
   | { type: 'ready' }
   | { type: 'reply'; id: number; result?: unknown; error?: WireError; changed: boolean }
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }
-  | { type: 'print'; id: number; html: string }
+  | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
   | { type: 'fatal'; error: WireError };

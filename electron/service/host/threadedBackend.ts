@@ -11,7 +11,7 @@ import { contract, isCallName } from '../../../shared/contract';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import { WorkbenchError, toWireError, type WireError } from '../../../shared/errors';
 import { EventHub, type ServiceBackend } from './backend';
-import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
+import type { FromThread, HostServiceName, HostServices, ThreadConfig, ToThread } from './threadProtocol';
 import { workerEntry } from './workerEntry';
 
 export interface ThreadedBackendOptions {
@@ -19,8 +19,9 @@ export interface ThreadedBackendOptions {
   shell: 'web' | 'electron';
   user: string;
   uploadsDir?: string;
-  /** The desktop app prints PDFs with Electron's Chromium in its main process; elsewhere the threads use headless Chromium. */
-  printPdf?: (html: string) => Promise<Uint8Array>;
+  /** The desktop app prints PDFs and rasterises charts with Electron's Chromium in its main process; elsewhere the
+   * threads use headless Chromium. */
+  hostServices?: Partial<HostServices>;
 }
 
 export interface ThreadedBackend extends ServiceBackend {
@@ -122,21 +123,23 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     user: opts.user,
     uploadsDir: opts.uploadsDir,
     grantedPaths: [...granted],
-    hostPrintsPdf: opts.printPdf !== undefined,
+    hostServices: Object.keys(opts.hostServices ?? {}) as HostServiceName[],
   });
   const spawn = () => new Worker(entry, { workerData: config() });
 
-  // A thread asks the host to print (desktop app) — answered on the same thread.
-  const answerPrint = (worker: Worker, id: number, html: string) => {
-    if (!opts.printPdf) return;
-    opts.printPdf(html).then(
-      (pdf) => worker.postMessage({ type: 'printed', id, pdf } satisfies ToThread),
-      (e: unknown) => worker.postMessage({ type: 'printed', id, error: toWireError(e) } satisfies ToThread),
+  // A thread asks the host to print or rasterise (desktop app) — answered on the same thread.
+  const answerRequest = (worker: Worker, id: number, kind: HostServiceName, payload: unknown) => {
+    const fn = opts.hostServices?.[kind] as ((p: unknown) => Promise<unknown>) | undefined;
+    const reply = (m: ToThread) => worker.postMessage(m);
+    if (!fn) return reply({ type: 'hostReply', id, error: { code: 'internal', message: `此处不提供 ${kind} / ${kind} is not available here` } });
+    fn(payload).then(
+      (result) => reply({ type: 'hostReply', id, result }),
+      (e: unknown) => reply({ type: 'hostReply', id, error: toWireError(e) }),
     );
   };
   const onThreadMessage = (m: FromThread, thread: CallThread) => {
     if (m.type === 'event') hub.emit(m.event);
-    else if (m.type === 'print') answerPrint(thread.worker, m.id, m.html);
+    else if (m.type === 'hostRequest') answerRequest(thread.worker, m.id, m.kind, m.payload);
   };
   const changed = (by: string) => hub.emit({ type: 'changed', by });
 
@@ -173,7 +176,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       if (job.status.done) return; // cancelled meanwhile: later news of the thread is not the job's any more
       if (m.type === 'ready') worker.postMessage({ type: 'job', args } satisfies ToThread);
       else if (m.type === 'event' && m.event.type === 'job') setJob(jobId, { ...m.event.status, jobId });
-      else if (m.type === 'print') answerPrint(worker, m.id, m.html);
+      else if (m.type === 'hostRequest') answerRequest(worker, m.id, m.kind, m.payload);
       else if (m.type === 'jobStatus') {
         setJob(jobId, m.status);
         if (m.status.phase === 'done' && m.status.result?.action === 'commit') changed('startImport');
