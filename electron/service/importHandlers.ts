@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult } from '../../shared/contract/importCalls';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import type { ParsedArgs } from '../../shared/contract';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/mapping';
 import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
 import { parseStatisticsFileSteps, seriesKeyString } from '../import/parseFile';
@@ -21,7 +21,7 @@ type FileArgs = ParsedArgs<'previewImport'>;
 export function decodeBase64(data: string): Uint8Array {
   const clean = data.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new WorkbenchError('bad_request', '文件内容不是有效的 base64 编码 / The file data is not valid base64');
+    throw messageError('bad_request', 'import.badBase64');
   }
   return Buffer.from(clean, 'base64');
 }
@@ -103,7 +103,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     listSeries: () => listSeries(db),
     seriesObservations: ({ seriesId, allVintages }) => {
       if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) {
-        throw new WorkbenchError('not_found', `指标序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);
+        throw messageError('not_found', 'series.notFound', { id: seriesId });
       }
       return seriesObservations(db, seriesId, { allVintages });
     },

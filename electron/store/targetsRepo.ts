@@ -1,7 +1,7 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import type { Store } from './openStore';
 import type { EditableTargetField, Plan, Target, TargetDraft } from '../../shared/domain/target';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError } from '../../shared/errors';
 import type { EditRecord } from '../../shared/contract/records';
 
 export type { EditRecord };
@@ -119,7 +119,7 @@ export function listPlans(db: Store): Plan[] {
 
 export function planText(db: Store, planId: number): string {
   const row = db.prepare('SELECT source_text FROM plans WHERE id = ?').get(planId) as { source_text: string } | undefined;
-  if (!row) throw new WorkbenchError('not_found', `计划 ${planId} 不存在 / Plan ${planId} does not exist`);
+  if (!row) throw messageError('not_found', 'plan.notFound', { id: planId });
   return row.source_text;
 }
 
@@ -135,7 +135,7 @@ export function listTargets(db: Store, planId: number): Target[] {
 
 export function getTarget(db: Store, id: number): Target {
   const row = db.prepare('SELECT * FROM targets WHERE id = ?').get(id) as TargetRow | undefined;
-  if (!row) throw new WorkbenchError('not_found', `目标 ${id} 不存在 / Target ${id} does not exist`);
+  if (!row) throw messageError('not_found', 'target.notFound', { id });
   return toTarget(row);
 }
 

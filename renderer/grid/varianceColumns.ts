@@ -2,8 +2,10 @@
 // 个百分点, the status as a coloured, labelled cell. Gaps sort with the empty ones last either way.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { formatNumberZh, formatPeriodZh } from '../../shared/format/chinese';
+import type { Target } from '../../shared/domain/target';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import type { Lang } from '../i18n';
+import { planTargetText } from './planTargetText';
 
 type P = ValueFormatterParams<VarianceRow, number | null>;
 
@@ -41,7 +43,8 @@ function nullsLast(a: number | null, b: number | null, _na: unknown, _nb: unknow
 
 export const STATUS_ORDER: Status[] = ['off_track', 'at_risk', 'on_track', 'met', 'no_data'];
 
-export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
+/** The grid's columns; `targets` gives each row the plan's own statement of its target. */
+export function varianceColumns(lang: Lang, targets: ReadonlyMap<number, Target> = new Map()): ColDef<VarianceRow>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const num = { type: 'rightAligned', comparator: nullsLast, width: 96 } as const;
   return [
@@ -59,7 +62,19 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
     },
     { field: 'asOf', headerName: t('数据期', 'Period'), width: 118, valueFormatter: (p) => (p.data ? periodText(p.data, lang) : '') },
     { field: 'actual', headerName: t('实际', 'Actual'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
-    { field: 'target', headerName: t('目标', 'Target'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    {
+      // As the plan states it for every target, linked or not; the figure in the series' unit is in the tooltip.
+      colId: 'target',
+      headerName: t('目标', 'Target'),
+      width: 110,
+      type: 'rightAligned',
+      valueGetter: (p) => {
+        const target = p.data ? targets.get(p.data.targetId) : undefined;
+        return target ? planTargetText(target, lang) : p.data ? amountText(p.data.target, p.data.actualUnit) : '';
+      },
+      tooltipValueGetter: (p) =>
+        p.data?.target != null && p.data.actualUnit !== null ? t(`折算为序列单位：${amountText(p.data.target, p.data.actualUnit)}`, `In the series' unit: ${amountText(p.data.target, p.data.actualUnit)}`) : '',
+    },
     {
       field: 'gap',
       headerName: t('差距', 'Gap'),

@@ -7,7 +7,6 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import type { ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
 import type { SheetMapping } from '../../shared/import/mapping';
-import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { ImportHistory } from '../components/import/ImportHistory';
@@ -19,6 +18,7 @@ import { NO_CORRECTIONS, withHeaderRow, withMapping, withoutSheet, type Correcti
 import { readFileBase64 } from '../import/readFileBase64';
 import { useImportJob } from '../import/useImportJob';
 import { pickMessage, useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 
 interface PickedFile {
   fileName: string;
@@ -56,8 +56,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
   const job = useImportJob(client);
 
   const showError = useCallback((e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+    setMessage(errorMessage(e, lang));
   }, [lang]);
   const onHistoryMessage = useCallback((kind: 'info' | 'error', text: unknown) => (kind === 'error' ? showError(text) : setMessage({ kind, text: String(text) })), [showError]);
 
