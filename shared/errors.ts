@@ -46,6 +46,8 @@ export function toWireError(e: unknown): WireError {
     }
     return wire;
   }
-  const message = e instanceof Error ? e.message : String(e);
+  // An assertion can throw with an empty message: the user must still read something.
+  const raw = e instanceof Error ? e.message : String(e);
+  const message = raw.trim() !== '' ? raw : e instanceof Error ? `${e.name} (no message)` : '(no message)';
   return { code: 'internal', message: `内部错误 / Internal error: ${message}` };
 }

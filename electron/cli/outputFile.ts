@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The resolved path of the output file; throws a bilingual one-line error when it cannot be written. */
-export function checkedOutputPath(given: string | undefined, extension: '.xlsx' | '.pdf', usage: string): string {
+export function checkedOutputPath(given: string | undefined, extension: '.xlsx' | '.pdf' | '.docx' | readonly ('.pdf' | '.docx')[], usage: string): string {
   if (!given) throw new Error(`缺少输出文件名，用法：${usage} / Missing the output file; usage: ${usage}`);
   const file = path.resolve(given);
-  if (path.extname(file).toLowerCase() !== extension) {
-    throw new Error(`输出文件应以 ${extension} 结尾：${given} / The output file must end in ${extension}: ${given}`);
+  const allowed: readonly string[] = typeof extension === 'string' ? [extension] : extension;
+  if (!allowed.includes(path.extname(file).toLowerCase())) {
+    const ends = allowed.join(' / ');
+    throw new Error(`输出文件应以 ${ends} 结尾：${given} / The output file must end in ${ends}: ${given}`);
   }
   const dir = path.dirname(file);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {

@@ -2,6 +2,7 @@
 // every error becomes one line on stderr and a non-zero code.
 import path from 'node:path';
 import { isWorkbenchError } from '../../shared/errors';
+import { reportError } from '../log';
 import { defaultStorePath } from '../paths';
 import { openWorkbench } from '../openWorkbench';
 import type { Service } from '../service/service';
@@ -46,7 +47,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     };
     return await command.run(ctx);
   } catch (e) {
-    const message = isWorkbenchError(e) || e instanceof Error ? e.message : String(e);
+    // A refusal the user can act on is said as it is (the commands throw plain Errors for bad options);
+    // anything else (a TypeError, an assertion without a message) is logged with its stack and says where.
+    const plainRefusal = isWorkbenchError(e) ? e.code !== 'internal' : e instanceof Error && e.constructor === Error && e.message.trim() !== '';
+    const message = plainRefusal ? (e as Error).message : reportError(`cli ${name}`, e).message;
     io.err(`错误 / Error: ${message.split('\n').join(' | ')}`);
     return 1;
   } finally {

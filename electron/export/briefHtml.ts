@@ -10,6 +10,7 @@ import { FIRST_HEADER_MM, FOOTER_MM, MAIN_PADDING_MM, PAGE, paginateBrief, RUNNI
 import { briefSummaryText, briefTableRows } from '../../shared/brief/briefTable';
 import { STATUS_TABLE_STYLE } from '../../shared/brief/statusStyle';
 import { chartSvg } from './chartSvg';
+import { errorText, logError } from '../log';
 
 const PX_PER_MM = 96 / 25.4;
 const HEADING_MM = 8;
@@ -90,7 +91,7 @@ function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBl
     case 'completionChart': {
       const option = block.kind === 'growthChart' ? growthVsTargetOption(block.rows) : completionVsScheduleOption(block.rows);
       const chartMm = block.heightMm - HEADING_MM;
-      const svg = chartSvg(option, PAGE.widthMm * PX_PER_MM, chartMm * PX_PER_MM);
+      const svg = drawnOrNote(() => chartSvg(option, PAGE.widthMm * PX_PER_MM, chartMm * PX_PER_MM), block.kind === 'growthChart' ? '增速图' : '完成进度图');
       return `<div class="block chart" data-chart="${block.kind}" style="height:${block.heightMm}mm">${heading(title, block.part > 0)}<div class="svg" style="height:${chartMm}mm">${svg}</div></div>`;
     }
     case 'trends': {
@@ -106,8 +107,21 @@ function renderTrend(trend: BriefTrend, targets: Map<number, Target>): string {
   const widthMm = (PAGE.widthMm - 4) / SIZES.trendsPerRow;
   const heightMm = SIZES.trendCellMm - 3;
   const title = trend.title ?? targets.get(trend.targetId)?.indicator ?? `目标 ${trend.targetId}`;
-  const svg = chartSvg(trendOption(trend, title), widthMm * PX_PER_MM, heightMm * PX_PER_MM);
+  const svg = drawnOrNote(() => chartSvg(trendOption(trend, title), widthMm * PX_PER_MM, heightMm * PX_PER_MM), `${title}走势图`);
   return `<div class="trend" data-target-id="${trend.targetId}" style="width:${widthMm}mm;height:${heightMm}mm">${svg}</div>`;
+}
+
+/**
+ * A chart that cannot be drawn is left out with a visible note in its place (and the cause in the log):
+ * one bad series must never take the whole briefing down.
+ */
+function drawnOrNote(draw: () => string, what: string): string {
+  try {
+    return draw();
+  } catch (e) {
+    logError(`brief chart ${what}`, e);
+    return `<div class="chart-missing" data-chart-missing="true"><p>${escapeHtml(`${what}无法绘制，已略去（原因已记入日志） / This chart could not be drawn and is left out (cause logged)`)}</p><p class="why">${escapeHtml(errorText(e))}</p></div>`;
+  }
 }
 
 function renderTable(rows: BriefInput['rows'], input: BriefInput): string {
@@ -153,6 +167,9 @@ h2 { font-size: 12pt; font-weight: 700; margin: 0; display: flex; align-items: c
 .svg svg, .trend svg { display: block; }
 .trends { display: flex; flex-wrap: wrap; justify-content: space-between; row-gap: 3mm; }
 .trend { overflow: hidden; }
+.chart-missing { height: 100%; border: 0.75pt dashed #7f7f7f; display: flex; flex-direction: column; justify-content: center; align-items: center; color: #444; font-size: 9.5pt; padding: 2mm; text-align: center; }
+.chart-missing p { margin: 0.5mm 0; }
+.chart-missing .why { font-size: 8pt; color: #777; }
 table.figures { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 9pt; }
 table.figures th { background: #1f4e79; color: #fff; font-weight: 700; height: 8mm; border: 0.5pt solid #1f4e79; padding: 0 1mm; white-space: nowrap; }
 table.figures td { border: 0.5pt solid #a6a6a6; padding: 0 1.5mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -8,7 +8,7 @@ import { briefPages, renderBriefHtml } from './briefHtml';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function chromiumPath(): string {
   return process.env.PLAN_WORKBENCH_CHROMIUM || DEFAULT_CHROMIUM;

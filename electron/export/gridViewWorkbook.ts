@@ -11,8 +11,6 @@ import {
   FONT_NAME,
   freezeBelowHeader,
   levelFormat,
-  PP_FORMAT,
-  RATE_FORMAT,
   setPrintLayout,
   STATUS_STYLE,
   statusFill,
@@ -29,9 +27,37 @@ export function safeSheetName(title: string): string {
   return cleaned === '' ? '表格' : cleaned;
 }
 
+/** The header, with the unit when one unit holds for the whole column and the cells do not show it. */
 export function headerWithUnit(column: GridViewColumn): string {
-  const unit = column.unit ?? (column.type === 'percent' ? '%' : column.type === 'pp' ? '个百分点' : undefined);
-  return unit ? `${column.headerName}(${unit})` : column.headerName;
+  // Percent and 个百分点 cells carry their unit in the number format; a per-row unit is in each cell's format.
+  if (column.unitField || column.type === 'percent' || column.type === 'pp') return column.unit && column.unit !== '%' && column.unit !== '个百分点' ? `${column.headerName}(${column.unit})` : column.headerName;
+  return column.unit ? `${column.headerName}(${column.unit})` : column.headerName;
+}
+
+/** Excel's percent: the grid's 4.4 (in %) is the number 0.044 shown as `4.4%`, so formulas compute with it. */
+export const PERCENT_FORMAT = '0.0%';
+/** A difference of rates: the number −5.6 shown as `-5.6个百分点`. */
+export const PP_UNIT_FORMAT = '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"';
+
+const asFraction = (percent: number) => Number((percent / 100).toPrecision(12));
+
+/** A unit as literal text in a number format (quotes and backslashes cannot appear inside one). */
+function quotedUnit(unit: string): string {
+  const clean = unit.replace(/["\\]/g, '').trim();
+  return clean === '' ? '' : `"${clean}"`;
+}
+
+/**
+ * A number with its own unit: `%` → Excel percent, `个百分点` → the pp format, any other unit → the figure with
+ * as many decimals as it carries and the unit after it (`10.35"亿吨"`). Returns the value to store and its format.
+ */
+export function unitCell(value: number, unit: string | null | undefined, signed: boolean): { value: number; numFmt: string } {
+  const u = (unit ?? '').trim();
+  if (u === '%') return { value: asFraction(value), numFmt: signed ? '+0.0%;-0.0%;0.0%' : PERCENT_FORMAT };
+  if (u === '个百分点' || u === 'pp') return { value, numFmt: PP_UNIT_FORMAT };
+  const base = levelFormat([value], 2);
+  const q = quotedUnit(u);
+  return { value, numFmt: signed ? `+${base}${q};-${base}${q};${base}${q}` : `${base}${q}` };
 }
 
 const STATUS_BY_TEXT = new Map<string, Status>(STATUSES.flatMap((s) => [[s, s] as [string, Status], [STATUS_LABELS[s].zh, s] as [string, Status]]));
@@ -54,9 +80,9 @@ function numberFormat(column: GridViewColumn, values: unknown[]): string | undef
     case 'number':
       return levelFormat(values.filter((v): v is number => typeof v === 'number'));
     case 'percent':
-      return RATE_FORMAT;
+      return PERCENT_FORMAT;
     case 'pp':
-      return PP_FORMAT;
+      return PP_UNIT_FORMAT;
     default:
       return undefined;
   }
@@ -86,9 +112,16 @@ function buildGridViewWorkbook(view: GridView): ExcelJS.Workbook {
     columns.forEach((column, c) => {
       const cell = row.getCell(c + 1);
       const value = cellValue(column, source[column.field]);
+      let stored: string | number | null = value;
+      let numFmt = typeof value === 'number' ? formats[c] : undefined;
+      if (typeof value === 'number' && column.unitField) {
+        const withUnit = unitCell(value, source[column.unitField] as string | null | undefined, column.type === 'pp');
+        stored = withUnit.value;
+        numFmt = withUnit.numFmt;
+      } else if (typeof value === 'number' && column.type === 'percent') stored = asFraction(value);
       // Grid text is user or file content: a plain string cell, never a formula.
-      cell.value = value;
-      styleBodyCell(cell, { numFmt: typeof value === 'number' ? formats[c] : undefined, align: typeof value === 'number' ? 'right' : undefined, wrap: column.type === 'text' });
+      cell.value = stored;
+      styleBodyCell(cell, { numFmt, align: typeof value === 'number' ? 'right' : undefined, wrap: column.type === 'text' });
       if (column.type === 'status') {
         const status = STATUS_BY_TEXT.get(String(source[column.field]));
         if (status) {

@@ -120,6 +120,10 @@ function columns(context: VarianceSheetContext): ColumnSpec[] {
     { header: '余下月份\n需完成', min: 11, max: 14, format: (r) => levelFormat([r.required, r.actual, r.target]), value: (r) => r.required },
     { header: '余下月份\n需增长(%)', min: 11, max: 12, format: () => RATE_FORMAT, value: (r) => r.requiredGrowth },
     { header: '状态', min: 9, max: 10, value: (r) => STATUS_LABELS[r.status].zh },
+    // Month-on-month: the same target as of the month before, and the change since in words.
+    { header: '上月实际值', min: 10, max: 14, format: valueFormat, value: (r) => r.previous?.actual ?? null },
+    { header: '上月状态', min: 9, max: 10, value: (r) => (r.previous ? STATUS_LABELS[r.previous.status].zh : null) },
+    { header: '较上月', min: 14, max: 30, wrap: true, value: (r) => r.sincePrevious ?? null },
     { header: '判定规则', min: 20, max: 46, wrap: true, value: (r) => r.rule },
     { header: '数据来源', min: 20, max: 50, wrap: true, value: (r) => provenanceText(r, context) },
   ];

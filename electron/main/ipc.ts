@@ -2,7 +2,7 @@
 // window's main frame; arguments are validated by dispatch like any other way in.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract';
-import { toWireError } from '../../shared/errors';
+import { reportError } from '../log';
 import { dispatch, type Service } from '../service/service';
 
 export const channelOf = (name: string) => `workbench:${name}`;
@@ -14,7 +14,7 @@ export function registerContract(ipcMain: IpcMain, service: Service, isTrustedSe
       try {
         return { result: await dispatch(service, name, args) };
       } catch (e) {
-        return { error: toWireError(e) };
+        return { error: reportError(`ipc ${name}`, e) };
       }
     });
   }

@@ -5,6 +5,7 @@ import { openWorkbench } from '../openWorkbench';
 import { STORE_FILE_NAME } from '../paths';
 import type { Service } from '../service/service';
 import { registerContract } from './ipc';
+import { setLogDir } from '../log';
 import { printHtmlToPdf } from './printBrief';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
 
@@ -43,6 +44,8 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The log sits beside the store in userData: `<userData>/logs/workbench.log`.
+  setLogDir(path.join(app.getPath('userData'), 'logs'));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
   service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron');
   // Briefing PDFs from Electron's own Chromium (the CLI and the browser shell use headless Chromium instead).

@@ -8,15 +8,23 @@ const gridViewWriter = () => import('../export/gridViewWorkbook');
 const returnedReader = () => import('../export/readTargetsWorkbook');
 const briefRenderer = () => import('../export/briefHtml');
 const pdfPrinter = () => import('../export/briefPdf');
+const docxWriter = () => import('../export/reportDocx');
+const rasterizer = () => import('../export/svgToPng');
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildBriefDoc } from '../../shared/report/briefReport';
+import { buildReport } from '../../shared/report/reportModel';
+import { sectionTitles } from '../../shared/report/sectionTitles';
+import type { HandOnFile } from '../../shared/contract/handoffCalls';
 import { diffTargets } from '../../shared/export/targetsDiff';
 import type { GridView } from '../../shared/export/types';
 import { formatPeriodZh } from '../../shared/format/chinese';
-import { messageError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import * as targetsRepo from '../store/targetsRepo';
 import { createHandoffInputs, localTimestamp } from './handoffInputs';
 import type { Handlers, ServiceContext } from './service';
 
-type HandoffHandlerNames = 'exportWorkbook' | 'exportGridView' | 'readReturnedWorkbook' | 'briefHtml' | 'briefPdf';
+type HandoffHandlerNames = 'exportWorkbook' | 'exportGridView' | 'readReturnedWorkbook' | 'briefHtml' | 'briefPdf' | 'reportDocx' | 'briefDocx' | 'handOn';
 
 /** Characters Windows and macOS refuse in file names, and control characters. */
 export function safeFileName(text: string): string {
@@ -36,6 +44,30 @@ export function briefFileName(planYear: number, asOf: string, section: string | 
   return `${planYear}年计划执行情况简报${part}_数据截至${formatPeriodZh(asOf, false)}.pdf`;
 }
 
+/** `2025年1-10月计划执行情况分析报告（初稿）_数据截至2025年10月.docx` */
+export function reportFileName(planYear: number, asOf: string): string {
+  return `${planYear}年计划执行情况分析报告（初稿）_数据截至${formatPeriodZh(asOf, false)}.docx`;
+}
+
+/** The folder the month's hand-on files go to by default: `交付/2025-10/` beside the store file. */
+export function defaultHandOnDir(storePath: string, asOf: string): string {
+  return path.join(path.dirname(path.resolve(storePath)), '交付', asOf);
+}
+
+/** An analyst's folder: absolute, its parent existing, not a file; created when missing. Throws a bilingual message otherwise. */
+export function checkedHandOnDir(outDir: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(outDir)) throw new WorkbenchError('bad_request', '文件夹路径含控制字符 / The folder path contains control characters');
+  if (!path.isAbsolute(outDir)) throw new WorkbenchError('bad_request', `请给出完整的文件夹路径（绝对路径）：${outDir} / Give the folder as an absolute path: ${outDir}`);
+  const dir = path.resolve(outDir);
+  const parent = path.dirname(dir);
+  if (!fs.existsSync(parent) || !fs.statSync(parent).isDirectory()) {
+    throw new WorkbenchError('bad_request', `上级文件夹不存在：${parent} / The parent folder does not exist: ${parent}`);
+  }
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new WorkbenchError('bad_request', `${dir} 是一个文件，不是文件夹 / ${dir} is a file, not a folder`);
+  return dir;
+}
+
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHandlerNames> {
@@ -47,14 +79,49 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     const { briefPages, renderBriefHtml } = await briefRenderer();
     const html = renderBriefHtml(built.input);
     const pages = briefPages(built.input);
-    const charts = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
-    return { built, html, pages: pages.length, charts };
+    const planned = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
+    const chartsLeftOut = (html.match(/data-chart-missing="true"/g) ?? []).length;
+    return { built, html, pages: pages.length, charts: planned - chartsLeftOut, chartsLeftOut };
+  };
+
+  const workbookOf = async (args: { planId?: number; asOf?: string }) => {
+    const input = await inputs.exportInput(args);
+    const { bytes, sheets, formulaCells } = await (await workbookWriter()).analysisWorkbookBytes(input);
+    return { input, bytes, sheets, formulaCells };
+  };
+
+  /** Charts to PNG: the desktop app's own window when it set one, else headless Chromium (a shared browser when given). */
+  const rasterizeWith = async (browser?: import('playwright-core').Browser) => {
+    if (ctx.rasterizeSvgs) return ctx.rasterizeSvgs;
+    const { svgsToPng } = await rasterizer();
+    return (images: Parameters<typeof svgsToPng>[0]) => svgsToPng(images, browser);
+  };
+
+  const reportOf = async (args: { planId?: number; asOf?: string }, browser?: import('playwright-core').Browser) => {
+    const exp = await inputs.exportInput(args);
+    const brief = await inputs.briefInput({ ...args, asOf: exp.asOf }).catch((e: unknown) => {
+      // A plan without targets with figures still gets its report (the overview says so), just no tables.
+      if (e instanceof WorkbenchError && e.code === 'bad_request') return null;
+      throw e;
+    });
+    const planId = brief?.plan.id ?? args.planId ?? targetsRepo.defaultPlanId(db)!;
+    const doc = buildReport({
+      plan: exp.plan,
+      asOf: exp.asOf,
+      rows: exp.variance,
+      targets: exp.targets,
+      sectionTitles: sectionTitles(targetsRepo.planText(db, planId)),
+      briefRows: brief?.input.rows ?? [],
+      trends: brief?.input.trends ?? [],
+      sources: exp.batches.map((b) => ({ fileName: b.fileName, importedAt: b.importedAt })),
+    });
+    const written = await (await docxWriter()).reportDocxBytes(doc, await rasterizeWith(browser));
+    return { asOf: exp.asOf, planYear: exp.plan.year, ...written };
   };
 
   return {
     exportWorkbook: async (args) => {
-      const input = await inputs.exportInput(args);
-      const { bytes, sheets, formulaCells } = await (await workbookWriter()).analysisWorkbookBytes(input);
+      const { input, bytes, sheets, formulaCells } = await workbookOf(args);
       return {
         fileName: workbookFileName(input.plan.year, input.asOf),
         dataBase64: base64(bytes),
@@ -86,12 +153,12 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
     },
 
     briefHtml: async (args) => {
-      const { built, html, pages, charts } = await briefOf(args);
-      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts };
+      const { built, html, pages, charts, chartsLeftOut } = await briefOf(args);
+      return { title: built.input.title, asOf: built.input.asOf, latestPeriod: built.latestPeriod, html, pages, targetCount: built.input.rows.length, charts, chartsLeftOut };
     },
 
     briefPdf: async (args) => {
-      const { built, html, pages } = await briefOf(args);
+      const { built, html, pages, chartsLeftOut } = await briefOf(args);
       // Read at call time: the desktop app sets Electron's printToPDF after the service is created.
       const pdf = await (ctx.printPdf ?? (await pdfPrinter()).htmlToPdf)(html);
       return {
@@ -100,7 +167,59 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
         asOf: built.input.asOf,
         pages,
         targetCount: built.input.rows.length,
+        chartsLeftOut,
       };
+    },
+
+    reportDocx: async (args) => {
+      const r = await reportOf(args);
+      return { fileName: reportFileName(r.planYear, r.asOf), dataBase64: base64(r.bytes), asOf: r.asOf };
+    },
+
+    briefDocx: async (args) => {
+      const built = await inputs.briefInput(args);
+      const written = await (await docxWriter()).reportDocxBytes(buildBriefDoc(built.input), await rasterizeWith());
+      return { fileName: briefFileName(built.plan.year, built.input.asOf, args.section).replace(/\.pdf$/, '.docx'), dataBase64: base64(written.bytes), asOf: built.input.asOf };
+    },
+
+    handOn: async ({ planId, asOf, outDir }) => {
+      // The folder is checked before any work: a wrong path fails at once, with nothing written.
+      const given = outDir !== undefined ? checkedHandOnDir(outDir) : null;
+      const workbook = await workbookOf({ planId, asOf });
+      const month = workbook.input.asOf;
+      const dir = given ?? defaultHandOnDir(ctx.storePath, month);
+      // One browser for the PDF and the report's charts (unless the desktop app prints with its own).
+      const needBrowser = !ctx.printPdf || !ctx.rasterizeSvgs;
+      const { chromium } = needBrowser ? await import('playwright-core') : { chromium: null };
+      const { chromiumPath, LAUNCH_ARGS, htmlToPdf } = await pdfPrinter();
+      const browser = chromium ? await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS }) : undefined;
+      try {
+        const files: { kind: HandOnFile['kind']; fileName: string; bytes: Uint8Array }[] = [];
+        files.push({ kind: 'workbook', fileName: workbookFileName(workbook.input.plan.year, month), bytes: workbook.bytes });
+        const brief = await briefOf({ planId, asOf: month }).catch((e: unknown) => {
+          if (e instanceof WorkbenchError && e.code === 'bad_request') return null;
+          throw e;
+        });
+        if (brief) {
+          const pdf = ctx.printPdf ? await ctx.printPdf(brief.html) : await htmlToPdf(brief.html, browser);
+          files.push({ kind: 'briefing', fileName: briefFileName(brief.built.plan.year, month, undefined), bytes: pdf });
+        }
+        const report = await reportOf({ planId, asOf: month }, browser);
+        files.push({ kind: 'report', fileName: reportFileName(report.planYear, month), bytes: report.bytes });
+        fs.mkdirSync(dir, { recursive: true });
+        const written: HandOnFile[] = [];
+        for (const f of files) {
+          const file = path.join(dir, f.fileName);
+          // Write beside, then rename: a half-written file never stands where the analyst looks.
+          const partial = `${file}.part`;
+          fs.writeFileSync(partial, f.bytes);
+          fs.renameSync(partial, file);
+          written.push({ kind: f.kind, fileName: f.fileName, path: file, bytes: f.bytes.byteLength });
+        }
+        return { asOf: month, dir, files: written };
+      } finally {
+        await browser?.close();
+      }
     },
   };
 }

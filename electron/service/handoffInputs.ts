@@ -136,10 +136,13 @@ export function createHandoffInputs(ctx: ServiceContext) {
     const points = shown.filter((p) => p.value !== null).map((p) => ({ period: p.period, value: p.value! }));
     if (points.length === 0) return null;
     const lastYear = shown.filter((p) => p.lastYear !== null).map((p) => ({ period: p.period, value: p.lastYear! }));
+    const schedule = shown.filter((p) => p.schedule !== null).map((p) => ({ period: p.period, value: p.schedule! }));
     return {
       targetId: row.targetId,
       title: row.indicator,
-      cumulative: trend.cumulated || trend.measure === 'cumulative' || trend.measure === 'yoy_cumulative',
+      // A year-to-date index (上年同期=100) runs from January like a cumulative value: `1-7月`, not `7月`.
+      cumulative: trend.cumulated || trend.measure === 'cumulative' || trend.measure === 'yoy_cumulative' || (trend.measure === 'index' && /上年同期/.test(trend.unit ?? '')),
+      ...(schedule.length > 0 ? { schedule } : {}),
       points,
       targetValue: trend.targetLine,
       unit: trend.unit ?? row.actualUnit ?? '',

@@ -17,6 +17,8 @@ export interface ServiceContext {
   version: string;
   /** Prints briefing HTML to PDF; the desktop app sets Electron's printToPDF here, otherwise headless Chromium is used. */
   printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Rasterises SVG charts to PNG for .docx; the desktop app sets its own window here, otherwise headless Chromium is used. */
+  rasterizeSvgs?: (images: readonly { svg: string; width: number; height: number }[]) => Promise<Uint8Array[]>;
 }
 
 export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => CallResult<N> | Promise<CallResult<N>> };

@@ -1,7 +1,7 @@
 // `npm run web`: the browser shell on 127.0.0.1, over the default store (or --db PATH).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isWorkbenchError } from '../../shared/errors';
+import { reportError } from '../log';
 import { defaultStorePath } from '../paths';
 import { openWorkbench } from '../openWorkbench';
 import { startWebShell } from './server';
@@ -29,6 +29,6 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
-  process.stderr.write(`错误 / Error: ${isWorkbenchError(e) || e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`错误 / Error: ${reportError('web start', e).message}\n`);
   process.exitCode = 1;
 }

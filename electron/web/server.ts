@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { toWireError, WorkbenchError } from '../../shared/errors';
+import { reportError } from '../log';
 import { dispatch, type Service } from '../service/service';
 
 /** Largest request body accepted (a file to import travels base64-encoded inside it). */
@@ -109,7 +110,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           const result = await dispatch(opts.service, m[1], args);
           sendJson(res, 200, { result: result === undefined ? null : result });
         } catch (e) {
-          const wire = toWireError(e);
+          const wire = reportError(`web ${m[1]}`, e);
           sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : 500, { error: wire });
         }
         return;
@@ -136,7 +137,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
-      if (!res.headersSent) sendJson(res, 500, { error: toWireError(e) });
+      if (!res.headersSent) sendJson(res, 500, { error: reportError('web', e) });
     }
   });
 

@@ -1,6 +1,6 @@
 // 采纳全部建议: the suggested series of every target still without a link, to review and untick, then accepted in
 // one step (recorded as 采纳建议). Used by the 执行情况 view and by the monthly update for what was left to decide.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AutoLinkResult, SuggestionView, WorkbenchClient } from '../../shared/contract';
 import { MEASURE_LABELS } from '../../shared/domain/series';
 import { pickMessage, useI18n } from '../i18n';
@@ -21,6 +21,9 @@ export function SuggestionReview({ client, onAccepted, onError, onClose, version
   const [items, setItems] = useState<SuggestionView[] | null>(null);
   const [unticked, setUnticked] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
+  // The callers pass fresh callbacks on every render; the list reloads only when the data may have changed.
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   useEffect(() => {
     let live = true;
@@ -32,11 +35,11 @@ export function SuggestionReview({ client, onAccepted, onError, onClose, version
         setItems(s);
         setUnticked(new Set());
       })
-      .catch(onError);
+      .catch((e) => reportError.current(e));
     return () => {
       live = false;
     };
-  }, [client, version, onError]);
+  }, [client, version]);
 
   const ticked = useMemo(() => (items ?? []).filter((s) => !unticked.has(s.targetId)), [items, unticked]);
 

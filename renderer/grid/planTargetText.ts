@@ -8,12 +8,16 @@ type PlanFigure = Pick<Target, 'kind' | 'value' | 'valueLow' | 'valueHigh' | 'un
 
 const number = (v: number) => formatNumberZh(v, { decimals: Number.isInteger(v) ? 0 : Math.min(String(v).split('.')[1]?.length ?? 1, 3), thousands: true });
 
-/** `6%左右`, `12亿吨以上`, `2—3家`; `about 6%` in English; `—` for a task or a target without a number. */
-export function planTargetText(t: PlanFigure, lang: Lang): string {
+/**
+ * `6%左右`, `12亿吨以上`, `2—3家`; `about 6%` in English; `—` for a task or a target without a number.
+ * `figure` replaces the plan's number with the same target in another unit (`120,000万吨` for `12亿吨`).
+ */
+export function planTargetText(t: PlanFigure, lang: Lang, figureInUnit?: string): string {
   if (t.kind === 'task') return '—';
   const unit = t.unit ?? '';
   let figure: string;
-  if (t.value !== null) figure = `${number(t.value)}${unit}`;
+  if (figureInUnit !== undefined) figure = figureInUnit;
+  else if (t.value !== null) figure = `${number(t.value)}${unit}`;
   else if (t.valueLow !== null && t.valueHigh !== null) figure = `${number(t.valueLow)}—${number(t.valueHigh)}${unit}`;
   else if (t.valueLow !== null) figure = `${number(t.valueLow)}${unit}`;
   else if (t.valueHigh !== null) figure = `${number(t.valueHigh)}${unit}`;

@@ -63,17 +63,22 @@ export function varianceColumns(lang: Lang, targets: ReadonlyMap<number, Target>
     { field: 'asOf', headerName: t('数据期', 'Period'), width: 118, valueFormatter: (p) => (p.data ? periodText(p.data, lang) : '') },
     { field: 'actual', headerName: t('实际', 'Actual'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
     {
-      // As the plan states it for every target, linked or not; the figure in the series' unit is in the tooltip.
-      colId: 'target',
+      // Every target shows what counts as met: linked ones in the series' unit (so the export keeps the number),
+      // unlinked ones as the plan states it; the plan's own wording is in the tooltip.
+      field: 'target',
       headerName: t('目标', 'Target'),
-      width: 110,
-      type: 'rightAligned',
-      valueGetter: (p) => {
-        const target = p.data ? targets.get(p.data.targetId) : undefined;
-        return target ? planTargetText(target, lang) : p.data ? amountText(p.data.target, p.data.actualUnit) : '';
+      ...num,
+      width: 120,
+      valueFormatter: (p: P) => {
+        const plan = p.data ? targets.get(p.data.targetId) : undefined;
+        if (p.value == null) return plan ? planTargetText(plan, lang) : '—';
+        const figure = amountText(p.value, p.data?.actualUnit ?? null);
+        return plan ? planTargetText(plan, lang, figure) : figure;
       },
-      tooltipValueGetter: (p) =>
-        p.data?.target != null && p.data.actualUnit !== null ? t(`折算为序列单位：${amountText(p.data.target, p.data.actualUnit)}`, `In the series' unit: ${amountText(p.data.target, p.data.actualUnit)}`) : '',
+      tooltipValueGetter: (p) => {
+        const plan = p.data ? targets.get(p.data.targetId) : undefined;
+        return plan ? t(`计划：${planTargetText(plan, 'zh')}`, `Plan: ${planTargetText(plan, 'en')}`) : '';
+      },
     },
     {
       field: 'gap',

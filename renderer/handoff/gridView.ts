@@ -9,7 +9,15 @@ export interface GridViewOptions {
   /** A column's type when the values alone do not tell (a rate, a gap in pp, a status); default: by the values. */
   typeOf?: (colId: string) => GridColumnType | undefined;
   unitOf?: (colId: string) => string | undefined;
+  /**
+   * For columns whose unit varies by row (a target's actual in %, the next in 亿吨): the cell's unit, so the
+   * number goes out as a number with its unit in the number format rather than as the text shown.
+   */
+  cellUnitOf?: (colId: string, data: unknown) => string | null | undefined;
 }
+
+/** The hidden row field carrying a cell's unit. */
+export const unitFieldOf = (colId: string) => `${colId}__unit`;
 
 /** A grid view whose cells are plain values, as the contract carries them. */
 export type GridViewData = Omit<GridView, 'rows'> & { rows: Record<string, string | number | boolean | null>[] };
@@ -36,9 +44,11 @@ export function gridViewOf<T>(api: GridApi<T>, options: GridViewOptions): GridVi
     }
     return numbers > 0 && others === 0 ? 'number' : 'text';
   });
+  const perRowUnit = columns.map((col) => options.cellUnitOf !== undefined && nodes.some((n) => options.cellUnitOf!(col.getColId(), n.data) !== undefined));
   const rows = nodes.map((node) => {
     const row: Record<string, string | number | boolean | null> = {};
     columns.forEach((col, i) => {
+      if (perRowUnit[i]) row[unitFieldOf(col.getColId())] = options.cellUnitOf!(col.getColId(), node.data) ?? null;
       const numeric = types[i] !== 'text' && types[i] !== 'status' && types[i] !== 'date';
       const v = numeric ? raw(node, col) : types[i] === 'status' ? raw(node, col) : shown(node, col);
       row[col.getColId()] = v === undefined || v === '' ? null : typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
@@ -53,6 +63,7 @@ export function gridViewOf<T>(api: GridApi<T>, options: GridViewOptions): GridVi
       headerName: api.getDisplayNameForColumn(col, 'header') ?? col.getColId(),
       unit: options.unitOf?.(col.getColId()),
       type: types[i],
+      ...(perRowUnit[i] ? { unitField: unitFieldOf(col.getColId()) } : {}),
     })),
     rows,
   };

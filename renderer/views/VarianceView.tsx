@@ -15,6 +15,7 @@ import { GridViewExportButton } from '../components/handoff/GridViewExportButton
 import { cutoffLine } from '../../shared/format/chinese';
 import { STATUS_ORDER, varianceColumns } from '../grid/varianceColumns';
 import { saveBase64, XLSX_MIME } from '../handoff/saveFile';
+import { varianceCellUnit } from '../handoff/varianceCellUnit';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../messages';
 import { filterVarianceRows, statusCounts } from '../variance/varianceFilter';
@@ -168,8 +169,9 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
           gridApi={() => gridRef.current?.api}
           title={t('执行情况（当前视图）', 'Variance (current view)')}
           subtitle={[result?.asOf ? cutoffLine(result.asOf) : '', section ? t(`章节：${section}`, `Section: ${section}`) : '', statuses.size > 0 ? t(`状态：${[...statuses].map((x) => STATUS_LABELS[x].zh).join('、')}`, `Status: ${[...statuses].map((x) => STATUS_LABELS[x].en).join(', ')}`) : ''].filter(Boolean).join('　')}
-          // Rates are numbers in %; amounts carry their own units row by row, so they go out as shown.
-          typeOf={(col) => (col === 'status' ? 'status' : ['completionRate', 'scheduleCalendar', 'scheduleSeasonal', 'requiredGrowth'].includes(col) ? 'percent' : ['actual', 'target', 'gap', 'projectionRunRate', 'projectionSeasonal', 'required'].includes(col) ? 'text' : undefined)}
+          // Rates are numbers in %; amounts carry their own units row by row: numbers with the row's unit in the format.
+          typeOf={(col) => (col === 'status' ? 'status' : ['completionRate', 'scheduleCalendar', 'scheduleSeasonal', 'requiredGrowth'].includes(col) ? 'percent' : col === 'gap' ? 'pp' : ['actual', 'target', 'projectionRunRate', 'projectionSeasonal', 'required'].includes(col) ? 'number' : undefined)}
+          cellUnitOf={varianceCellUnit}
           onMessage={setMessage}
           disabled={!result}
         />

@@ -6,6 +6,7 @@ import { STATUS_LABELS, STATUSES, type VarianceRow } from '../variance/types';
 import type { BriefTrend } from '../export/types';
 import { formatMonthAxisLabel, formatNumberZh } from '../format/chinese';
 import { STATUS_CHART_STYLE } from './statusStyle';
+import { niceAxis } from './niceAxis';
 
 export const CHART_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 const AXIS_COLOR = '#595959';
@@ -79,23 +80,6 @@ function baseOption(): EChartsOption {
   };
 }
 
-function niceExtent(values: number[], includeZero: boolean): { min: number; max: number } {
-  const lo = Math.min(...values, includeZero ? 0 : Infinity);
-  const hi = Math.max(...values, includeZero ? 0 : -Infinity);
-  const span = hi - lo || Math.abs(hi) || 1;
-  const step = niceStep(span / 5);
-  // An axis that includes zero starts at zero when nothing is negative, rather than at a padded -5.
-  const min = includeZero && lo >= 0 ? 0 : Math.floor((lo - span * 0.05) / step) * step;
-  return { min, max: Math.ceil((hi + span * 0.08) / step) * step };
-}
-
-function niceStep(raw: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const normalised = raw / magnitude;
-  const nice = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10;
-  return nice * magnitude;
-}
-
 /**
  * Cumulative growth against target, one row per indicator: a bar for the actual growth (status colour and
  * pattern), a black tick at the target, and on the right the figures in words.
@@ -103,12 +87,12 @@ function niceStep(raw: number): number {
 export function growthVsTargetOption(rows: readonly VarianceRow[]): EChartsOption {
   const drawn = rows.filter(isGrowthRow);
   const values = drawn.flatMap((r) => [r.actual!, r.target!]);
-  const extent = niceExtent(values.length ? values : [0, 1], true);
+  const extent = niceAxis(values, { includeZero: true });
   return {
     ...baseOption(),
     legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
     grid: { left: 8, right: 8, top: 30, bottom: 22, containLabel: true },
-    ...rowBarAxes(extent.min, extent.max, drawn, (r) => `${formatNumberZh(r.actual)}%｜目标${formatNumberZh(r.target)}%｜${STATUS_LABELS[r.status].zh}`),
+    ...rowBarAxes(extent, drawn, (r) => `${formatNumberZh(r.actual)}%｜目标${formatNumberZh(r.target)}%｜${STATUS_LABELS[r.status].zh}`),
     series: [
       ...statusBarSeries(drawn, (r) => r.actual),
       {
@@ -137,12 +121,13 @@ function commonSchedule(rows: readonly VarianceRow[]): number | null {
  * with the 序时进度 (share of the year elapsed) marked as a dashed line, or a tick per row when rows differ.
  */
 /** Axes of a one-bar-per-target chart in percent: indicators down the left, each row's figures on the right. */
-function rowBarAxes(min: number, max: number, rows: readonly VarianceRow[], rightLabel: (r: VarianceRow) => string) {
+function rowBarAxes(extent: { min: number; max: number; interval?: number }, rows: readonly VarianceRow[], rightLabel: (r: VarianceRow) => string) {
   return {
     xAxis: {
       type: 'value' as const,
-      min,
-      max,
+      min: extent.min,
+      max: extent.max,
+      ...(extent.interval !== undefined ? { interval: extent.interval } : {}),
       name: '%',
       nameGap: 6,
       axisLabel: { color: AXIS_COLOR, fontSize: 10 },
@@ -196,8 +181,7 @@ export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChart
     legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 11 } },
     grid: { left: 8, right: 8, top: 44, bottom: 22, containLabel: true },
     ...rowBarAxes(
-      0,
-      maxValue >= COMPLETION_AXIS_CAP ? COMPLETION_AXIS_CAP : Math.ceil((maxValue * 1.04) / 10) * 10,
+      { min: 0, max: maxValue >= COMPLETION_AXIS_CAP ? COMPLETION_AXIS_CAP : Math.ceil((maxValue * 1.04) / 10) * 10 },
       drawn,
       (r) => `完成${formatNumberZh(r.completionRate)}%｜${STATUS_LABELS[r.status].zh}`,
     ),
@@ -220,24 +204,41 @@ export function completionVsScheduleOption(rows: readonly VarianceRow[]): EChart
   };
 }
 
+/** An index unit (`上年同期=100`, `上年同月=100`): its values sit near 100, so its axis never starts at 0. */
+export function isIndexUnit(unit: string): boolean {
+  return /=\s*100/.test(unit);
+}
+
 /**
  * A series through the year with its target as a horizontal line (and last year's values, dashed grey, when
- * given). For cumulative levels the target line is the annual figure the year-to-date climbs towards.
+ * given). For cumulative levels the target line is the annual figure the year-to-date climbs towards, and
+ * the 序时进度 line (the target × months elapsed / 12) shows where the year to date should stand.
+ * Rates and indices get an axis around their data; levels keep zero so the climb reads honestly.
  */
 export function trendOption(trend: BriefTrend, title: string): EChartsOption {
   const cumulative = trend.cumulative ?? true;
   const periods = trend.points.map((p) => p.period);
   const lastYearByPeriod = new Map((trend.lastYear ?? []).map((p) => [p.period, p.value]));
-  const values = [...trend.points.map((p) => p.value), ...(trend.targetValue !== null ? [trend.targetValue] : []), ...lastYearByPeriod.values()];
+  const scheduleByPeriod = new Map((trend.schedule ?? []).map((p) => [p.period, p.value]));
+  const values = [
+    ...trend.points.map((p) => p.value),
+    ...(trend.targetValue !== null ? [trend.targetValue] : []),
+    ...lastYearByPeriod.values(),
+    ...scheduleByPeriod.values(),
+  ];
   const rate = trend.unit === '%';
-  const extent = niceExtent(values.length ? values : [0, 1], !rate);
+  const index = isIndexUnit(trend.unit);
+  const extent = niceAxis(values, { includeZero: !rate && !index, splits: 4 });
   const last = trend.points[trend.points.length - 1];
-  const decimals = rate ? 1 : Math.abs(last?.value ?? 0) >= 100 ? 0 : 1;
+  const decimals = rate || index ? 1 : Math.abs(last?.value ?? 0) >= 100 ? 0 : Math.abs(last?.value ?? 0) >= 10 ? 1 : 2;
+  const figure = (v: number) => formatNumberZh(v, { decimals: Number.isInteger(v) && !rate && !index ? 0 : decimals, thousands: true });
+  const unitText = index ? '' : trend.unit;
+  const lastAboveTarget = last !== undefined && trend.targetValue !== null && last.value >= trend.targetValue;
   return {
     ...baseOption(),
     title: {
       text: title,
-      subtext: `单位：${trend.unit}`,
+      subtext: index ? `指数：${trend.unit}` : `单位：${trend.unit}`,
       left: 0,
       top: 0,
       itemGap: 2,
@@ -252,7 +253,15 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
       data: periods.map((p) => formatMonthAxisLabel(p, cumulative)),
       axisLabel: { color: AXIS_COLOR, fontSize: 9, interval: 0, hideOverlap: true },
     },
-    yAxis: { type: 'value', min: extent.min, max: extent.max, axisLabel: { color: AXIS_COLOR, fontSize: 9 }, splitLine: { lineStyle: { color: '#e6e6e6' } } },
+    yAxis: {
+      type: 'value',
+      min: extent.min,
+      max: extent.max,
+      interval: extent.interval,
+      // No formatter: with clean limits and interval, ECharts prints each tick as the short number it is (`9`).
+      axisLabel: { color: AXIS_COLOR, fontSize: 9 },
+      splitLine: { lineStyle: { color: '#e6e6e6' } },
+    },
     series: [
       {
         type: 'line',
@@ -260,7 +269,7 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
         // Only the latest point carries its figure: labels on every month crowd a small chart.
         data: trend.points.map((p, i) =>
           i === trend.points.length - 1
-            ? { value: p.value, label: { show: true, position: 'top' as const, fontSize: 10, fontWeight: 'bold' as const, color: '#1f4e79', formatter: formatNumberZh(p.value, { decimals, thousands: true }) } }
+            ? { value: p.value, label: { show: true, position: lastAboveTarget ? ('top' as const) : ('bottom' as const), fontSize: 10, fontWeight: 'bold' as const, color: '#1f4e79', formatter: figure(p.value) } }
             : p.value,
         ),
         symbol: 'circle',
@@ -273,12 +282,25 @@ export function trendOption(trend: BriefTrend, title: string): EChartsOption {
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: MARK_COLOR, type: [6, 3, 1, 3], width: 1.2 },
-                label: { formatter: `目标${formatNumberZh(trend.targetValue, { decimals })}${trend.unit}`, position: 'insideEndTop' as const, fontSize: 10, color: MARK_COLOR },
+                // The latest value is labelled at the same end: the two labels go on opposite sides of the line.
+                label: { formatter: `目标${figure(trend.targetValue)}${unitText}`, position: lastAboveTarget ? ('insideEndBottom' as const) : ('insideEndTop' as const), fontSize: 10, color: MARK_COLOR },
                 data: [{ yAxis: trend.targetValue, name: '目标' }],
               },
             }
           : {}),
       },
+      ...(scheduleByPeriod.size > 0
+        ? [
+            {
+              type: 'line' as const,
+              name: '序时进度',
+              data: periods.map((p) => scheduleByPeriod.get(p) ?? null),
+              symbol: 'none',
+              lineStyle: { color: '#b45f06', width: 1.2, type: 'dotted' as const },
+              itemStyle: { color: '#b45f06' },
+            },
+          ]
+        : []),
       ...(trend.lastYear && trend.lastYear.length
         ? [
             {

@@ -43,13 +43,42 @@ export interface BriefPreview {
   pages: number;
   /** Targets in the briefing. */
   targetCount: number;
+  /** Charts drawn. */
   charts: number;
+  /** Charts that could not be drawn: each left out with a note on its page (the cause is in the log). */
+  chartsLeftOut: number;
 }
 
 export interface BriefPdf extends FileDownload {
   asOf: string;
   pages: number;
   targetCount: number;
+  /** Charts left out with a note because they could not be drawn (the cause is in the log). */
+  chartsLeftOut: number;
+}
+
+/** A Word document (the analysis report draft, or the briefing pages) as of a month. */
+export interface DocxDownload extends FileDownload {
+  /** The month the analysis is as of (`2025-10`), after the default was applied. */
+  asOf: string;
+}
+
+export type HandOnKind = 'workbook' | 'briefing' | 'report';
+
+export interface HandOnFile {
+  kind: HandOnKind;
+  fileName: string;
+  /** Absolute path of the written file. */
+  path: string;
+  bytes: number;
+}
+
+/** The month's hand-on files, written into one folder. */
+export interface HandOnResult {
+  asOf: string;
+  /** The folder the files were written to (absolute). */
+  dir: string;
+  files: HandOnFile[];
 }
 
 /** `2025-10`: the month the analysis is as of. */
@@ -70,6 +99,7 @@ export const gridViewSchema = z
             headerName: z.string().max(200),
             unit: z.string().max(40).optional(),
             type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
+            unitField: z.string().min(1).max(200).optional(),
           })
           .strict(),
       )
@@ -100,4 +130,21 @@ export const handoffCalls = {
   readReturnedWorkbook: call<ReturnedWorkbook>()(z.object({ file: fileSchema, planId: id.optional() }).strict()),
   briefHtml: call<BriefPreview>()(briefArgsSchema),
   briefPdf: call<BriefPdf>()(briefArgsSchema),
+  /** The analysis report draft (分析报告初稿) as .docx, written by rules from the variance (no model, no network). */
+  reportDocx: call<DocxDownload>()(z.object({ planId: id.optional(), asOf: month.optional() }).strict()),
+  /** The briefing pages as .docx (the same tables and charts as briefPdf). */
+  briefDocx: call<DocxDownload>()(briefArgsSchema),
+  /**
+   * Writes the analysis workbook, the briefing PDF and the report .docx into one folder: `outDir` (absolute,
+   * its parent must exist; created when missing), default `交付/<asOf>/` beside the store file.
+   */
+  handOn: call<HandOnResult>()(
+    z
+      .object({
+        planId: id.optional(),
+        asOf: month.optional(),
+        outDir: z.string().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
 };

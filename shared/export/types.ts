@@ -67,6 +67,11 @@ export interface GridViewColumn {
   headerName: string;
   unit?: string;
   type: GridColumnType;
+  /**
+   * For a column whose unit varies by row (实际 in % for one target, 亿吨 for the next): the row field that
+   * holds each cell's unit. The cell is then written as a number with that unit in its number format.
+   */
+  unitField?: string;
 }
 
 /** The grid as the analyst sees it: columns in their order, rows after filtering and sorting. */
@@ -90,6 +95,8 @@ export interface BriefTrend {
   unit: string;
   /** Last year's values for the same periods, drawn as a thin grey line when given. */
   lastYear?: { period: string; value: number }[];
+  /** Level targets: where the year to date should stand by each month (序时进度), in the target's unit. */
+  schedule?: { period: string; value: number }[];
 }
 
 /** `standard`: summary, charts, trends, table · `charts`: no table · `table`: summary and table only. */

@@ -7,6 +7,7 @@ import { type AnalyzeOptions, analyzeTarget } from './analyzeTarget';
 import { evaluateFormulaText } from './formula';
 import { monthIndex, monthKeyOf, periodEnd } from './period';
 import { noDataRow } from './row';
+import { monthBefore, previousReading, sincePreviousText } from './sincePrevious';
 import type { LinkInput, SeriesData } from './seriesData';
 import type { VarianceRow } from './types';
 import { bi } from './wording';
@@ -21,6 +22,8 @@ export interface TargetLink {
 export interface AnalyzeAllOptions extends AnalyzeOptions {
   /** The plan's year: the default as-of month is not taken from later years. */
   planYear?: number;
+  /** Also analyse the month before, for `previous` and `sincePrevious` (default true). */
+  monthOnMonth?: boolean;
 }
 
 /** The newest period key of a series at or before month index `notAfter`. */
@@ -98,12 +101,19 @@ export function analyzeAll(
     for (const r of resolved.values()) if (r.ok) linked.add(r.link.series);
     month = latestPeriodWithData(linked, { year: opts.planYear });
   }
+  const before = month && opts.monthOnMonth !== false ? monthBefore(month, opts.planYear) : null;
   const rows: VarianceRow[] = [];
   for (const t of targets) {
     const r = resolved.get(t.id);
-    if (r && !r.ok) rows.push(noDataRow(t, null, r.reason));
-    else if (!month && r) rows.push(noDataRow(t, r.link.series, bi('关联序列均无数据', 'none of the linked series has data')));
-    else rows.push(analyzeTarget(t, r ? r.link : null, month ?? '', opts));
+    let row: VarianceRow;
+    if (r && !r.ok) row = noDataRow(t, null, r.reason);
+    else if (!month && r) row = noDataRow(t, r.link.series, bi('关联序列均无数据', 'none of the linked series has data'));
+    else row = analyzeTarget(t, r ? r.link : null, month ?? '', opts);
+    // Month-on-month: the same target, the same link, as of the month before.
+    const previous = before && r?.ok ? previousReading(analyzeTarget(t, r.link, before, opts), before) : null;
+    row.previous = previous;
+    row.sincePrevious = sincePreviousText(row, previous);
+    rows.push(row);
   }
   return rows;
 }

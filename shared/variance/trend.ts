@@ -1,9 +1,12 @@
-// The chart behind a variance row: the series through the year against last year, and the target as a line
-// in the series' own unit (12 亿吨 on a 万吨 series is 120000; 增长6% on a 累计值 series is last year's total × 1.06).
+// The chart behind a variance row: the series through the year against last year, and the target as a line.
+// A level or increment target is charted in the target's own unit, as the table states it (a 万吨 series
+// against 12 亿吨 is drawn in 亿吨, converted exactly), with the 序时进度 line (target × months / 12) beside it;
+// other targets are in the series' unit (增长6% on a 累计值 series is last year's total × 1.06).
 
 import type { Frequency, Measure, PeriodKey } from '../domain/series';
 import type { Target } from '../domain/target';
 import { conversionFactor } from '../domain/units';
+import { clean } from './wording';
 import { periodKeyAt, stepsPerYear } from './period';
 import type { SeriesData } from './seriesData';
 import type { VarianceRow } from './types';
@@ -15,6 +18,8 @@ export interface TrendPoint {
   month: number;
   value: number | null;
   lastYear: number | null;
+  /** Level targets: where the year to date should stand at this step by the calendar (序时进度), else null. */
+  schedule: number | null;
 }
 
 export interface Trend {
@@ -86,12 +91,21 @@ export function varianceTrend(target: Target, row: VarianceRow, series: SeriesDa
   const cy = yearValues(series, year, cumulate);
   const ly = yearValues(series, year - 1, cumulate);
   const steps = stepsPerYear(series.frequency);
-  const points: TrendPoint[] = cy.map((value, i) => ({
-    period: periodKeyAt(year, i + 1, series.frequency),
-    month: ((i + 1) * 12) / steps,
-    value,
-    lastYear: ly[i],
-  }));
+  const inTargetUnit = levelInTargetUnit(target, row, series);
+  const scale = (v: number | null) => (v === null || inTargetUnit === null || inTargetUnit.factor === 1 ? v : clean(v * inTargetUnit.factor));
+  const points: TrendPoint[] = cy.map((value, i) => {
+    const month = ((i + 1) * 12) / steps;
+    return {
+      period: periodKeyAt(year, i + 1, series.frequency),
+      month,
+      value: scale(value),
+      lastYear: scale(ly[i]),
+      schedule: inTargetUnit !== null && row.target !== null && isLevel(series.measure) ? clean((row.target * month) / 12) : null,
+    };
+  });
+  if (inTargetUnit !== null) {
+    return { kind: target.kind, seriesLabel: series.label, unit: inTargetUnit.unit, measure: series.measure, frequency: series.frequency, year, cumulated: cumulate, points, targetLine: row.target, note: null };
+  }
   const lastYearTotal = isLevel(series.measure) ? ly[ly.length - 1] : null;
   const targetLine = targetInSeriesUnit(target, row, series, lastYearTotal);
   const note =
@@ -99,4 +113,12 @@ export function varianceTrend(target: Target, row: VarianceRow, series: SeriesDa
       ? text(bi('目标无法换算为序列单位，未画目标线', 'the target cannot be expressed in the series unit: no target line'))
       : null;
   return { kind: target.kind, seriesLabel: series.label, unit: series.unit, measure: series.measure, frequency: series.frequency, year, cumulated: cumulate, points, targetLine, note };
+}
+
+/** A level or increment target whose row is in a unit the series converts to exactly: that unit and the factor. */
+function levelInTargetUnit(target: Target, row: VarianceRow, series: SeriesData): { unit: string; factor: number } | null {
+  if (target.kind !== 'level' && target.kind !== 'increment') return null;
+  if (!isLevel(series.measure) || row.completionRate === null || row.actualUnit === null) return null;
+  const factor = row.actualUnit === series.unit ? 1 : conversionFactor(series.unit, row.actualUnit);
+  return factor === null ? null : { unit: row.actualUnit, factor };
 }

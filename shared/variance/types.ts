@@ -22,6 +22,19 @@ export interface ProvenanceRef {
   cell: string;
 }
 
+/** The same target's analysis as of the month before (month-on-month). */
+export interface PreviousReading {
+  /** The month before the row's as-of (`2025-09`). */
+  asOf: string;
+  /** The period last month's figure referred to (`2025-09`; the same as this month's when no new data came). */
+  period?: string | null;
+  status: Status;
+  actual: number | null;
+  gap: number | null;
+  /** Completion rate last month (level targets), so the change can be said in 个百分点 of completion. */
+  completionRate?: number | null;
+}
+
 export interface VarianceRow {
   targetId: number;
   indicator: string;
@@ -54,5 +67,12 @@ export interface VarianceRow {
   scheduleBasis?: 'seasonal' | 'calendar' | null;
   /** Caveats about the data (missing months, stale periods, substitutes), each `中文 / English`. */
   notes?: string[];
+  /**
+   * The target as of the month before (null when that month is before the plan's year or not analysed).
+   * Filled by analyzeAll; optional only so that rows built elsewhere stay valid.
+   */
+  previous?: PreviousReading | null;
+  /** The change since last month in words: `较上月提高0.3个百分点`, `由有风险转为符合进度`; null when nothing to say. */
+  sincePrevious?: string | null;
 }
 

@@ -223,10 +223,12 @@ describe('analysis workbook', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(gridFile);
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(3).values).toEqual([undefined, '指标', '实际(%)', '差距(个百分点)', '状态', '备注']);
-    expect(sheet.getCell('B4').value).toBe(rows[0].actual);
-    expect(sheet.getCell('B4').numFmt).toBe('0.0');
-    expect(sheet.getCell('C4').numFmt).toBe('+0.0;-0.0;0.0');
+    // Percent and 个百分点 are in the cells' number formats (Excel computes with the numbers), not in the headers.
+    expect(sheet.getRow(3).values).toEqual([undefined, '指标', '实际', '差距', '状态', '备注']);
+    expect(sheet.getCell('B4').value).toBeCloseTo(rows[0].actual! / 100, 12);
+    expect(sheet.getCell('B4').numFmt).toBe('0.0%');
+    expect(sheet.getCell('C4').value).toBe(rows[0].gap);
+    expect(sheet.getCell('C4').numFmt).toBe('+0.0"个百分点";-0.0"个百分点";0.0"个百分点"');
     expect(sheet.getCell('D4').value).toBe(STATUS_LABELS[rows[0].status].zh);
     expect((sheet.getCell('D4').fill as ExcelJS.FillPattern).pattern).toBe('solid');
     expect(sheet.getCell('E4').value).toBe(INJECTION_TEXTS[0]);

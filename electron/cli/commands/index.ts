@@ -10,5 +10,7 @@ import { linkCommand } from './link';
 import { varianceCommand } from './variance';
 import { exportCommand } from './export';
 import { briefCommand } from './brief';
+import { reportCommand } from './report';
+import { cycleCommand } from './cycle';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand];

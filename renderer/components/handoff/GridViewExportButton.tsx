@@ -18,7 +18,7 @@ export interface GridViewExportButtonProps<T> extends Omit<GridViewOptions, 'sub
   disabled?: boolean;
 }
 
-export function GridViewExportButton<T>({ client, gridApi, title, subtitle, typeOf, unitOf, onMessage, disabled }: GridViewExportButtonProps<T>) {
+export function GridViewExportButton<T>({ client, gridApi, title, subtitle, typeOf, unitOf, cellUnitOf, onMessage, disabled }: GridViewExportButtonProps<T>) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
 
@@ -30,7 +30,7 @@ export function GridViewExportButton<T>({ client, gridApi, title, subtitle, type
       const quick = String(api.getGridOption('quickFilterText') ?? '').trim();
       const filtered = quick !== '' || api.isAnyFilterPresent();
       const filterNote = filtered ? t(`已筛选${quick ? `：“${quick}”` : ''}`, `Filtered${quick ? `: "${quick}"` : ''}`) : '';
-      const view = gridViewOf(api, { title, subtitle: [subtitle, filterNote].filter(Boolean).join('　') || undefined, typeOf, unitOf });
+      const view = gridViewOf(api, { title, subtitle: [subtitle, filterNote].filter(Boolean).join('　') || undefined, typeOf, unitOf, cellUnitOf });
       const res = await client.call('exportGridView', { view });
       saveBase64(res.fileName, res.dataBase64, XLSX_MIME);
       onMessage({ kind: 'info', text: t(`已导出当前视图：${view.rows.length} 行，${view.columns.length} 列`, `Exported the current view: ${view.rows.length} rows, ${view.columns.length} columns`) });
