@@ -9,7 +9,7 @@ import { STATUS_LABELS } from '../../shared/variance/types';
 import { SuggestionReview } from '../components/SuggestionReview';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { planTargetText } from '../grid/planTargetText';
-import { STATUS_ORDER, amountText, gapText } from '../grid/varianceColumns';
+import { STATUS_ORDER, amountText, gapText, sinceLastMonthText } from '../grid/varianceColumns';
 import { useI18n } from '../i18n';
 import { errorMessage, wireText } from '../messages';
 import { saveHandOnFile } from '../monthlyUpdate/handOnFiles';
@@ -199,7 +199,7 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
             />
             {unlinked > 0 && (
               <p className="muted" data-testid="monthly-unlinked">
-                {t(`另有 ${unlinked} 项目标尚未关联数据序列，可在“执行情况”中逐个选择。`, `${unlinked} more targets have no linked series; link them one by one in Variance.`)}
+                {t(`共 ${unlinked} 项目标尚未关联数据序列，可在“执行情况”中逐个选择。`, `${unlinked} targets have no linked series yet; link them one by one in Variance.`)}
               </p>
             )}
           </section>
@@ -223,6 +223,7 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
                   <th className="num">{t('目标', 'Target')}</th>
                   <th className="num">{t('差距', 'Gap')}</th>
                   <th>{t('状态', 'Status')}</th>
+                  <th>{t('较上月', 'Since last month')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -240,6 +241,7 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
                           {STATUS_LABELS[r.status][lang]}
                         </span>
                       </td>
+                      <td data-testid="monthly-since">{sinceLastMonthText(r, lang)}</td>
                     </tr>
                   );
                 })}

@@ -7,13 +7,13 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { LinkView, VarianceResult, WorkbenchClient } from '../../shared/contract';
 import type { Target } from '../../shared/domain/target';
 import { formatPeriodZh } from '../../shared/format/chinese';
-import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
+import { STATUS_LABELS, type Status } from '../../shared/variance/types';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { VarianceDetail } from '../components/VarianceDetail';
 import { SuggestionReview } from '../components/SuggestionReview';
 import { GridViewExportButton } from '../components/handoff/GridViewExportButton';
 import { cutoffLine } from '../../shared/format/chinese';
-import { STATUS_ORDER, varianceColumns } from '../grid/varianceColumns';
+import { STATUS_ORDER, varianceColumns, withPlanTargets, type VarianceGridRow } from '../grid/varianceColumns';
 import { saveBase64, XLSX_MIME } from '../handoff/saveFile';
 import { varianceCellUnit } from '../handoff/varianceCellUnit';
 import { useI18n } from '../i18n';
@@ -46,7 +46,7 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const request = useRef(0);
-  const gridRef = useRef<AgGridReact<VarianceRow>>(null);
+  const gridRef = useRef<AgGridReact<VarianceGridRow>>(null);
 
   const tolerance = Number.isFinite(Number(toleranceText)) && Number(toleranceText) >= 0 && toleranceText.trim() !== '' ? Math.min(Number(toleranceText), 20) : 0.5;
 
@@ -81,8 +81,9 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
   const counts = useMemo(() => statusCounts(rows ?? [], filter), [rows, filter]);
   const selected = useMemo(() => rows?.find((r) => r.targetId === selectedId) ?? null, [rows, selectedId]);
   const months = useMemo(() => monthsUpTo(result?.latestPeriod ?? null, result?.planYear ?? null), [result?.latestPeriod, result?.planYear]);
-  const columnDefs = useMemo(() => varianceColumns(lang, targets), [lang, targets]);
-  const getRowId = useCallback((p: GetRowIdParams<VarianceRow>) => String(p.data.targetId), []);
+  const columnDefs = useMemo(() => varianceColumns(lang), [lang]);
+  const gridRows = useMemo(() => withPlanTargets(shown, targets, lang), [shown, targets, lang]);
+  const getRowId = useCallback((p: GetRowIdParams<VarianceGridRow>) => String(p.data.targetId), []);
 
   const toggleStatus = (s: Status) =>
     setStatuses((prev) => {
@@ -191,9 +192,9 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
       )}
       <div className="split">
         <div className="grid-host" data-testid="variance-grid">
-          <AgGridReact<VarianceRow>
+          <AgGridReact<VarianceGridRow>
             ref={gridRef}
-            rowData={rows === null ? undefined : shown}
+            rowData={rows === null ? undefined : gridRows}
             loading={rows === null}
             columnDefs={columnDefs}
             getRowId={getRowId}

@@ -186,3 +186,110 @@ describe('本月更新, the next month', () => {
     expect(await page.getByTestId('monthly-commit-summary').textContent()).toContain('写入 0 个新增或修订的数值');
   });
 });
+
+describe('执行情况 after the update', () => {
+  const grid = '[data-testid="variance-grid"]';
+  const cell = (id: number, col: string) => page.locator(`${grid} .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
+  const shownRows = () => page.locator(`${grid} .ag-row[row-id]`).evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('row-id'))).size);
+  const chipCounts = async () => {
+    const texts = await page.locator('.status-filter .status-chip').allTextContents();
+    return texts.map((x) => Number(/(\d+)\s*$/.exec(x)?.[1] ?? NaN));
+  };
+
+  beforeAll(async () => {
+    await page.reload();
+    await page.getByRole('tab', { name: '执行情况' }).click();
+    await page.getByTestId('variance-search').waitFor();
+  });
+
+  it('shows the plan’s target for unlinked targets; search narrows the rows and the counts follow', async () => {
+    await page.getByTestId('variance-search').fill('地区生产总值');
+    const gdp = idOf('地区生产总值');
+    await expect.poll(() => cell(gdp, 'target').textContent()).toBe('6%左右');
+    expect(await cell(gdp, 'status').textContent()).toBe('无数据');
+    const all = ((await dispatch(service, 'variance', {})) as { rows: { indicator: string; seriesName: string | null }[] }).rows;
+    const coalRows = all.filter((r) => r.indicator.includes('煤炭') || (r.seriesName ?? '').includes('煤炭')).length;
+    expect(coalRows).toBeGreaterThan(0);
+    await page.getByTestId('variance-search').fill('煤炭');
+    await expect.poll(shownRows).toBe(coalRows);
+    expect((await chipCounts()).reduce((a, b) => a + b, 0)).toBe(coalRows);
+    expect(await page.getByTestId('variance-count').textContent()).toBe(`显示 ${coalRows} / ${all.length} 项`);
+    // A linked level target: the target in the series' unit, with the plan's comparator.
+    const coal = idOf('煤炭产量');
+    expect(await cell(coal, 'target').textContent()).toBe('12亿吨以上');
+    expect(await cell(coal, 'previousStatus').textContent()).toBe('有风险');
+    expect(await cell(coal, 'sincePrevious').textContent()).not.toBe('—');
+    await page.screenshot({ path: screenshotPath('variance-search'), fullPage: true });
+  });
+
+  it('导出Excel writes the workbook at the month shown', async () => {
+    await page.getByTestId('as-of').selectOption('2025-09');
+    await expect.poll(() => page.getByTestId('variance-count').textContent()).toMatch(/^显示/);
+    const [download] = await downloadsOf(1, () => page.getByTestId('variance-export-workbook').click());
+    expect(download.suggestedFilename()).toBe('2025年计划执行情况_数据截至2025年9月.xlsx');
+    await page.getByTestId('as-of').selectOption('');
+  }, 60_000);
+
+  it('the link panel never shows or acts on the previous target’s late answer', async () => {
+    const coal = idOf('煤炭产量');
+    const unemployment = idOf('城镇调查失业率');
+    const series = (await dispatch(service, 'listSeries', {})) as { id: number; label: string }[];
+    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率(%)')!.id;
+    // Coal's candidates come late (2.5 s), unemployment's after 0.6 s.
+    await page.route('**/api/call/linkCandidates', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { targetId?: number };
+      await new Promise((r) => setTimeout(r, body.targetId === coal ? 2500 : 600));
+      await route.continue();
+    });
+    await page.getByTestId('variance-search').fill('');
+    await page.getByTestId('variance-search').fill('煤炭');
+    await cell(coal, 'indicator').click();
+    await page.getByTestId('variance-search').fill('城镇调查失业率');
+    await cell(unemployment, 'indicator').click();
+    const editor = page.getByTestId('link-editor');
+    // While unemployment's candidates load, nothing is shown to click.
+    await expect.poll(() => editor.getAttribute('data-target-id')).toBe(String(unemployment));
+    expect(await editor.getByTestId('suggestion').count()).toBe(0);
+    await editor.getByTestId('suggestion').first().waitFor();
+    // Coal's answer arrives after it: still unemployment's suggestions only.
+    await page.waitForTimeout(2600);
+    const offered = await editor.getByTestId('suggestion').evaluateAll((b) => b.map((x) => Number(x.getAttribute('data-series-id'))));
+    expect(offered).toContain(unemploymentSeries);
+    expect(offered.every((id) => series.find((s) => s.id === id)!.label.startsWith('城镇调查失业率'))).toBe(true);
+    await page.unroute('**/api/call/linkCandidates');
+  }, 30_000);
+
+  it('采纳全部建议: a list to review and untick, accepted in one step as 采纳建议', async () => {
+    const jobs = idOf('新增城镇就业');
+    await dispatch(service, 'setLink', { targetId: jobs, seriesId: null });
+    await page.getByTestId('variance-search').fill('');
+    await page.getByTestId('review-suggestions').click();
+    const review = page.getByTestId('suggestion-review');
+    const row = review.locator(`[data-testid="suggestion-row"][data-target-id="${jobs}"]`);
+    await row.waitFor();
+    await row.getByRole('checkbox').uncheck();
+    expect(await review.getByTestId('accept-suggestions').isDisabled()).toBe(true);
+    await row.getByRole('checkbox').check();
+    await review.getByTestId('accept-suggestions').click();
+    await review.getByTestId('no-suggestions').waitFor();
+    expect((await links()).get(jobs)?.source).toBe('suggested');
+    await page.screenshot({ path: screenshotPath('variance-accept-all'), fullPage: true });
+    await review.getByTestId('suggestion-review-close').click();
+  });
+
+  it('server messages follow the language switch', async () => {
+    const coal = idOf('煤炭产量');
+    const series = (await dispatch(service, 'listSeries', {})) as { id: number; label: string }[];
+    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率(%)')!.id;
+    await page.getByTestId('variance-search').fill('煤炭');
+    await cell(coal, 'indicator').click();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('formula-input').fill(`s${unemploymentSeries}`);
+    await page.getByTestId('formula-link').click();
+    const bar = page.getByTestId('message');
+    await expect.poll(() => bar.textContent()).toMatch(/^cannot link "煤炭产量" to /);
+    expect(await bar.textContent()).not.toMatch(/不能关联|单位/);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => bar.textContent()).toMatch(/^不能关联“煤炭产量”/);
+  });
+});
