@@ -9,6 +9,7 @@ const ImportView = lazy(() => import('./views/ImportView').then((m) => ({ defaul
 const SeriesView = lazy(() => import('./views/SeriesView').then((m) => ({ default: m.SeriesView })));
 const PlanImportView = lazy(() => import('./views/PlanImportView').then((m) => ({ default: m.PlanImportView })));
 const VarianceView = lazy(() => import('./views/VarianceView').then((m) => ({ default: m.VarianceView })));
+const MonthlyUpdateView = lazy(() => import('./views/MonthlyUpdateView').then((m) => ({ default: m.MonthlyUpdateView })));
 const BriefingView = lazy(() => import('./views/BriefingView').then((m) => ({ default: m.BriefingView })));
 
 export interface ViewEntry {
@@ -20,6 +21,7 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'targets', zh: '计划目标', en: 'Targets', render: (c) => <TargetsView client={c} /> },
+  { id: 'monthly', zh: '本月更新', en: 'Monthly update', render: (c) => <MonthlyUpdateView client={c} /> },
   { id: 'plan-import', zh: '导入计划', en: 'Import plan', render: (c) => <PlanImportView client={c} /> },
   { id: 'import', zh: '导入数据', en: 'Import data', render: (c) => <ImportView client={c} /> },
   { id: 'series', zh: '数据', en: 'Series', render: (c) => <SeriesView client={c} /> },

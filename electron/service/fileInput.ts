@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES, type FileInput } from '../../shared/contract/call';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import type { ServiceContext } from './service';
 
 const MB = 1024 * 1024;
@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
 export function decodeBase64(data: string): Uint8Array {
   const clean = data.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new WorkbenchError('bad_request', '文件内容不是有效的 base64 编码 / The file data is not valid base64');
+    throw messageError('bad_request', 'import.badBase64');
   }
   return Buffer.from(clean, 'base64');
 }

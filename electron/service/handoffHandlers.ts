@@ -19,7 +19,7 @@ import type { HandOnFile } from '../../shared/contract/handoffCalls';
 import { diffTargets } from '../../shared/export/targetsDiff';
 import type { GridView } from '../../shared/export/types';
 import { formatPeriodZh } from '../../shared/format/chinese';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import * as targetsRepo from '../store/targetsRepo';
 import { fileBytes } from './fileInput';
 import { createHandoffInputs, localTimestamp } from './handoffInputs';
@@ -143,9 +143,9 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
 
     readReturnedWorkbook: async ({ file, planId }) => {
       const pid = planId ?? targetsRepo.defaultPlanId(db);
-      if (pid === null) throw new WorkbenchError('not_found', '还没有计划 / There is no plan yet');
+      if (pid === null) throw messageError('not_found', 'plan.none');
       if (!/\.(xlsx|xlsm|xls|ods)$/i.test(file.fileName)) {
-        throw new WorkbenchError('bad_request', `请选择导出后修改的 Excel 文件（.xlsx）：${file.fileName} / Choose the returned Excel workbook (.xlsx): ${file.fileName}`);
+        throw messageError('bad_request', 'handoff.notReturnedWorkbook', { file: file.fileName });
       }
       const targets = targetsRepo.listTargets(db, pid);
       const { readReturnedTargets } = await returnedReader();

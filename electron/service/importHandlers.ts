@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult, JobStatus } from '../../shared/contract/importCalls';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import type { ParsedArgs } from '../../shared/contract';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/mapping';
 import type { Measure } from '../../shared/domain/series';
 import type { ChangeSummary } from '../../shared/import/importChanges';
@@ -109,7 +109,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     listSeriesValues: () => listSeriesWithValues(db, listSeries(db)),
     seriesObservations: ({ seriesId, allVintages }) => {
       if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) {
-        throw new WorkbenchError('not_found', `指标序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);
+        throw messageError('not_found', 'series.notFound', { id: seriesId });
       }
       return seriesObservations(db, seriesId, { allVintages });
     },

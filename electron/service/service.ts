@@ -2,7 +2,7 @@
 // passed the call's schema. Electron's IPC, the browser shell and the CLI all dispatch through here.
 import { type CallName, type CallResult, type ParsedArgs, contract, isCallName } from '../../shared/contract';
 import type { ServiceEvent } from '../../shared/contract/events';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError } from '../../shared/errors';
 import type { Store } from '../store/openStore';
 import { targetHandlers } from './targetHandlers';
 import { importHandlers } from './importHandlers';
@@ -52,12 +52,12 @@ export function createService(ctx: ServiceContext): Service {
 /** Validates raw arguments against the contract, then runs the handler. Unknown calls and bad arguments are refused. */
 export async function dispatch(service: Service, name: unknown, rawArgs: unknown): Promise<unknown> {
   if (!isCallName(name)) {
-    throw new WorkbenchError('bad_request', `未知的调用“${String(name).slice(0, 60)}” / Unknown call "${String(name).slice(0, 60)}"`);
+    throw messageError('bad_request', 'call.unknown', { name: String(name).slice(0, 60) });
   }
   const parsed = contract[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(参数)'}: ${i.message}`).join('; ');
-    throw new WorkbenchError('bad_request', `参数不正确（${name}） / Invalid arguments for ${name}: ${issues}`, parsed.error.issues);
+    throw messageError('bad_request', 'call.invalidArgs', { name, issues }, parsed.error.issues);
   }
   const handler = service.handlers[name] as (a: unknown) => unknown;
   return await handler(parsed.data);

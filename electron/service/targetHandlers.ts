@@ -1,7 +1,8 @@
 // Handlers for plans, targets, edits and undo.
 import { checkFieldValue } from '../../shared/domain/targetEdit';
 import { knownUnits } from '../../shared/domain/units';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
+import type { KeyedMessage } from '../../shared/messages';
 import * as repo from '../store/targetsRepo';
 import type { ServiceContext } from './service';
 import type { Handlers } from './service';
@@ -24,9 +25,12 @@ export function targetHandlers(ctx: ServiceContext): Pick<Handlers, TargetHandle
     editTargets: ({ edits, source }) => {
       // Validate everything first: one bad cell refuses the whole action and nothing is saved.
       const problems: string[] = [];
+      // A single refusal travels with its catalog key, so the renderer can show it in the analyst's language.
+      let onlyRefusal: KeyedMessage | null = null;
       const clean: repo.FieldEdit[] = [];
       edits.forEach((e, i) => {
         const check = checkFieldValue(e.field, e.value);
+        if (!check.ok && edits.length === 1) onlyRefusal = check;
         if (!check.ok) problems.push(edits.length > 1 ? `#${i + 1} (目标 ${e.targetId}): ${check.message}` : check.message);
         else clean.push({ targetId: e.targetId, field: e.field, value: check.value });
       });
@@ -36,6 +40,10 @@ export function targetHandlers(ctx: ServiceContext): Pick<Handlers, TargetHandle
         } catch (err) {
           problems.push((err as Error).message);
         }
+      }
+      if (problems.length === 1 && onlyRefusal) {
+        const { key, params } = onlyRefusal as KeyedMessage;
+        throw messageError('bad_request', key, params, problems);
       }
       if (problems.length > 0) {
         throw new WorkbenchError('bad_request', problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n… 共 ${problems.length} 处 / ${problems.length} problems` : ''), problems);

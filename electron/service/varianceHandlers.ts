@@ -4,7 +4,7 @@
 import type { LinkView, ProvenanceItem, SeriesBrief, SuggestionView } from '../../shared/contract/varianceCalls';
 import type { PeriodKey, Series } from '../../shared/domain/series';
 import type { Plan, Target } from '../../shared/domain/target';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError } from '../../shared/errors';
 import { analyzeAll, latestPeriodWithData, type TargetLink } from '../../shared/variance/analyzeAll';
 import { evaluateFormulaText, parseFormula, referencedSeries } from '../../shared/variance/formula';
 import { linkFit, type SeriesShape } from '../../shared/variance/linkFit';
@@ -40,8 +40,6 @@ export function seriesBrief(s: Series): SeriesBrief {
   };
 }
 
-const refuse = (zh: string, en: string) => new WorkbenchError('bad_request', `${zh} / ${en}`);
-
 function thresholdsWith(tolerance: number | undefined): StatusThresholds {
   return tolerance === undefined ? DEFAULT_STATUS_THRESHOLDS : { ...DEFAULT_STATUS_THRESHOLDS, defaultTolerance: tolerance };
 }
@@ -68,7 +66,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
     const id = planId ?? targetsRepo.defaultPlanId(db);
     if (id === null) return null;
     const plan = targetsRepo.listPlans(db).find((p) => p.id === id);
-    if (!plan) throw new WorkbenchError('not_found', `计划 ${id} 不存在 / Plan ${id} does not exist`);
+    if (!plan) throw messageError('not_found', 'plan.notFound', { id });
     return plan;
   };
 
@@ -166,11 +164,11 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
     if (formula) {
       const refs = safeFormulaRefs(formula);
       const r = evaluateFormulaText(formula, data.seriesData(refs));
-      if (!r.ok) throw refuse(`公式无法使用：${r.reason.zh}`, `the formula cannot be used: ${r.reason.en}`);
+      if (!r.ok) throw messageError('bad_request', 'link.formulaUnusable', { why: r.reason });
       return r.series;
     }
     const meta = seriesId !== null ? data.seriesMeta(seriesId) : undefined;
-    if (!meta) throw new WorkbenchError('not_found', `序列 ${seriesId} 不存在 / Series ${seriesId} does not exist`);
+    if (!meta) throw messageError('not_found', 'series.notFound', { id: String(seriesId) });
     return meta;
   };
 
@@ -232,20 +230,20 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
         linksRepo.deleteLink(db, targetId);
         return { link: null };
       }
-      if (seriesId !== null && f !== null) throw refuse('请只指定序列或公式之一', 'give either a series or a formula, not both');
+      if (seriesId !== null && f !== null) throw messageError('bad_request', 'link.seriesOrFormula');
       const shape = shapeOf(seriesId, f);
       const fit = linkFit(target, shape);
-      if (!fit.ok) throw refuse(`不能关联“${target.indicator}”与“${shape.label}”：${fit.why.zh}`, `cannot link "${target.indicator}" to "${shape.label}": ${fit.why.en}`);
+      if (!fit.ok) throw messageError('bad_request', 'link.incompatible', { indicator: target.indicator, series: shape.label, why: fit.why });
       if (levelSeriesId != null) {
         const lv = data.seriesMeta(levelSeriesId);
-        if (!lv) throw new WorkbenchError('not_found', `序列 ${levelSeriesId} 不存在 / Series ${levelSeriesId} does not exist`);
+        if (!lv) throw messageError('not_found', 'series.notFound', { id: levelSeriesId });
         if (lv.measure !== 'cumulative' && lv.measure !== 'monthly') {
-          throw refuse(`总量序列“${lv.label}”不是累计值或当期值`, `level series "${lv.label}" is neither cumulative nor period values`);
+          throw messageError('bad_request', 'link.levelNotCumulative', { series: lv.label });
         }
       }
       // 采纳建议 is a claim about the suggestion list: hold the renderer to it rather than record it on trust.
       if (source === 'suggested' && (seriesId === null || !rankCandidates(target, data.series(), DEFAULT_CANDIDATES).some((c) => c.seriesId === seriesId))) {
-        throw refuse(`序列 ${seriesId ?? '—'} 不在“${target.indicator}”的建议中`, `series ${seriesId ?? '—'} is not among the suggestions for "${target.indicator}"`);
+        throw messageError('bad_request', 'link.notSuggested', { series: seriesId ?? '—', indicator: target.indicator });
       }
       const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: source ?? 'manual' });
       return { link: linkView(target, saved) };
@@ -258,7 +256,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       if (targetIds) {
         const known = new Set(targets.map((t) => t.id));
         const stray = targetIds.filter((id) => !known.has(id));
-        if (stray.length > 0) throw refuse(`目标 ${stray.join('、')} 不属于计划 ${plan.id} 或没有数值`, `targets ${stray.join(', ')} are not quantified targets of plan ${plan.id}`);
+        if (stray.length > 0) throw messageError('bad_request', 'link.strayTargets', { ids: { zh: stray.join('、'), en: stray.join(', ') }, plan: plan.id });
       }
       const chosen = targetIds ? new Set(targetIds) : null;
       const existing = new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId));

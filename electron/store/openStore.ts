@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError, WorkbenchError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Store = Database.Database;
@@ -15,14 +15,14 @@ function checkExistingFile(file: string): void {
   try {
     fd = fs.openSync(file, 'r');
   } catch (e) {
-    throw new WorkbenchError('store', `无法打开数据文件 ${file} / Cannot open store file ${file}: ${(e as Error).message}`);
+    throw messageError('store', 'store.cannotOpen', { file, reason: (e as Error).message });
   }
   try {
     const header = Buffer.alloc(16);
     const n = fs.readSync(fd, header, 0, 16, 0);
     if (n === 0) return; // an empty file is a new store
     if (n < 16 || header.toString('latin1') !== SQLITE_HEADER) {
-      throw new WorkbenchError('store', `${file} 不是工作台数据文件（不是 SQLite 数据库），未做任何修改 / ${file} is not a workbench store (not a SQLite database); it was left untouched`);
+      throw messageError('store', 'store.notSqlite', { file });
     }
   } finally {
     fs.closeSync(fd);
@@ -46,7 +46,7 @@ function makeFolders(dir: string): void {
     try {
       fs.mkdirSync(d);
     } catch (e) {
-      throw new WorkbenchError('store', `无法创建文件夹 ${d} / Cannot create folder ${d}: ${(e as Error).message}`);
+      throw messageError('store', 'store.cannotCreateFolder', { dir: d, reason: (e as Error).message });
     }
   }
 }
@@ -56,7 +56,7 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
     const dir = path.dirname(path.resolve(file));
     if (fs.existsSync(file)) {
       if (fs.statSync(file).isDirectory()) {
-        throw new WorkbenchError('store', `${file} 是文件夹，不是数据文件 / ${file} is a folder, not a store file`);
+        throw messageError('store', 'store.isFolder', { file });
       }
       checkExistingFile(file);
     } else if (!fs.existsSync(dir)) {
@@ -67,15 +67,12 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
   try {
     db = new Database(file, { readonly: options.readonly ?? false });
   } catch (e) {
-    throw new WorkbenchError('store', `无法打开数据文件 ${file} / Cannot open store file ${file}: ${(e as Error).message}`);
+    throw messageError('store', 'store.cannotOpen', { file, reason: (e as Error).message });
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new WorkbenchError(
-        'store',
-        `数据文件来自更新版本的工作台（版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），未做任何修改 / The store was written by a newer workbench (schema ${version}, this one knows up to ${SCHEMA_VERSION}); it was left untouched`,
-      );
+      throw messageError('store', 'store.newerVersion', { version, known: SCHEMA_VERSION });
     }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
@@ -98,6 +95,6 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
   } catch (e) {
     db.close();
     if (e instanceof WorkbenchError) throw e;
-    throw new WorkbenchError('store', `数据文件无法读取 ${file} / The store cannot be read ${file}: ${(e as Error).message}`);
+    throw messageError('store', 'store.unreadable', { file, reason: (e as Error).message });
   }
 }

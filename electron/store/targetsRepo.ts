@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EditableTargetField, Plan, StatementRef, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
 import { statementRefSchema } from '../../shared/contract/targetDraft';
 import { deriveDirection } from '../../shared/domain/direction';
-import { WorkbenchError } from '../../shared/errors';
+import { messageError } from '../../shared/errors';
 import type { EditRecord } from '../../shared/contract/records';
 
 export type { EditRecord };
@@ -140,7 +140,7 @@ export function listPlans(db: Store): Plan[] {
 
 export function planText(db: Store, planId: number): string {
   const row = db.prepare('SELECT source_text FROM plans WHERE id = ?').get(planId) as { source_text: string } | undefined;
-  if (!row) throw new WorkbenchError('not_found', `计划 ${planId} 不存在 / Plan ${planId} does not exist`);
+  if (!row) throw messageError('not_found', 'plan.notFound', { id: planId });
   return row.source_text;
 }
 
@@ -156,7 +156,7 @@ export function listTargets(db: Store, planId: number): Target[] {
 
 export function getTarget(db: Store, id: number): Target {
   const row = db.prepare('SELECT * FROM targets WHERE id = ?').get(id) as TargetRow | undefined;
-  if (!row) throw new WorkbenchError('not_found', `目标 ${id} 不存在 / Target ${id} does not exist`);
+  if (!row) throw messageError('not_found', 'target.notFound', { id });
   return toTarget(row);
 }
 

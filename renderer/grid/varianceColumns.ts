@@ -2,11 +2,16 @@
 // 个百分点, the status as a coloured, labelled cell. Gaps sort with the empty ones last either way.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { formatAmountZh, formatNumberZh, formatPeriodZh, formatSectionZh } from '../../shared/format/chinese';
+import type { Target } from '../../shared/domain/target';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import type { Lang } from '../i18n';
 import { gapTone } from '../../shared/brief/statusStyle';
+import { planTargetText } from './planTargetText';
 
-type P = ValueFormatterParams<VarianceRow, number | null>;
+/** A row as the grid holds it: the analysis, and the target as the plan states it (`12亿吨以上`). */
+export type VarianceGridRow = VarianceRow & { planTarget?: string };
+
+type P = ValueFormatterParams<VarianceGridRow, number | null>;
 
 const rate = (p: P) => (p.value == null ? '—' : `${formatNumberZh(p.value)}%`);
 
@@ -31,6 +36,19 @@ export function periodText(row: VarianceRow, lang: Lang): string {
   return formatPeriodZh(row.asOf, row.method !== 'latest');
 }
 
+/** 较上月: the service's Chinese sentence; in English said from last month's reading (status change, else gap change). */
+export function sinceLastMonthText(row: VarianceRow, lang: Lang): string {
+  if (lang === 'zh') return row.sincePrevious ?? '—';
+  const prev = row.previous;
+  if (!prev) return '—';
+  if (prev.status !== row.status) return `${STATUS_LABELS[prev.status].en} → ${STATUS_LABELS[row.status].en}`;
+  if (row.gap === null || prev.gap === null) return '—';
+  const change = Math.round((row.gap - prev.gap) * 10) / 10;
+  if (change === 0) return 'unchanged';
+  const unit = row.gapUnit === '个百分点' ? ' pp' : (row.gapUnit ?? '');
+  return `${change > 0 ? '+' : ''}${formatNumberZh(change)}${unit} on last month`;
+}
+
 /** Empty figures sort after every number, ascending or descending. */
 function nullsLast(a: number | null, b: number | null, _na: unknown, _nb: unknown, descending: boolean): number {
   if (a === null && b === null) return 0;
@@ -41,7 +59,18 @@ function nullsLast(a: number | null, b: number | null, _na: unknown, _nb: unknow
 
 export const STATUS_ORDER: Status[] = ['off_track', 'at_risk', 'on_track', 'met', 'no_data'];
 
-export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
+/** The rows for the grid, each with its target as the plan states it (in the chosen language). */
+export function withPlanTargets(rows: readonly VarianceRow[], targets: ReadonlyMap<number, Target>, lang: Lang): VarianceGridRow[] {
+  return rows.map((r) => {
+    const plan = targets.get(r.targetId);
+    if (!plan) return r;
+    const figure = r.target == null ? undefined : amountText(r.target, r.actualUnit);
+    return { ...r, planTarget: planTargetText(plan, lang, figure) };
+  });
+}
+
+/** The grid's columns. */
+export function varianceColumns(lang: Lang): ColDef<VarianceGridRow>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const num = { type: 'rightAligned', comparator: nullsLast, width: 96 } as const;
   return [
@@ -57,9 +86,35 @@ export function varianceColumns(lang: Lang): ColDef<VarianceRow>[] {
       comparator: (a: Status, b: Status) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
       tooltipValueGetter: (p) => p.data?.rule ?? '',
     },
+    {
+      colId: 'previousStatus',
+      headerName: t('上月状态', 'Last month'),
+      width: 92,
+      valueGetter: (p) => p.data?.previous?.status ?? null,
+      valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as Status][lang] : '—'),
+      cellClass: (p) => (p.value ? `status-text status-${p.value as Status}` : ''),
+      comparator: (a: Status | null, b: Status | null) => (a === null ? 1 : b === null ? -1 : STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)),
+      headerTooltip: t('上月数据截至时的状态', 'The status as of the month before'),
+    },
+    {
+      colId: 'sincePrevious',
+      headerName: t('较上月', 'Since last month'),
+      width: 170,
+      valueGetter: (p) => (p.data ? sinceLastMonthText(p.data, lang) : ''),
+      tooltipValueGetter: (p) => (p.data ? sinceLastMonthText(p.data, lang) : ''),
+    },
     { field: 'asOf', headerName: t('数据期', 'Period'), width: 118, valueFormatter: (p) => (p.data ? periodText(p.data, lang) : '') },
     { field: 'actual', headerName: t('实际', 'Actual'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
-    { field: 'target', headerName: t('目标', 'Target'), ...num, valueFormatter: (p: P) => amountText(p.value, p.data?.actualUnit ?? null) },
+    {
+      // Every target shows what counts as met: linked ones in the series' unit with the plan's comparator (the
+      // export keeps the number), unlinked ones as the plan states it.
+      field: 'target',
+      headerName: t('目标', 'Target'),
+      ...num,
+      width: 120,
+      valueFormatter: (p: P) => p.data?.planTarget ?? amountText(p.value, p.data?.actualUnit ?? null),
+      tooltipValueGetter: (p) => (p.data?.target != null ? t(`折算为序列单位：${amountText(p.data.target, p.data.actualUnit)}`, `In the series' unit: ${amountText(p.data.target, p.data.actualUnit)}`) : ''),
+    },
     {
       field: 'gap',
       headerName: t('差距', 'Gap'),

@@ -6,11 +6,11 @@ import type { Target } from '../../shared/domain/target';
 import { BRIEF_LAYOUTS, type BriefLayoutKind } from '../../shared/export/types';
 import { sectionMatches, topSection } from '../../shared/brief/sectionMatch';
 import { cutoffLine } from '../../shared/format/chinese';
-import { ClientError } from '../client/createClient';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { briefChartsOf, copyPng, standaloneSvg, svgToPng, type BriefChart } from '../handoff/briefCharts';
 import { PDF_MIME, saveBase64, saveBlob } from '../handoff/saveFile';
-import { pickMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 import './handoff.css';
 
 const LAYOUT_LABELS: Record<BriefLayoutKind, { zh: string; en: string }> = {
@@ -36,8 +36,7 @@ export function BriefingView({ client }: { client: WorkbenchClient }) {
 
   const fail = useCallback(
     (e: unknown) => {
-      const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-      setMessage({ kind: 'error', text: pickMessage(text, lang) });
+      setMessage(errorMessage(e, lang));
     },
     [lang],
   );

@@ -9,7 +9,6 @@ import type { WorkbenchClient } from '../../shared/contract';
 import type { CommitImportResult, ImportPreview, PreviewObservation } from '../../shared/contract/importCalls';
 import type { Measure } from '../../shared/domain/series';
 import { isGridMapping, type SheetMapping } from '../../shared/import/mapping';
-import { ClientError } from '../client/createClient';
 import { JobProgress } from '../components/JobProgress';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { ImportChanges } from '../components/import/ImportChanges';
@@ -25,6 +24,7 @@ import { fileForCall } from '../client/transport';
 import type { FileInput } from '../../shared/contract';
 import { useImportJob } from '../import/useImportJob';
 import { pickMessage, useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 
 interface PickedFile {
   fileName: string;
@@ -66,8 +66,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
   const job = useImportJob(client);
 
   const showError = useCallback((e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+    setMessage(errorMessage(e, lang));
   }, [lang]);
   const onHistoryMessage = useCallback((kind: 'info' | 'error', text: unknown) => (kind === 'error' ? showError(text) : setMessage({ kind, text: String(text) })), [showError]);
 

@@ -8,7 +8,6 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { PlanDiff, WorkbenchClient } from '../../shared/contract';
 import type { Plan, TargetDraft } from '../../shared/domain/target';
 import { checkFieldValue } from '../../shared/domain/targetEdit';
-import { ClientError } from '../client/createClient';
 import { MessageBar, type Message } from '../components/MessageBar';
 import type { AcceptContext } from '../components/planImport/AcceptCell';
 import { PlanCommitBar, type CommitMode, type PlanMetaDraft } from '../components/planImport/PlanCommitBar';
@@ -18,6 +17,7 @@ import { isProposalField, proposalColumns, type ProposalRow } from '../grid/prop
 import { fileForCall } from '../client/transport';
 import { loadReview, saveReview, type ReviewSession } from '../planImport/reviewSession';
 import { pickMessage, useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 import './planImport.css';
 
 
@@ -45,8 +45,7 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
 
   const fail = useCallback(
     (e: unknown) => {
-      const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-      setMessage({ kind: 'error', text: pickMessage(text, lang) });
+      setMessage(errorMessage(e, lang));
     },
     [lang],
   );

@@ -5,12 +5,12 @@ import { AgGridReact } from 'ag-grid-react';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import { MEASURE_LABELS, type Observation, type Series } from '../../shared/domain/series';
-import { ClientError } from '../client/createClient';
 import { useStoreVersion } from '../client/useStoreVersion';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { SeriesChart } from '../components/SeriesChart';
 import { frequencyText, observationColumns, seriesColumns } from '../grid/seriesColumns';
-import { pickMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 
 export function SeriesView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
@@ -21,8 +21,7 @@ export function SeriesView({ client }: { client: WorkbenchClient }) {
   const [filter, setFilter] = useState('');
 
   const fail = useCallback((e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+    setMessage(errorMessage(e, lang));
   }, [lang]);
 
   // Imports and their undo, wherever they were made, change the list.

@@ -9,11 +9,11 @@ import type { EditableTargetField, Plan, Target } from '../../shared/domain/targ
 import { isEditableField } from '../../shared/domain/targetEdit';
 import { parseClipboardTable, planPaste } from '../grid/clipboardTable';
 import { isEditableColumn, targetColumns } from '../grid/targetColumns';
-import { ClientError } from '../client/createClient';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { TargetDetail } from '../components/TargetDetail';
 import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
-import { pickMessage, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { errorMessage } from '../messages';
 
 export function TargetsView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
@@ -30,8 +30,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   const [planId, setPlanId] = useState<number | null>(null);
 
   const fail = useCallback((e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+    setMessage(errorMessage(e, lang));
   }, [lang]);
 
   useEffect(() => {

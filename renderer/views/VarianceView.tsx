@@ -7,16 +7,19 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { LinkView, VarianceResult, WorkbenchClient } from '../../shared/contract';
 import type { Target } from '../../shared/domain/target';
 import { formatPeriodZh } from '../../shared/format/chinese';
-import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
-import { ClientError } from '../client/createClient';
+import { STATUS_LABELS, type Status } from '../../shared/variance/types';
 import { useStoreVersion } from '../client/useStoreVersion';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { VarianceDetail } from '../components/VarianceDetail';
+import { SuggestionReview } from '../components/SuggestionReview';
 import { GridViewExportButton } from '../components/handoff/GridViewExportButton';
 import { cutoffLine } from '../../shared/format/chinese';
-import { STATUS_ORDER, varianceColumns } from '../grid/varianceColumns';
-import { pickMessage, useI18n } from '../i18n';
+import { STATUS_ORDER, varianceColumns, withPlanTargets, type VarianceGridRow } from '../grid/varianceColumns';
+import { saveBase64, XLSX_MIME } from '../handoff/saveFile';
 import { varianceCellUnit } from '../handoff/varianceCellUnit';
+import { useI18n } from '../i18n';
+import { errorMessage } from '../messages';
+import { filterVarianceRows, statusCounts } from '../variance/varianceFilter';
 import './variance.css';
 
 /** The months the picker offers: January of the plan year up to the newest month with data. */
@@ -36,18 +39,20 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
   const [toleranceText, setToleranceText] = useState('0.5');
   const [section, setSection] = useState('');
   const [statuses, setStatuses] = useState<Set<Status>>(new Set());
+  const [search, setSearch] = useState('');
+  const [reviewing, setReviewing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const request = useRef(0);
-  const gridRef = useRef<AgGridReact<VarianceRow>>(null);
+  const gridRef = useRef<AgGridReact<VarianceGridRow>>(null);
 
   const tolerance = Number.isFinite(Number(toleranceText)) && Number(toleranceText) >= 0 && toleranceText.trim() !== '' ? Math.min(Number(toleranceText), 20) : 0.5;
 
   const fail = useCallback((e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    setMessage({ kind: 'error', text: pickMessage(text, lang) });
+    setMessage(errorMessage(e, lang));
   }, [lang]);
 
   // An import, a link or an edit elsewhere (another view, another window) recomputes too.
@@ -74,19 +79,14 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
 
   const rows = result?.rows ?? null;
   const sections = useMemo(() => [...new Set((rows ?? []).map((r) => r.section))], [rows]);
-  const shown = useMemo(
-    () => (rows ?? []).filter((r) => (section === '' || r.section === section) && (statuses.size === 0 || statuses.has(r.status))),
-    [rows, section, statuses],
-  );
-  const counts = useMemo(() => {
-    const c = new Map<Status, number>();
-    for (const r of rows ?? []) c.set(r.status, (c.get(r.status) ?? 0) + 1);
-    return c;
-  }, [rows]);
+  const filter = useMemo(() => ({ section, statuses, search }), [section, statuses, search]);
+  const shown = useMemo(() => filterVarianceRows(rows ?? [], filter), [rows, filter]);
+  const counts = useMemo(() => statusCounts(rows ?? [], filter), [rows, filter]);
   const selected = useMemo(() => rows?.find((r) => r.targetId === selectedId) ?? null, [rows, selectedId]);
   const months = useMemo(() => monthsUpTo(result?.latestPeriod ?? null, result?.planYear ?? null), [result?.latestPeriod, result?.planYear]);
   const columnDefs = useMemo(() => varianceColumns(lang), [lang]);
-  const getRowId = useCallback((p: GetRowIdParams<VarianceRow>) => String(p.data.targetId), []);
+  const gridRows = useMemo(() => withPlanTargets(shown, targets, lang), [shown, targets, lang]);
+  const getRowId = useCallback((p: GetRowIdParams<VarianceGridRow>) => String(p.data.targetId), []);
 
   const toggleStatus = (s: Status) =>
     setStatuses((prev) => {
@@ -95,6 +95,21 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
       else next.add(s);
       return next;
     });
+
+  // The workbook at the month shown in this view (the picker drives it), not always the latest.
+  const exportWorkbook = async () => {
+    if (!result?.asOf) return;
+    setExporting(true);
+    try {
+      const res = await client.call('exportWorkbook', { asOf: result.asOf });
+      saveBase64(res.fileName, res.dataBase64, XLSX_MIME);
+      setMessage({ kind: 'info', text: t(`已导出 ${res.fileName}（${cutoffLine(res.asOf)}）`, `Exported ${res.fileName} (data to ${res.asOf})`) });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const monthLabel = (m: string) => (lang === 'zh' ? `${formatPeriodZh(m, false)}${m === result?.latestPeriod ? '（最新）' : ''}` : `${m}${m === result?.latestPeriod ? ' (latest)' : ''}`);
 
@@ -117,6 +132,15 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
           <input type="number" className="narrow" min={0} max={20} step={0.1} value={toleranceText} onChange={(e) => setToleranceText(e.target.value)} data-testid="tolerance" aria-label={t('默认容差', 'Default tolerance')} />
           {t('个百分点', 'pp')}
         </label>
+        <input
+          type="search"
+          className="variance-search"
+          placeholder={t('搜索指标或序列', 'Search indicator or series')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={t('搜索指标或序列', 'Search indicator or series')}
+          data-testid="variance-search"
+        />
         <select value={section} onChange={(e) => setSection(e.target.value)} aria-label={t('章节', 'Section')} data-testid="section-filter">
           <option value="">{t('全部章节', 'All sections')}</option>
           {sections.map((s) => (
@@ -132,6 +156,18 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
             </button>
           ))}
         </div>
+        <button type="button" onClick={() => setReviewing((r) => !r)} aria-expanded={reviewing} data-testid="review-suggestions">
+          {t('采纳全部建议…', 'Accept all suggestions…')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportWorkbook()}
+          disabled={!result?.asOf || exporting}
+          data-testid="variance-export-workbook"
+          title={t('目标、执行情况、数据和说明四个工作表，数据截至所选月份', 'Sheets: notes, targets, variance, data, as of the month chosen')}
+        >
+          {exporting ? t('正在导出…', 'Exporting…') : t('导出Excel', 'Export Excel')}
+        </button>
         <GridViewExportButton
           client={client}
           gridApi={() => gridRef.current?.api}
@@ -148,11 +184,20 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
         </span>
       </div>
       <MessageBar message={message} onClose={() => setMessage(null)} />
+      {reviewing && (
+        <SuggestionReview
+          client={client}
+          version={version}
+          onClose={() => setReviewing(false)}
+          onError={fail}
+          onAccepted={(r) => changed(t(`已采纳 ${r.linked.length} 项建议`, `Accepted ${r.linked.length} suggestions`))}
+        />
+      )}
       <div className="split">
         <div className="grid-host" data-testid="variance-grid">
-          <AgGridReact<VarianceRow>
+          <AgGridReact<VarianceGridRow>
             ref={gridRef}
-            rowData={rows === null ? undefined : shown}
+            rowData={rows === null ? undefined : gridRows}
             loading={rows === null}
             columnDefs={columnDefs}
             getRowId={getRowId}

@@ -16,10 +16,12 @@ import {
   type Qualifier,
   type TaskStatus,
 } from './target';
+import { keyed, type KeyedMessage } from '../messages';
 import { canonicalUnit } from './units';
 
 export type FieldValue = number | string | null;
-export type FieldCheck = { ok: true; value: FieldValue } | { ok: false; message: string };
+/** A refusal carries its catalog key and parameters (shared/messages.ts) beside the combined message. */
+export type FieldCheck = { ok: true; value: FieldValue } | ({ ok: false } & KeyedMessage);
 
 const NUMERIC_FIELDS: ReadonlySet<EditableTargetField> = new Set(['value', 'valueLow', 'valueHigh', 'tolerance']);
 
@@ -82,56 +84,56 @@ export function parseLooseNumber(raw: string): number | null {
 export function checkFieldValue(field: EditableTargetField, raw: unknown): FieldCheck {
   const label = FIELD_LABELS[field];
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    if (field === 'indicator') return { ok: false, message: `指标名称不能为空 / The indicator name cannot be empty` };
+    if (field === 'indicator') return { ok: false, ...keyed('edit.indicatorEmpty') };
     if (field === 'taskStatus') return { ok: true, value: 'open' };
-    if (field === 'direction') return { ok: false, message: `方向不能为空（可用：越高越好、越低越好、区间） / The direction cannot be empty (higher_better, lower_better, band)` };
+    if (field === 'direction') return { ok: false, ...keyed('edit.directionEmpty') };
     return { ok: true, value: field === 'notes' ? '' : null };
   }
   if (NUMERIC_FIELDS.has(field)) {
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseLooseNumber(raw) : Number.NaN;
     if (n === null) return { ok: true, value: null };
     if (!Number.isFinite(n)) {
-      return { ok: false, message: `${label.zh}必须是数字，收到“${String(raw).slice(0, 40)}” / ${label.en} must be a number, got "${String(raw).slice(0, 40)}"` };
+      return { ok: false, ...keyed('edit.notNumber', { field: label, got: String(raw).slice(0, 40) }) };
     }
-    if (field === 'tolerance' && n < 0) return { ok: false, message: `容差不能为负 / Tolerance cannot be negative` };
+    if (field === 'tolerance' && n < 0) return { ok: false, ...keyed('edit.toleranceNegative') };
     return { ok: true, value: n };
   }
-  if (typeof raw !== 'string') return { ok: false, message: `${label.zh}必须是文本 / ${label.en} must be text` };
+  if (typeof raw !== 'string') return { ok: false, ...keyed('edit.notText', { field: label }) };
   const text = raw.trim();
   switch (field) {
     case 'unit': {
       const u = canonicalUnit(text);
-      if (!u) return { ok: false, message: `未知单位“${text.slice(0, 20)}” / Unknown unit "${text.slice(0, 20)}"` };
+      if (!u) return { ok: false, ...keyed('edit.unknownUnit', { unit: text.slice(0, 20) }) };
       return { ok: true, value: u };
     }
     case 'comparator': {
       const c = COMPARATOR_WORDS[text];
-      if (!c) return { ok: false, message: `无法识别的比较方式“${text.slice(0, 20)}”（可用：左右、以上、以内、达到、突破、稳定在、区间） / Unknown comparator "${text.slice(0, 20)}"` };
+      if (!c) return { ok: false, ...keyed('edit.unknownComparator', { text: text.slice(0, 20) }) };
       return { ok: true, value: c };
     }
     case 'qualifier': {
       const q = QUALIFIER_WORDS[text];
-      if (!q) return { ok: false, message: `约束只能是“力争”或“确保” / Qualifier must be 力争 (strive) or 确保 (ensure)` };
+      if (!q) return { ok: false, ...keyed('edit.qualifier') };
       return { ok: true, value: q };
     }
     case 'taskStatus': {
       const status = TASK_STATUS_WORDS[text];
-      if (!status) return { ok: false, message: `无法识别的进展“${text.slice(0, 20)}”（可用：未开始、推进中、已完成、受阻） / Unknown progress "${text.slice(0, 20)}"` };
+      if (!status) return { ok: false, ...keyed('edit.unknownProgress', { text: text.slice(0, 20) }) };
       return { ok: true, value: status };
     }
     case 'direction': {
       const d = DIRECTION_WORDS[text] ?? DIRECTION_WORDS[text.toLowerCase()];
-      if (!d) return { ok: false, message: `无法识别的方向“${text.slice(0, 20)}”（可用：越高越好、越低越好、区间） / Unknown direction "${text.slice(0, 20)}" (higher_better, lower_better, band)` };
+      if (!d) return { ok: false, ...keyed('edit.unknownDirection', { text: text.slice(0, 20) }) };
       return { ok: true, value: d };
     }
     case 'notes':
-      if (text.length > 2000) return { ok: false, message: `备注过长（最多2000字） / Notes too long (2000 characters at most)` };
+      if (text.length > 2000) return { ok: false, ...keyed('edit.notesTooLong') };
       return { ok: true, value: text };
     case 'indicator':
     case 'basis':
-      if (text.length > 200) return { ok: false, message: `${label.zh}过长（最多200字） / ${label.en} too long (200 characters at most)` };
+      if (text.length > 200) return { ok: false, ...keyed('edit.tooLong', { field: label }) };
       return { ok: true, value: text };
     default:
-      return { ok: false, message: `字段不可编辑 / Field is not editable` };
+      return { ok: false, ...keyed('edit.notEditable') };
   }
 }

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { WorkbenchClient } from '../../../shared/contract';
-import { ClientError } from '../../client/createClient';
 import { gridViewOf, type GridViewOptions } from '../../handoff/gridView';
 import { saveBase64, XLSX_MIME } from '../../handoff/saveFile';
-import { pickMessage, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../messages';
 import type { Message } from '../MessageBar';
 
 export interface GridViewExportButtonProps<T> extends Omit<GridViewOptions, 'subtitle'> {
@@ -35,8 +35,7 @@ export function GridViewExportButton<T>({ client, gridApi, title, subtitle, type
       saveBase64(res.fileName, res.dataBase64, XLSX_MIME);
       onMessage({ kind: 'info', text: t(`已导出当前视图：${view.rows.length} 行，${view.columns.length} 列`, `Exported the current view: ${view.rows.length} rows, ${view.columns.length} columns`) });
     } catch (e) {
-      const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-      onMessage({ kind: 'error', text: pickMessage(text, lang) });
+      onMessage(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,10 @@ import type { GridApi } from 'ag-grid-community';
 import type { EditResult, WorkbenchClient } from '../../../shared/contract';
 import { acceptedEdits } from '../../../shared/export/targetsDiff';
 import type { Target } from '../../../shared/domain/target';
-import { ClientError } from '../../client/createClient';
 import { fileForCall } from '../../client/transport';
 import { saveBase64, XLSX_MIME } from '../../handoff/saveFile';
-import { pickMessage, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../messages';
 import type { Message } from '../MessageBar';
 import { GridViewExportButton } from './GridViewExportButton';
 import { ReturnedChangesDialog, type ReturnedReview } from './ReturnedChangesDialog';
@@ -32,8 +32,7 @@ export function TargetsHandoffTools({ client, planId, gridApi, onEdited, onMessa
   const plan = planId === null ? {} : { planId };
 
   const fail = (e: unknown) => {
-    const text = e instanceof ClientError || e instanceof Error ? e.message : String(e);
-    onMessage({ kind: 'error', text: pickMessage(text, lang) });
+    onMessage(errorMessage(e, lang));
   };
 
   const run = async (what: NonNullable<typeof busy>, work: () => Promise<void>) => {
