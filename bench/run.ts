@@ -1,18 +1,31 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
-// in the same run. Pass names to run only some: `npm run bench -- startup variance`.
-import { benchImport } from './import';
+// in the same run. Pass names to run only some: `npm run bench -- startup variance`. The npm script runs
+// the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
+import { benchCli } from './cli';
+import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
 
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
+  cli: benchCli,
   import: benchImport,
   variance: benchVariance,
   'variance-service': benchVarianceService,
 };
 
 const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(benches)) {
-  if (wanted.length === 0 || wanted.includes(name)) await run();
+if (wanted[0] === IMPORT_CHILD_FLAG) {
+  importChild(wanted.slice(1));
+} else {
+  const unknown = wanted.filter((w) => !(w in benches));
+  if (unknown.length > 0) {
+    process.stderr.write(`未知的基准 / Unknown benchmark: ${unknown.join(', ')} (${Object.keys(benches).join(', ')})\n`);
+    process.exitCode = 2;
+  } else {
+    for (const [name, run] of Object.entries(benches)) {
+      if (wanted.length === 0 || wanted.includes(name)) await run();
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
 import { ImportFileError } from './importFileError';
-import { seriesKeyString } from './parseFile';
+import { seriesKeyString } from './seriesKey';
 
 export interface CommitOptions {
   fileName: string;

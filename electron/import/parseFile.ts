@@ -32,9 +32,9 @@ export interface HeaderRowHint {
   yearRow: number | null;
 }
 
-export function seriesKeyString(s: { label: string; unit: string; measure: string; frequency: string; region: string | null }): string {
-  return JSON.stringify([s.label, s.unit, s.measure, s.frequency, s.region ?? '']);
-}
+import { seriesKeyString } from './seriesKey';
+
+export { seriesKeyString };
 
 function validMapping(name: string, raw: unknown): SheetMapping {
   const result = sheetMappingSchema.safeParse(raw);

@@ -8,10 +8,13 @@ import type { ParsedArgs } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/mapping';
 import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
-import { parseStatisticsFileSteps, seriesKeyString } from '../import/parseFile';
+import { seriesKeyString } from '../import/seriesKey';
 import { buildPreview } from './importPreview';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
+
+// The file readers (SheetJS, its code pages, the CSV decoder) load on the first import, not with the service.
+const fileParser = () => import('../import/parseFile');
 
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'seriesObservations';
 
@@ -34,6 +37,7 @@ const noYield: JobControl = { step: async () => undefined };
 
 /** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
 async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
+  const { parseStatisticsFileSteps } = await fileParser();
   const steps = parseStatisticsFileSteps(bytes, args.file.fileName, {
     sheet: args.sheet,
     mappings: args.mappings,

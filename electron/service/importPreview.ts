@@ -2,7 +2,7 @@
 // observations as rows, every problem cell, and the totals. Pure: a ParsedFile in, a plain object out.
 import { PREVIEW_OBSERVATION_LIMIT, type ImportPreview, type PreviewObservation, type PreviewSeries, type PreviewSheet } from '../../shared/contract/importCalls';
 import type { ParsedFile, ParsedSeries, ParsedSheet } from '../../shared/import/mapping';
-import { seriesKeyString } from '../import/parseFile';
+import { seriesKeyString } from '../import/seriesKey';
 
 /** 0-based row of an A1 reference (`B12` → 11); null for anything else. */
 export function rowOfCell(ref: string): number | null {

@@ -1,4 +1,5 @@
 // `npm run web`: the browser shell on 127.0.0.1, over the default store (or --db PATH).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isWorkbenchError } from '../../shared/errors';
@@ -12,13 +13,15 @@ function argValue(name: string): string | undefined {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The built renderer beside the checkout: one level up from build/web.mjs, two from electron/web/main.ts.
+const rendererDir = [path.resolve(here, '../dist/renderer'), path.resolve(here, '../../dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? path.resolve(here, '../dist/renderer');
 // `npm run web -- --db x.sqlite` means x.sqlite in the folder the user typed it in (npm's INIT_CWD).
 const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('db') ?? defaultStorePath());
 const port = argValue('port') ? Number(argValue('port')) : 0;
 
 try {
   const service = openWorkbench(storePath, 'web');
-  const shell = await startWebShell({ service, rendererDir: path.resolve(here, '../../dist/renderer'), port });
+  const shell = await startWebShell({ service, rendererDir, port });
   process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${storePath}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {
     void shell.close().then(() => {

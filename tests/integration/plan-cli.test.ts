@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractTargets } from '../../shared/plan/extract';
 import { normalizePlanText } from '../../shared/plan/normalize';
 import { runCliProcess } from '../helpers/cli';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
@@ -57,17 +56,6 @@ describe('plan extract', () => {
     expect(r.stdout).toMatch(/2025年内蒙古自治区国民经济和社会发展计划 · 2025 · 内蒙古自治区/);
     expect(r.stdout).toMatch(/地区生产总值\s+增速\s+6%左右/);
     expect(r.stdout).toMatch(/其中量化 119 项/);
-  });
-
-  it('extracts the whole seed plan well under a second (in-process)', () => {
-    const raw = fs.readFileSync(SEED, 'utf8');
-    extractTargets(normalizePlanText(raw)); // warm-up: the first run also compiles the module's code
-    const runs = 5;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) extractTargets(normalizePlanText(raw));
-    const ms = (performance.now() - start) / runs;
-    console.log(`[plan-extract] whole seed plan: ${ms.toFixed(1)} ms per run (normalise + extract)`);
-    expect(ms).toBeLessThan(250);
   });
 });
 
