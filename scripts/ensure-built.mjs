@@ -51,7 +51,7 @@ export function sourcesStamp(kind) {
   for (const f of files) {
     try {
       const st = fs.statSync(path.join(ROOT, f));
-      hash.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+      hash.update(`${f}\0${st.size}\0${Math.trunc(st.mtimeMs)}\n`);
     } catch {
       hash.update(`${f}\0missing\n`);
     }
