@@ -9,6 +9,8 @@ import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
 import { readWorkbook, type WorkbookSheet } from './readWorkbook';
+import { seriesKeyString } from './seriesKey';
+import { parseCellAddress } from '../../shared/sheet/cellAddress';
 
 export { ImportFileError } from './importFileError';
 
@@ -31,8 +33,6 @@ export interface HeaderRowHint {
   headerRow: number;
   yearRow: number | null;
 }
-
-import { seriesKeyString } from './seriesKey';
 
 export { seriesKeyString };
 
@@ -178,11 +178,8 @@ function byCellPosition(a: CellProblem, b: CellProblem): number {
 }
 
 function cellPosition(ref: string): [number, number] {
-  const m = ref.match(/^([A-Z]+)(\d+)$/);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
+  const at = parseCellAddress(ref);
+  return at ? [at.row, at.column] : [-1, -1];
 }
 
 function problemText(): string {

@@ -6,6 +6,7 @@ import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult } from 
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import type { ParsedArgs } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/errors';
+import { seriesDescription } from '../../shared/domain/series';
 import type { ParsedFile } from '../../shared/import/mapping';
 import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
 import { seriesKeyString } from '../import/seriesKey';
@@ -60,7 +61,7 @@ function importedSeries(parsed: ParsedFile): ImportedSeriesSummary[] {
       const key = seriesKeyString(s);
       const seen = byKey.get(key);
       if (seen) seen.observationCount += s.observations.length;
-      else byKey.set(key, { name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency, observationCount: s.observations.length });
+      else byKey.set(key, { ...seriesDescription(s), observationCount: s.observations.length });
     }
   }
   return [...byKey.values()];

@@ -3,6 +3,7 @@
 import { PREVIEW_OBSERVATION_LIMIT, type ImportPreview, type PreviewObservation, type PreviewSeries, type PreviewSheet } from '../../shared/contract/importCalls';
 import type { ParsedFile, ParsedSeries, ParsedSheet } from '../../shared/import/mapping';
 import { seriesKeyString } from '../import/seriesKey';
+import { seriesDescription } from '../../shared/domain/series';
 
 /** 0-based row of an A1 reference (`B12` → 11); null for anything else. */
 export function rowOfCell(ref: string): number | null {
@@ -45,11 +46,7 @@ export function buildPreview(parsed: ParsedFile, limit = PREVIEW_OBSERVATION_LIM
         count++;
         if (observations.length < limit) {
           observations.push({
-            name: s.name,
-            label: s.label,
-            unit: s.unit,
-            measure: s.measure,
-            frequency: s.frequency,
+            ...seriesDescription(s),
             period: o.period,
             sourcePeriod: o.source.sourcePeriod,
             value: o.value,

@@ -1,6 +1,6 @@
 // `series`: every stored series with its current values, for scripts (--json) or a glance (text).
 import type { Observation, Series } from '../../../shared/domain/series';
-import { MEASURE_LABELS } from '../../../shared/domain/series';
+import { MEASURE_LABELS, seriesDescription } from '../../../shared/domain/series';
 import { dispatch } from '../../service/service';
 import type { CliCommand } from '../context';
 
@@ -11,11 +11,7 @@ import type { CliCommand } from '../context';
 export function seriesJson(s: Series, observations: Observation[]) {
   return {
     id: s.id,
-    name: s.name,
-    label: s.label,
-    unit: s.unit,
-    measure: s.measure,
-    frequency: s.frequency,
+    ...seriesDescription(s),
     observations: observations
       .filter((o) => o.current)
       .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
