@@ -3,6 +3,7 @@
 // the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
 import { benchCli } from './cli';
 import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
+import { benchScale } from './scale';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   variance: benchVariance,
   'variance-service': benchVarianceService,
+  scale: benchScale,
 };
 
 const wanted = process.argv.slice(2);

@@ -21,15 +21,24 @@ export function readImportFile(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
+/** A terminal shows this many series or skipped cells; `--json` carries all of them. */
+export const LISTED_IN_TERMINAL = 20;
+
+function more(total: number): string {
+  return `  … 另有 ${total - LISTED_IN_TERMINAL} 个，完整列表见 --json / … and ${total - LISTED_IN_TERMINAL} more; --json lists all`;
+}
+
 function describe(r: CommitImportResult): string[] {
   const lines = [`已导入 ${r.fileName}（批次 ${r.batchId}）/ Imported ${r.fileName} (batch ${r.batchId})`];
   lines.push(`指标序列 ${r.seriesCount} 个；新写入观测值 ${r.observationCount} 个，与现有值相同未重复写入 ${r.unchangedCount} 个 / ${r.seriesCount} series; ${r.observationCount} observations written, ${r.unchangedCount} unchanged`);
-  for (const s of r.series) {
+  for (const s of r.series.slice(0, LISTED_IN_TERMINAL)) {
     lines.push(`  ${s.label}  [${MEASURE_LABELS[s.measure].zh} / ${s.measure}, ${s.unit || '—'}, ${s.frequency}]  ${s.observationCount}`);
   }
+  if (r.series.length > LISTED_IN_TERMINAL) lines.push(more(r.series.length));
   if (r.skipped.length > 0) {
     lines.push(`跳过的单元格 ${r.skipped.length} 个 / ${r.skipped.length} skipped cell(s):`);
-    for (const p of r.skipped) lines.push(`  ${p.sheet}!${p.cell}${p.value !== undefined ? `「${p.value}」` : ''}  ${p.reason}`);
+    for (const p of r.skipped.slice(0, LISTED_IN_TERMINAL)) lines.push(`  ${p.sheet}!${p.cell}${p.value !== undefined ? `「${p.value}」` : ''}  ${p.reason}`);
+    if (r.skipped.length > LISTED_IN_TERMINAL) lines.push(more(r.skipped.length));
   }
   if (r.skippedSheets.length > 0) {
     lines.push(`跳过的工作表 / Skipped sheets:`);
