@@ -3,6 +3,7 @@
 // the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
 import { benchCli } from './cli';
 import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
+import { benchPlanExtract } from './planExtract';
 import { benchScale } from './scale';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   variance: benchVariance,
   'variance-service': benchVarianceService,
   scale: benchScale,
+  'plan-extract': benchPlanExtract,
 };
 
 const wanted = process.argv.slice(2);

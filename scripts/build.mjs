@@ -38,10 +38,19 @@ export function nodeBuildOptions(outdir = BUILD_DIR) {
   };
 }
 
-/** Builds the Node bundles into a fresh build/ folder; returns esbuild's metafile. */
+/**
+ * Builds the Node bundles into build/, returns esbuild's metafile. The folder is written over in place, not
+ * emptied first, so a command or test already running from it keeps its files; chunks the new build no
+ * longer has are removed afterwards.
+ */
 export async function buildNode(outdir = BUILD_DIR) {
-  fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build(nodeBuildOptions(outdir));
+  const written = new Set(Object.keys(result.metafile.outputs).map((o) => path.resolve(ROOT, o)));
+  const chunks = path.join(outdir, 'chunks');
+  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
+    const file = path.join(chunks, name);
+    if (!written.has(file)) fs.rmSync(file, { force: true });
+  }
   return result.metafile;
 }
 
