@@ -30,6 +30,9 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/main/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        // The service process (utilityProcess) and its worker threads, beside main.cjs.
+        { entry: 'electron/service/host/serviceProcess.ts', config: 'vite.main.config.ts', target: 'main' },
+        { entry: 'electron/service/host/serviceThread.ts', config: 'vite.worker.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

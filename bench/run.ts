@@ -4,6 +4,7 @@
 import { benchCli } from './cli';
 import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
 import { benchPlanExtract } from './planExtract';
+import { benchResponsiveness } from './responsiveness';
 import { benchScale } from './scale';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
   cli: benchCli,
   import: benchImport,
+  responsiveness: benchResponsiveness,
   variance: benchVariance,
   'variance-service': benchVarianceService,
   scale: benchScale,

@@ -2,7 +2,7 @@
 import type { BuildOptions, Metafile } from 'esbuild';
 export const ROOT: string;
 export const BUILD_DIR: string;
-export const ENTRIES: Record<'cli' | 'web' | 'bench', string>;
+export const ENTRIES: Record<'cli' | 'web' | 'bench' | 'serviceThread', string>;
 export function nodeBuildOptions(outdir?: string): BuildOptions;
 export function buildNode(outdir?: string): Promise<Metafile>;
-export function startupPackages(metafile: Metafile, entryName: 'cli' | 'web' | 'bench'): string[];
+export function startupPackages(metafile: Metafile, entryName: 'cli' | 'web' | 'bench' | 'serviceThread'): string[];

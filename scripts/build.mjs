@@ -14,6 +14,9 @@ export const ENTRIES = {
   cli: 'electron/cli/main.ts',
   web: 'electron/web/main.ts',
   bench: 'bench/run.ts',
+  // The service's worker thread: workerEntry.ts looks for serviceThread.mjs beside the module it is bundled
+  // into, which is why chunks stay in build/ itself rather than a subfolder.
+  serviceThread: 'electron/service/host/serviceThread.ts',
 };
 
 /** esbuild options for the Node bundles (also used by the test that checks what a command loads). */
@@ -29,7 +32,7 @@ export function nodeBuildOptions(outdir = BUILD_DIR) {
     target: 'node20',
     packages: 'external',
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     // Bundled ESM has no require(); a few dependencies' CommonJS paths and createRequire users need it.
     banner: { js: "import { createRequire as __wbCreateRequire } from 'node:module'; const require = __wbCreateRequire(import.meta.url);" },
@@ -46,10 +49,9 @@ export function nodeBuildOptions(outdir = BUILD_DIR) {
 export async function buildNode(outdir = BUILD_DIR) {
   const result = await esbuild.build(nodeBuildOptions(outdir));
   const written = new Set(Object.keys(result.metafile.outputs).map((o) => path.resolve(ROOT, o)));
-  const chunks = path.join(outdir, 'chunks');
-  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
-    const file = path.join(chunks, name);
-    if (!written.has(file)) fs.rmSync(file, { force: true });
+  for (const name of fs.readdirSync(outdir)) {
+    const file = path.join(outdir, name);
+    if (/\.mjs(\.map)?$/.test(name) && !written.has(file)) fs.rmSync(file, { force: true });
   }
   return result.metafile;
 }

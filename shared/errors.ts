@@ -1,7 +1,7 @@
 // One error type crosses the seam between the Node side and the renderer: a code the UI can act on
 // and a message in Chinese then English that a person can read.
 
-export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unsupported' | 'store' | 'internal' | 'unauthorized';
+export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unsupported' | 'store' | 'internal' | 'unauthorized' | 'too_large';
 
 export class WorkbenchError extends Error {
   constructor(

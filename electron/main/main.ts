@@ -1,17 +1,16 @@
-// The Electron main process: one window over the store in the user's data folder.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+// The Electron main process: windows, dialogs and files only. The service (store, import, export, briefing) runs in
+// its own utilityProcess (electron/service/host/serviceProcess.ts); each window talks to it through a MessagePort,
+// so nothing the service does can freeze a window.
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
-import { openWorkbench } from '../openWorkbench';
-import { STORE_FILE_NAME } from '../paths';
-import type { Service } from '../service/service';
-import { registerContract } from './ipc';
-import { printHtmlToPdf } from './printBrief';
+import { currentUser, STORE_FILE_NAME } from '../paths';
+import { startServiceConnection, type ServiceConnection } from './serviceConnection';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
 
-let service: Service | null = null;
+let service: ServiceConnection | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function appOrigin(): string {
@@ -30,6 +29,7 @@ function createWindow(): void {
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
+  service?.connect(win);
   if (typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL) void win.loadURL(MAIN_WINDOW_VITE_DEV_SERVER_URL);
   else void win.loadFile(path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`));
 }
@@ -44,10 +44,16 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
-  service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron');
-  // Briefing PDFs from Electron's own Chromium (the CLI and the browser shell use headless Chromium instead).
-  service.ctx.printPdf = printHtmlToPdf;
-  registerContract(ipcMain, service, (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
+  // Briefing PDFs come back here to be printed with Electron's own Chromium (the CLI and the browser shell use
+  // headless Chromium instead).
+  service = startServiceConnection({
+    entry: path.join(__dirname, 'serviceProcess.cjs'),
+    storePath: path.join(app.getPath('userData'), STORE_FILE_NAME),
+    user: currentUser(),
+    env: { ...process.env },
+    isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame,
+    onFatal: (message) => dialog.showErrorBox('计划执行分析工作台 / Plan Workbench', message),
+  });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -58,4 +64,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => service?.ctx.db.close());
+app.on('will-quit', () => service?.stop());

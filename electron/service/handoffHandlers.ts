@@ -13,6 +13,7 @@ import type { GridView } from '../../shared/export/types';
 import { formatPeriodZh } from '../../shared/format/chinese';
 import { WorkbenchError } from '../../shared/errors';
 import * as targetsRepo from '../store/targetsRepo';
+import { fileBytes } from './fileInput';
 import { createHandoffInputs, localTimestamp } from './handoffInputs';
 import type { Handlers, ServiceContext } from './service';
 
@@ -81,7 +82,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHand
       }
       const targets = targetsRepo.listTargets(db, pid);
       const { readReturnedTargets } = await returnedReader();
-      const returned = readReturnedTargets(new Uint8Array(Buffer.from(file.dataBase64, 'base64')), targets.map((t) => t.id));
+      const returned = readReturnedTargets(fileBytes(ctx, file), targets.map((t) => t.id));
       return { planId: pid, rowCount: returned.rows.length, changes: diffTargets(targets, returned.rows), problems: returned.problems };
     },
 

@@ -2,7 +2,7 @@
 // reading series back. The file arrives base64-encoded; its hash is the sha256 of the decoded bytes. Arguments
 // have passed the contract's schemas; the importer checks the file and any mapping against the sheets again.
 import crypto from 'node:crypto';
-import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult } from '../../shared/contract/importCalls';
+import type { CommitImportResult, ImportedSeriesSummary, ImportJobResult, JobStatus } from '../../shared/contract/importCalls';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import type { ParsedArgs } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/errors';
@@ -11,6 +11,7 @@ import type { ParsedFile } from '../../shared/import/mapping';
 import { commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../import/commitImport';
 import { seriesKeyString } from '../import/seriesKey';
 import { buildPreview } from './importPreview';
+import { fileBytes } from './fileInput';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
 
@@ -20,15 +21,6 @@ const fileParser = () => import('../import/parseFile');
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'seriesObservations';
 
 type FileArgs = ParsedArgs<'previewImport'>;
-
-/** Base64 to bytes, refusing text that is not base64 (Node would silently skip the foreign characters). */
-export function decodeBase64(data: string): Uint8Array {
-  const clean = data.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new WorkbenchError('bad_request', '文件内容不是有效的 base64 编码 / The file data is not valid base64');
-  }
-  return Buffer.from(clean, 'base64');
-}
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -67,13 +59,17 @@ function importedSeries(parsed: ParsedFile): ImportedSeriesSummary[] {
   return [...byKey.values()];
 }
 
+function withoutResult({ result: _result, ...rest }: JobStatus): Omit<JobStatus, 'result'> {
+  return rest;
+}
+
 export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandlerNames> {
   const { db } = ctx;
-  const jobs = new JobRegistry();
+  const jobs = new JobRegistry(Date.now, (status) => ctx.emit?.({ type: 'job', status: withoutResult(status) }));
 
   async function run(args: FileArgs & { skipInvalid?: boolean }, action: 'preview' | 'commit', ctl: JobControl): Promise<ImportJobResult> {
     await ctl.step('reading', 0);
-    const bytes = decodeBase64(args.file.dataBase64);
+    const bytes = fileBytes(ctx, args.file);
     const parsed = await parseInSteps(args, bytes, ctl);
     if (action === 'preview') return { action, preview: buildPreview(parsed) };
     // The last step: after it, nothing yields until the one transaction has committed (or failed whole).

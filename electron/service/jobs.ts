@@ -30,7 +30,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Told of every change of a job's status (the shells push it to the renderer instead of being polled). */
+    private readonly onChange: (status: JobStatus) => void = () => undefined,
+  ) {}
 
   start(work: (ctl: JobControl) => Promise<ImportJobResult>): string {
     this.prune();
@@ -41,10 +45,12 @@ export class JobRegistry {
     const jobId = crypto.randomUUID();
     const job: Job = { status: { jobId, phase: 'queued', fraction: 0, done: false }, cancelRequested: false, finishedAt: null };
     this.jobs.set(jobId, job);
+    this.onChange(job.status);
     const ctl: JobControl = {
       step: async (phase, fraction) => {
         if (job.cancelRequested) throw new JobCancelled();
         job.status = { ...job.status, phase, fraction: Math.max(job.status.fraction, Math.min(1, fraction)) };
+        this.onChange(job.status);
         await yieldToEventLoop();
         if (job.cancelRequested) throw new JobCancelled();
       },
@@ -73,6 +79,7 @@ export class JobRegistry {
       job.cancelRequested = true;
       // Shown at once; the work stops at its next step and the phase stays cancelled.
       job.status = { ...job.status, phase: 'cancelled', done: true };
+      this.onChange(job.status);
     }
     return job.status;
   }
@@ -82,6 +89,7 @@ export class JobRegistry {
     if (job.cancelRequested && end.phase !== 'done') end = { phase: 'cancelled' };
     job.status = { ...job.status, ...end, done: true };
     job.finishedAt = this.now();
+    this.onChange(job.status);
   }
 
   private get(jobId: string): Job {

@@ -4,6 +4,7 @@ import type { TargetDraft } from '../../shared/domain/target';
 import { WorkbenchError } from '../../shared/errors';
 import { diffPlanTargets } from '../../shared/plan/planDiff';
 import { reviewDrafts } from '../../shared/plan/reviewDrafts';
+import { fileBytes } from './fileInput';
 import { proposePlan } from '../plan/proposePlan';
 import { commitNewPlan, commitPlanUpdate } from '../store/planImport';
 import * as repo from '../store/targetsRepo';
@@ -24,7 +25,7 @@ function checkedDrafts(drafts: TargetDraft[], text: string): TargetDraft[] {
 export function planHandlers(ctx: ServiceContext): Pick<Handlers, PlanHandlerNames> {
   const { db } = ctx;
   return {
-    extractPlan: ({ file }) => proposePlan(Buffer.from(file.dataBase64, 'base64'), file.fileName),
+    extractPlan: ({ file }) => proposePlan(fileBytes(ctx, file), file.fileName),
     diffPlan: ({ planId, targets }) => {
       repo.planText(db, planId);
       return diffPlanTargets(repo.listTargets(db, planId), targets);

@@ -1,6 +1,7 @@
 // The service behind the contract: one handler per call, each given arguments that have already
 // passed the call's schema. Electron's IPC, the browser shell and the CLI all dispatch through here.
 import { type CallName, type CallResult, type ParsedArgs, contract, isCallName } from '../../shared/contract';
+import type { ServiceEvent } from '../../shared/contract/events';
 import { WorkbenchError } from '../../shared/errors';
 import type { Store } from '../store/openStore';
 import { targetHandlers } from './targetHandlers';
@@ -17,6 +18,12 @@ export interface ServiceContext {
   version: string;
   /** Prints briefing HTML to PDF; the desktop app sets Electron's printToPDF here, otherwise headless Chromium is used. */
   printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Pushes an event to whoever listens (the renderer): job progress; set by the process that hosts the service. */
+  emit?: (event: ServiceEvent) => void;
+  /** The browser shell's folder of uploaded files (fileSchema `uploadId`). */
+  uploadsDir?: string;
+  /** Files the desktop app's open dialog returned (fileSchema `path`); nothing else may be read by path there. */
+  grantedPaths?: Set<string>;
 }
 
 export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => CallResult<N> | Promise<CallResult<N>> };
@@ -50,4 +57,16 @@ export async function dispatch(service: Service, name: unknown, rawArgs: unknown
   }
   const handler = service.handlers[name] as (a: unknown) => unknown;
   return await handler(parsed.data);
+}
+
+/** The store's own write count: a call that raised it changed the store (the shells then push a `changed` event). */
+export function storeWrites(service: Service): number {
+  return service.ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** dispatch, and whether the call wrote to the store. */
+export async function dispatchTracked(service: Service, name: unknown, rawArgs: unknown): Promise<{ result: unknown; changed: boolean }> {
+  const before = storeWrites(service);
+  const result = await dispatch(service, name, rawArgs);
+  return { result, changed: storeWrites(service) !== before };
 }

@@ -1,10 +1,12 @@
-// `npm run web`: the browser shell on 127.0.0.1, over the default store (or --db PATH).
+// `npm run web`: the browser shell on 127.0.0.1, over the default store (or --db PATH). The service runs in worker
+// threads (electron/service/host/threadedBackend.ts); this thread only serves HTTP and pushes events.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isWorkbenchError } from '../../shared/errors';
-import { defaultStorePath } from '../paths';
-import { openWorkbench } from '../openWorkbench';
+import { currentUser, defaultStorePath } from '../paths';
+import { startThreadedBackend } from '../service/host/threadedBackend';
 import { startWebShell } from './server';
 
 function argValue(name: string): string | undefined {
@@ -14,20 +16,25 @@ function argValue(name: string): string | undefined {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The built renderer beside the checkout: one level up from build/web.mjs, two from electron/web/main.ts.
-const rendererDir = [path.resolve(here, '../dist/renderer'), path.resolve(here, '../../dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? path.resolve(here, '../dist/renderer');
+const builtRenderer = [path.resolve(here, '../dist/renderer'), path.resolve(here, '../../dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
 // `npm run web -- --db x.sqlite` means x.sqlite in the folder the user typed it in (npm's INIT_CWD).
 const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('db') ?? defaultStorePath());
 const port = argValue('port') ? Number(argValue('port')) : 0;
+const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path.resolve(here, '../dist/renderer');
 
 try {
-  const service = openWorkbench(storePath, 'web');
-  const shell = await startWebShell({ service, rendererDir, port });
+  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
+  const backend = await startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir });
+  const shell = await startWebShell({ backend, rendererDir, port });
   process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${storePath}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {
-    void shell.close().then(() => {
-      service.ctx.db.close();
-      process.exit(0);
-    });
+    void shell
+      .close()
+      .then(() => backend.close())
+      .finally(() => {
+        fs.rmSync(uploadsDir, { recursive: true, force: true });
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,11 +5,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { MAX_FILE_BYTES } from '../../shared/contract/call';
+import type { ServiceEvent } from '../../shared/contract/events';
 import { toWireError, WorkbenchError } from '../../shared/errors';
-import { dispatch, type Service } from '../service/service';
+import { inProcessBackend, type ServiceBackend } from '../service/host/backend';
+import type { Service } from '../service/service';
+import { receiveUpload } from './upload';
 
-/** Largest request body accepted (a file to import travels base64-encoded inside it). */
-export const MAX_BODY_BYTES = 300 * 1024 * 1024;
+/** Largest JSON body of a call (files do not travel in it: they are uploaded first, POST /api/upload). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A comment line on the event stream this often keeps proxies and the browser from closing it. */
+const EVENT_KEEPALIVE_MS = 15_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +39,9 @@ export interface WebShell {
 }
 
 export interface WebShellOptions {
-  service: Service;
+  /** The service in this thread (tests), or a backend (the browser shell runs the service in worker threads). */
+  service?: Service;
+  backend?: ServiceBackend;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -76,6 +85,14 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
   const root = path.resolve(opts.rendererDir);
   let port = 0;
+  // Uploaded files live in a folder of this run, removed when the shell closes.
+  const ownUploads = opts.backend?.uploadsDir === undefined;
+  const uploadsDir = opts.backend?.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
+  let backend: ServiceBackend;
+  if (opts.backend) backend = opts.backend;
+  else if (opts.service) backend = inProcessBackend(opts.service, { uploadsDir });
+  else throw new WorkbenchError('internal', 'startWebShell needs a service or a backend');
+  const streams = new Set<http.ServerResponse>();
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -92,6 +109,19 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           sendJson(res, 401, { error: { code: 'unauthorized', message: '缺少或错误的访问令牌 / Missing or wrong access token' } });
           return;
         }
+        if (url.pathname === '/api/events' && req.method === 'GET') {
+          openEventStream(res);
+          return;
+        }
+        if (url.pathname === '/api/upload' && req.method === 'POST') {
+          try {
+            sendJson(res, 200, { result: await receiveUpload(req, uploadsDir, url.searchParams.get('name') ?? '', MAX_FILE_BYTES) });
+          } catch (e) {
+            const wire = toWireError(e);
+            sendJson(res, wire.code === 'too_large' ? 413 : wire.code === 'bad_request' ? 400 : 500, { error: wire });
+          }
+          return;
+        }
         const m = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
         if (!m || req.method !== 'POST') {
           sendJson(res, 404, { error: { code: 'not_found', message: '没有这个接口 / No such endpoint' } });
@@ -106,7 +136,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           return;
         }
         try {
-          const result = await dispatch(opts.service, m[1], args);
+          const result = await backend.call(m[1], args);
           sendJson(res, 200, { result: result === undefined ? null : result });
         } catch (e) {
           const wire = toWireError(e);
@@ -140,6 +170,22 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     }
   });
 
+  // Server-sent events: job progress and store changes, pushed as they happen (the renderer reads the stream with
+  // fetch, so the token travels in a header as for calls).
+  function openEventStream(res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const send = (event: ServiceEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+    const unsubscribe = backend.subscribe(send);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENT_KEEPALIVE_MS);
+    res.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -149,6 +195,10 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      for (const r of streams) r.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownUploads) fs.rmSync(uploadsDir, { recursive: true, force: true });
+    },
   };
 }

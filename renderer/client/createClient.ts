@@ -1,7 +1,10 @@
-// The renderer's one way to data: a client that satisfies the contract, over Electron's preload
-// bridge when it is there, otherwise over HTTP to the browser shell with the run's token.
-import type { CallArgs, CallName, CallResult, WorkbenchClient } from '../../shared/contract';
+// The renderer's one way to data: a client that satisfies the contract, over the desktop app's bridge (a
+// MessagePort to the service process) when it is there, otherwise over HTTP to the browser shell with the run's
+// token. Besides calls, the same transport carries files (as references, never as bytes in JSON) and the events the
+// service pushes (job progress, store changes).
+import type { CallArgs, CallName, CallResult, FileInput, ServiceEvent, WorkbenchClient } from '../../shared/contract';
 import type { WireError } from '../../shared/errors';
+import { setTransport } from './transport';
 
 export class ClientError extends Error {
   constructor(public readonly wire: WireError) {
@@ -10,14 +13,26 @@ export class ClientError extends Error {
   }
 }
 
-type Bridge = Record<string, (args: unknown) => Promise<{ result?: unknown; error?: WireError }>>;
+type Reply = { result?: unknown; error?: WireError };
+/** What the desktop app's preload exposes (electron/main/preload.ts). */
+interface Bridge {
+  call(name: string, args: unknown): Promise<Reply>;
+  onEvent(listener: (event: ServiceEvent) => void): () => void;
+  fileInput(file: File): Promise<Reply>;
+}
 
 function bridgeClient(bridge: Bridge): WorkbenchClient {
+  setTransport({
+    subscribe: (listener) => bridge.onEvent(listener),
+    fileInput: async (file) => {
+      const reply = await bridge.fileInput(file);
+      if (reply.error) throw new ClientError(reply.error);
+      return reply.result as FileInput;
+    },
+  });
   return {
     async call(name, args) {
-      const fn = bridge[name];
-      if (!fn) throw new ClientError({ code: 'bad_request', message: `未知的调用 / Unknown call ${name}` });
-      const reply = await fn(args);
+      const reply = await bridge.call(name, args);
       if (reply.error) throw new ClientError(reply.error);
       return reply.result as never;
     },
@@ -33,7 +48,74 @@ function tokenFromLocation(): string {
   return sessionStorage.getItem('workbench-token') ?? '';
 }
 
+const unreachable = () => new ClientError({ code: 'internal', message: '无法连接工作台服务，请确认它仍在运行 / Cannot reach the workbench service; is it still running?' });
+
+async function replyOf(res: Response): Promise<unknown> {
+  const body = (await res.json().catch(() => ({}))) as Reply;
+  if (!res.ok || body.error) throw new ClientError(body.error ?? { code: 'internal', message: `HTTP ${res.status}` });
+  return body.result;
+}
+
+/** Reads the shell's server-sent event stream with fetch (so the token goes in a header), reconnecting after a drop. */
+function eventStream(token: string, emit: (event: ServiceEvent) => void): void {
+  const RETRY_MS = 2000;
+  const connect = async () => {
+    try {
+      const res = await fetch('api/events', { headers: { 'X-Workbench-Token': token } });
+      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data) emit(JSON.parse(data) as ServiceEvent);
+        }
+      }
+    } catch {
+      // The shell went away or restarted: try again shortly.
+    }
+    setTimeout(() => void connect(), RETRY_MS);
+  };
+  void connect();
+}
+
 function httpClient(token: string): WorkbenchClient {
+  const listeners = new Set<(event: ServiceEvent) => void>();
+  let streaming = false;
+  setTransport({
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!streaming) {
+        streaming = true;
+        eventStream(token, (event) => listeners.forEach((l) => l(event)));
+      }
+      return () => listeners.delete(listener);
+    },
+    async fileInput(file) {
+      let res: Response;
+      try {
+        res = await fetch(`api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Workbench-Token': token },
+          body: file,
+        });
+      } catch {
+        throw unreachable();
+      }
+      const uploaded = (await replyOf(res)) as { uploadId: string; fileName: string };
+      return { fileName: uploaded.fileName, uploadId: uploaded.uploadId };
+    },
+  });
   return {
     async call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
       let res: Response;
@@ -44,11 +126,9 @@ function httpClient(token: string): WorkbenchClient {
           body: JSON.stringify(args ?? {}),
         });
       } catch {
-        throw new ClientError({ code: 'internal', message: '无法连接工作台服务，请确认它仍在运行 / Cannot reach the workbench service; is it still running?' });
+        throw unreachable();
       }
-      const body = (await res.json().catch(() => ({}))) as { result?: unknown; error?: WireError };
-      if (!res.ok || body.error) throw new ClientError(body.error ?? { code: 'internal', message: `HTTP ${res.status}` });
-      return body.result as CallResult<N>;
+      return (await replyOf(res)) as CallResult<N>;
     },
   };
 }

@@ -16,13 +16,15 @@ import { ProblemList } from '../components/import/ProblemList';
 import { SheetCells } from '../components/import/SheetCells';
 import { previewColumns } from '../grid/importColumns';
 import { NO_CORRECTIONS, withHeaderRow, withMapping, withoutSheet, type Corrections, type HeaderRowHint } from '../import/mappingDraft';
-import { readFileBase64 } from '../import/readFileBase64';
+import { fileForCall } from '../client/transport';
+import type { FileInput } from '../../shared/contract';
 import { useImportJob } from '../import/useImportJob';
 import { pickMessage, useI18n } from '../i18n';
 
 interface PickedFile {
   fileName: string;
-  dataBase64: string;
+  /** The file as a reference (uploaded once, named again by preview and commit). */
+  input: FileInput;
   size: number;
 }
 
@@ -66,7 +68,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
       try {
         const result = await job.run({
           action: 'preview',
-          file: { fileName: picked.fileName, dataBase64: picked.dataBase64 },
+          file: picked.input,
           ...(sheetName !== ALL_SHEETS ? { sheet: sheetName } : {}),
           mappings: corrections.mappings,
           headerRows: corrections.headerRows,
@@ -98,7 +100,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
       setMessage(null);
       setPreview(null);
       try {
-        const picked = { fileName: f.name, dataBase64: await readFileBase64(f), size: f.size };
+        const picked = { fileName: f.name, input: await fileForCall(f), size: f.size };
         setFile(picked);
         setSheet(ALL_SHEETS);
         setSheetNames([]);
@@ -115,7 +117,7 @@ export function ImportView({ client }: { client: WorkbenchClient }) {
     try {
       const result = await job.run({
         action: 'commit',
-        file: { fileName: file.fileName, dataBase64: file.dataBase64 },
+        file: file.input,
         ...(sheet !== ALL_SHEETS ? { sheet } : {}),
         mappings: applied.mappings,
         headerRows: applied.headerRows,

@@ -15,7 +15,7 @@ import { PlanCommitBar, type CommitMode, type PlanMetaDraft } from '../component
 import { PlanDiffPanel } from '../components/planImport/PlanDiffPanel';
 import { PlanTextPanel } from '../components/planImport/PlanTextPanel';
 import { isProposalField, proposalColumns, type ProposalRow } from '../grid/proposalColumns';
-import { readFileBase64 } from '../import/readFileBase64';
+import { fileForCall } from '../client/transport';
 import { loadReview, saveReview, type ReviewSession } from '../planImport/reviewSession';
 import { pickMessage, useI18n } from '../i18n';
 import './planImport.css';
@@ -82,7 +82,7 @@ export function PlanImportView({ client }: { client: WorkbenchClient }) {
       setBusy(true);
       setMessage(null);
       try {
-        const x = await client.call('extractPlan', { file: { fileName: file.name, dataBase64: await readFileBase64(file) } });
+        const x = await client.call('extractPlan', { file: await fileForCall(file) });
         setDoc({ fileName: x.fileName, format: x.format, text: x.text });
         setRows(x.targets.map((d, i) => ({ ...d, no: i + 1, accepted: true })));
         setMeta({ year: x.meta.year === null ? '' : String(x.meta.year), region: x.meta.region ?? '', title: x.meta.title ?? '' });

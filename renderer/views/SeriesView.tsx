@@ -6,6 +6,7 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import { MEASURE_LABELS, type Observation, type Series } from '../../shared/domain/series';
 import { ClientError } from '../client/createClient';
+import { useStoreVersion } from '../client/useStoreVersion';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { SeriesChart } from '../components/SeriesChart';
 import { frequencyText, observationColumns, seriesColumns } from '../grid/seriesColumns';
@@ -24,6 +25,8 @@ export function SeriesView({ client }: { client: WorkbenchClient }) {
     setMessage({ kind: 'error', text: pickMessage(text, lang) });
   }, [lang]);
 
+  // Imports and their undo, wherever they were made, change the list.
+  const storeVersion = useStoreVersion((by) => /import|undoBatch/i.test(by));
   useEffect(() => {
     client
       .call('listSeries', {})
@@ -32,7 +35,7 @@ export function SeriesView({ client }: { client: WorkbenchClient }) {
         setSelected((cur) => list.find((s) => s.id === cur?.id) ?? list[0] ?? null);
       })
       .catch(fail);
-  }, [client, fail]);
+  }, [client, fail, storeVersion]);
 
   useEffect(() => {
     if (!selected) return setObservations([]);

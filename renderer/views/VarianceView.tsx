@@ -9,6 +9,7 @@ import type { Target } from '../../shared/domain/target';
 import { formatPeriodZh } from '../../shared/format/chinese';
 import { STATUS_LABELS, type Status, type VarianceRow } from '../../shared/variance/types';
 import { ClientError } from '../client/createClient';
+import { useStoreVersion } from '../client/useStoreVersion';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { VarianceDetail } from '../components/VarianceDetail';
 import { GridViewExportButton } from '../components/handoff/GridViewExportButton';
@@ -48,6 +49,8 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
     setMessage({ kind: 'error', text: pickMessage(text, lang) });
   }, [lang]);
 
+  // An import, a link or an edit elsewhere (another view, another window) recomputes too.
+  const storeVersion = useStoreVersion();
   // Recompute: only the newest request's answer is shown, so fast changes never show a stale analysis.
   useEffect(() => {
     const mine = ++request.current;
@@ -61,7 +64,7 @@ export function VarianceView({ client }: { client: WorkbenchClient }) {
       })
       .catch(fail)
       .finally(() => mine === request.current && setBusy(false));
-  }, [client, asOf, tolerance, version, fail]);
+  }, [client, asOf, tolerance, version, storeVersion, fail]);
 
   const changed = useCallback((text: string) => {
     setMessage({ kind: 'info', text });

@@ -13,11 +13,28 @@ export const call =
 /** A positive integer id. */
 export const idSchema = z.number().int().positive();
 
-/** A file travelling inside a call (the renderer reads it with the File API in either shell). */
-export const fileSchema = z
-  .object({
-    fileName: z.string().min(1).max(255),
-    /** The bytes, base64-encoded. Limit: 200 MB of file. */
-    dataBase64: z.string().max(280 * 1024 * 1024),
-  })
-  .strict();
+/** Largest file a call may name (a statistics workbook, a plan document, a returned workbook). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Largest file that may still travel inline as base64 (scripts and tests; the app never sends files this way). */
+export const MAX_INLINE_FILE_BYTES = 8 * 1024 * 1024;
+
+const fileName = z.string().min(1).max(255);
+
+/**
+ * A file a call reads. Files travel as references, never as their bytes in JSON:
+ * - `uploadId`: the browser shell streamed the file to a temporary file (POST /api/upload) and named it;
+ * - `path`: a file on this machine, named by the CLI or by the desktop app's own open dialog (the service checks
+ *   that the desktop app granted it);
+ * - `dataBase64`: a small file inline, for scripts and tests only (at most MAX_INLINE_FILE_BYTES).
+ */
+export const fileSchema = z.union([
+  z.object({ fileName, uploadId: z.string().regex(/^[0-9a-f-]{36}$/, '上传编号无效 / invalid upload id') }).strict(),
+  z.object({ fileName, path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      fileName,
+      dataBase64: z.string().max(Math.ceil(MAX_INLINE_FILE_BYTES / 3) * 4 + 4, `内嵌文件不得超过 ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB，请改用上传或路径 / an inline file may be at most ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB; upload it or name its path`),
+    })
+    .strict(),
+]);
+export type FileInput = z.infer<typeof fileSchema>;

@@ -14,6 +14,8 @@ export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
 export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } from './importCalls';
 export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';
 export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';
+export type { ServiceEvent } from './events';
+export type { FileInput } from './call';
 export type { FileDownload, WorkbookExport, ReturnedWorkbook, BriefPreview, BriefPdf } from './handoffCalls';
 
 export const contract = {

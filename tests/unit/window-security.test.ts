@@ -37,21 +37,28 @@ describe('Electron window security', () => {
     expect(main).toMatch(/senderFrame === mainWindow\.webContents\.mainFrame/);
     const preload = fs.readFileSync(path.resolve(import.meta.dirname, '../../electron/main/preload.ts'), 'utf8');
     expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('workbench'/);
-    expect(preload).toMatch(/CALL_NAMES/);
+    expect(preload).toMatch(/isCallName/);
   });
 });
 
-describe('IPC registration', () => {
-  it('registers one handler per contract call and refuses untrusted senders', async () => {
-    const { registerContract, channelOf } = await import('../../electron/main/ipc');
-    const { CALL_NAMES } = await import('../../shared/contract');
-    const handlers = new Map<string, (e: unknown, args: unknown) => Promise<unknown>>();
-    const fakeIpc = { handle: (ch: string, fn: (e: unknown, args: unknown) => Promise<unknown>) => handlers.set(ch, fn) };
-    const fakeService = { ctx: {}, handlers: { knownUnits: () => ['%'] } } as never;
-    registerContract(fakeIpc as never, fakeService, (e) => (e as unknown as { trusted: boolean }).trusted);
-    expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map(channelOf).sort());
-    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: false }, {})).toMatchObject({ error: { code: 'unauthorized' } });
-    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: true }, {})).toEqual({ result: ['%'] });
-    expect(await handlers.get(channelOf('knownUnits'))!({ trusted: true }, { junk: 1 })).toMatchObject({ error: { code: 'bad_request' } });
+describe('the main process holds no store', () => {
+  it('starts the service in a utilityProcess and imports neither the store nor the service', () => {
+    const dir = path.resolve(import.meta.dirname, '../../electron/main');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      expect(src, f).not.toMatch(/from '\.\.\/(store|openWorkbench|service\/service|import|export|plan)\b/);
+      expect(src, f).not.toMatch(/better-sqlite3/);
+    }
+    const connection = fs.readFileSync(path.join(dir, 'serviceConnection.ts'), 'utf8');
+    expect(connection).toMatch(/utilityProcess\.fork\(/);
+    expect(connection).toMatch(/new MessageChannelMain\(\)/);
+  });
+  it('reads a picked file by path only once the main process granted it', async () => {
+    const { grantableFile } = await import('../../electron/main/fileGrant');
+    expect(() => grantableFile('relative/file.xlsx')).toThrow(/absolute|位置/);
+    expect(() => grantableFile(42)).toThrow();
+    expect(() => grantableFile('/nonexistent-dir/x.xlsx')).toThrow(/找不到|not found/);
+    expect(() => grantableFile(import.meta.dirname)).toThrow(/不是文件|not a file/);
+    expect(grantableFile(import.meta.filename)).toEqual({ fileName: path.basename(import.meta.filename), path: import.meta.filename });
   });
 });

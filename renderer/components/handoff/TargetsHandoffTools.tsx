@@ -6,7 +6,7 @@ import type { EditResult, WorkbenchClient } from '../../../shared/contract';
 import { acceptedEdits } from '../../../shared/export/targetsDiff';
 import type { Target } from '../../../shared/domain/target';
 import { ClientError } from '../../client/createClient';
-import { readFileBase64 } from '../../import/readFileBase64';
+import { fileForCall } from '../../client/transport';
 import { saveBase64, XLSX_MIME } from '../../handoff/saveFile';
 import { pickMessage, useI18n } from '../../i18n';
 import type { Message } from '../MessageBar';
@@ -56,8 +56,8 @@ export function TargetsHandoffTools({ client, planId, gridApi, onEdited, onMessa
 
   const readReturned = (file: File) =>
     run('returned', async () => {
-      const dataBase64 = await readFileBase64(file);
-      const res = await client.call('readReturnedWorkbook', { file: { fileName: file.name, dataBase64 }, ...plan });
+      const input = await fileForCall(file);
+      const res = await client.call('readReturnedWorkbook', { file: input, ...plan });
       setReview({ ...res, fileName: file.name });
     });
 

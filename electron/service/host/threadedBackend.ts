@@ -1,0 +1,239 @@
+// The service in worker threads, behind one ServiceBackend: a `calls` thread for the quick calls (targets, links,
+// variance), a `heavy` thread for calls that read or write whole files (preview/commit of an import, plan
+// extraction, the workbook, the briefing), and one thread per import job, which cancel may terminate midway
+// (the job writes only in its last step, in one transaction, so a terminated job has written nothing).
+// The thread that owns this object (the browser shell's, the desktop app's service process) holds no store, so
+// it keeps answering — listTargets while a million-cell import parses — and pushes events as they come.
+import { Worker } from 'node:worker_threads';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { contract, isCallName } from '../../../shared/contract';
+import type { JobStatus } from '../../../shared/contract/importCalls';
+import { WorkbenchError, toWireError, type WireError } from '../../../shared/errors';
+import { EventHub, type ServiceBackend } from './backend';
+import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
+import { workerEntry } from './workerEntry';
+
+export interface ThreadedBackendOptions {
+  storePath: string;
+  shell: 'web' | 'electron';
+  user: string;
+  uploadsDir?: string;
+  /** The desktop app prints PDFs with Electron's Chromium in its main process; elsewhere the threads use headless Chromium. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+export interface ThreadedBackend extends ServiceBackend {
+  /** The desktop app's open dialog returned this path: calls may now read it. */
+  grant(filePath: string): void;
+}
+
+/** Calls that read or write whole files run beside the quick calls, never in front of them. */
+export const HEAVY_CALLS: ReadonlySet<string> = new Set([
+  'previewImport',
+  'commitImport',
+  'extractPlan',
+  'commitPlan',
+  'exportWorkbook',
+  'exportGridView',
+  'readReturnedWorkbook',
+  'briefHtml',
+  'briefPdf',
+  'reportDocx',
+  'briefDocx',
+  'handOn',
+]);
+
+/** Finished jobs are kept for a late jobStatus, at most this many. */
+const KEEP_FINISHED_JOBS = 20;
+const MAX_RUNNING_JOBS = 4;
+
+function wireToError(e: WireError): WorkbenchError {
+  return new WorkbenchError(e.code, e.message || '内部错误 / Internal error', e.details);
+}
+
+/** One worker thread answering calls in order. */
+class CallThread {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: string }>();
+  readonly ready: Promise<void>;
+  private failure: WorkbenchError | null = null;
+
+  constructor(
+    readonly worker: Worker,
+    private readonly onMessage: (m: FromThread, thread: CallThread) => void,
+    private readonly onChanged: (by: string) => void,
+  ) {
+    this.ready = new Promise((resolve, reject) => {
+      worker.on('message', (m: FromThread) => {
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'fatal') {
+          this.failure = wireToError(m.error);
+          reject(this.failure);
+        } else if (m.type === 'reply') {
+          const p = this.pending.get(m.id);
+          this.pending.delete(m.id);
+          if (!p) return;
+          if (m.changed) this.onChanged(p.name);
+          if (m.error) p.reject(wireToError(m.error));
+          else p.resolve(m.result);
+        } else this.onMessage(m, this);
+      });
+      worker.on('error', (e) => {
+        this.failure = new WorkbenchError('internal', `服务线程出错 / The service thread failed: ${e.message}`);
+        reject(this.failure);
+        this.failAll(this.failure);
+      });
+      worker.on('exit', () => this.failAll(this.failure ?? new WorkbenchError('internal', '服务线程已退出 / The service thread has stopped')));
+    });
+  }
+
+  private failAll(e: WorkbenchError): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  call(name: string, args: unknown): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, name });
+      this.worker.postMessage({ type: 'call', id, name, args } satisfies ToThread);
+    });
+  }
+}
+
+interface JobEntry {
+  status: JobStatus;
+  worker: Worker | null;
+}
+
+export async function startThreadedBackend(opts: ThreadedBackendOptions): Promise<ThreadedBackend> {
+  const hub = new EventHub();
+  const granted = new Set<string>();
+  const jobs = new Map<string, JobEntry>();
+  const entry = workerEntry();
+  const config = (): ThreadConfig => ({
+    storePath: opts.storePath,
+    shell: opts.shell,
+    user: opts.user,
+    uploadsDir: opts.uploadsDir,
+    grantedPaths: [...granted],
+    hostPrintsPdf: opts.printPdf !== undefined,
+  });
+  const spawn = () => new Worker(entry, { workerData: config() });
+
+  // A thread asks the host to print (desktop app) — answered on the same thread.
+  const answerPrint = (worker: Worker, id: number, html: string) => {
+    if (!opts.printPdf) return;
+    opts.printPdf(html).then(
+      (pdf) => worker.postMessage({ type: 'printed', id, pdf } satisfies ToThread),
+      (e: unknown) => worker.postMessage({ type: 'printed', id, error: toWireError(e) } satisfies ToThread),
+    );
+  };
+  const onThreadMessage = (m: FromThread, thread: CallThread) => {
+    if (m.type === 'event') hub.emit(m.event);
+    else if (m.type === 'print') answerPrint(thread.worker, m.id, m.html);
+  };
+  const changed = (by: string) => hub.emit({ type: 'changed', by });
+
+  // The calls thread opens (and on first start migrates and seeds) the store before any other thread opens it.
+  const calls = new CallThread(spawn(), onThreadMessage, changed);
+  await calls.ready;
+  const heavy = new CallThread(spawn(), onThreadMessage, changed);
+  await heavy.ready;
+
+  const setJob = (jobId: string, status: JobStatus) => {
+    const job = jobs.get(jobId);
+    if (!job) return;
+    job.status = { ...status, jobId };
+    const { result: _result, ...shown } = job.status;
+    hub.emit({ type: 'job', status: shown });
+  };
+
+  const pruneJobs = () => {
+    const finished = [...jobs.entries()].filter(([, j]) => j.status.done);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) jobs.delete(id);
+  };
+
+  function startJob(args: unknown): { jobId: string } {
+    pruneJobs();
+    const running = [...jobs.values()].filter((j) => !j.status.done).length;
+    if (running >= MAX_RUNNING_JOBS) {
+      throw new WorkbenchError('conflict', `已有 ${running} 个导入任务在进行，请稍候 / ${running} import jobs are already running; please wait`);
+    }
+    const jobId = crypto.randomUUID();
+    const worker = spawn();
+    const job: JobEntry = { status: { jobId, phase: 'queued', fraction: 0, done: false }, worker };
+    jobs.set(jobId, job);
+    worker.on('message', (m: FromThread) => {
+      if (job.status.done) return; // cancelled meanwhile: later news of the thread is not the job's any more
+      if (m.type === 'ready') worker.postMessage({ type: 'job', args } satisfies ToThread);
+      else if (m.type === 'event' && m.event.type === 'job') setJob(jobId, { ...m.event.status, jobId });
+      else if (m.type === 'print') answerPrint(worker, m.id, m.html);
+      else if (m.type === 'jobStatus') {
+        setJob(jobId, m.status);
+        if (m.status.phase === 'done' && m.status.result?.action === 'commit') changed('startImport');
+      } else if (m.type === 'fatal') setJob(jobId, { jobId, phase: 'failed', fraction: 0, done: true, error: m.error });
+    });
+    worker.on('error', (e) => {
+      if (!job.status.done) setJob(jobId, { jobId, phase: 'failed', fraction: job.status.fraction, done: true, error: toWireError(e) });
+    });
+    worker.on('exit', () => {
+      job.worker = null;
+      if (!job.status.done) setJob(jobId, { jobId, phase: 'failed', fraction: job.status.fraction, done: true, error: { code: 'internal', message: '导入线程意外退出 / The import thread stopped unexpectedly' } });
+    });
+    return { jobId };
+  }
+
+  function jobOf(jobId: string): JobEntry {
+    const job = jobs.get(jobId);
+    if (!job) throw new WorkbenchError('not_found', `任务 ${jobId.slice(0, 64)} 不存在或已过期 / Job ${jobId.slice(0, 64)} does not exist or has expired`);
+    return job;
+  }
+
+  function cancelJob(jobId: string): JobStatus {
+    const job = jobOf(jobId);
+    // While committing, the one transaction runs to its end: the result stands (and the status will say so).
+    if (!job.status.done && job.status.phase !== 'committing') {
+      const worker = job.worker;
+      setJob(jobId, { ...job.status, phase: 'cancelled', done: true });
+      // Terminating stops a parse midway, inside SheetJS or the CSV reader; the thread has written nothing.
+      void worker?.terminate();
+    }
+    return job.status;
+  }
+
+  function validated(name: 'startImport' | 'jobStatus' | 'cancelJob', args: unknown) {
+    const parsed = contract[name].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(参数)'}: ${i.message}`).join('; ');
+      throw new WorkbenchError('bad_request', `参数不正确（${name}） / Invalid arguments for ${name}: ${issues}`, parsed.error.issues);
+    }
+    return parsed.data;
+  }
+
+  return {
+    uploadsDir: opts.uploadsDir,
+    async call(name, args) {
+      if (!isCallName(name)) return calls.call(name, args); // the thread refuses it with the usual message
+      if (name === 'startImport') {
+        validated(name, args);
+        return startJob(args);
+      }
+      if (name === 'jobStatus') return jobOf((validated(name, args) as { jobId: string }).jobId).status;
+      if (name === 'cancelJob') return cancelJob((validated(name, args) as { jobId: string }).jobId);
+      return (HEAVY_CALLS.has(name) ? heavy : calls).call(name, args);
+    },
+    subscribe: (listener) => hub.subscribe(listener),
+    grant(filePath) {
+      const resolved = path.resolve(filePath);
+      granted.add(resolved);
+      for (const t of [calls.worker, heavy.worker]) t.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
+    },
+    async close() {
+      for (const j of jobs.values()) await j.worker?.terminate();
+      await Promise.all([calls.worker.terminate(), heavy.worker.terminate()]);
+    },
+  };
+}
