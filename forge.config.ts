@@ -1,8 +1,12 @@
 // Electron Forge: builds main, preload and renderer with Vite and packages the app with the seeds.
 // better-sqlite3 is rebuilt for Electron's ABI by Forge's rebuild step on a user's machine.
+// The Vite plugin packages only the bundles, not the packages they leave external (electron/forge#3738):
+// packageAfterCopy copies those, with their run-time dependencies, into the app folder before the rebuild.
+import path from 'node:path';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import { MakerZIP } from '@electron-forge/maker-zip';
+import { copyExternals, MAIN_EXTERNALS, unresolvable } from './scripts/packaging/externals';
 
 const config: ForgeConfig = {
   packagerConfig: {
@@ -12,6 +16,14 @@ const config: ForgeConfig = {
     extraResource: ['seeds'],
   },
   rebuildConfig: { onlyModules: ['better-sqlite3'] },
+  hooks: {
+    packageAfterCopy: async (_config, buildPath) => {
+      // Forge runs from the project folder (npm run package), where node_modules is.
+      copyExternals(path.resolve(process.cwd()), buildPath, MAIN_EXTERNALS);
+      const missing = unresolvable(buildPath, MAIN_EXTERNALS);
+      if (missing.length > 0) throw new Error(`打包后无法加载 / Not loadable from the package: ${missing.join(', ')}`);
+    },
+  },
   makers: [new MakerZIP({}, ['darwin', 'linux', 'win32'])],
   plugins: [
     new VitePlugin({

@@ -2,7 +2,7 @@
 // Measures the floors (SheetJS dense read alone; raw better-sqlite3 insert of 1M rows in one transaction) and the
 // full parse + commit through the importer, in a child process so its peak RSS is its own.
 // Target: full ≤ 1.5 × (parse floor + insert floor), peak RSS < 1 GB.
-// Run: npx tsx bench/import.ts
+// Run: npm run bench -- import
 
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
@@ -11,14 +11,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { commitImport } from '../electron/import/commitImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
 import { MIGRATIONS } from '../electron/store/migrations';
+import { BENCH_TMP } from './paths';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const TMP = path.join(HERE, '.tmp');
+const TMP = BENCH_TMP;
 export const BENCH_SERIES = 20_000;
 export const BENCH_PERIODS = 50;
 const XLSX_FILE = path.join(TMP, `nbs_wide_${BENCH_SERIES}x${BENCH_PERIODS}.xlsx`);
@@ -128,7 +127,8 @@ function fullImport(xlsxFile: string, storeFile: string): ChildFigures {
 
 function runChild(): ChildFigures {
   const store = path.join(TMP, 'full.sqlite');
-  const out = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', XLSX_FILE, store], {
+  // The same benchmark program again (build/bench.mjs, or bench/run.ts under tsx with its loader flags).
+  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], IMPORT_CHILD_FLAG, XLSX_FILE, store], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -179,8 +179,8 @@ export async function benchImport(): Promise<void> {
   console.log(`  ratio full / (parse + insert floors) = ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
 }
 
-if (process.argv[2] === '--child') {
-  console.log(JSON.stringify(fullImport(process.argv[3], process.argv[4])));
-} else if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchImport();
+/** The child side: `bench --import-child FILE STORE` prints its figures as one JSON line. */
+export const IMPORT_CHILD_FLAG = '--import-child';
+export function importChild(args: string[]): void {
+  console.log(JSON.stringify(fullImport(args[0], args[1])));
 }

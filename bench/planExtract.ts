@@ -2,16 +2,15 @@
 // text once with the clause splitter (the floor any reading of the text pays).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractTargets } from '../shared/plan/extract';
 import { normalizePlanText } from '../shared/plan/normalize';
 import { clauseSpans, paragraphSpans } from '../shared/plan/segment';
+import { ROOT } from './paths';
 import { median, printFigure, printHeading } from './report';
 
 export function benchPlanExtract(): void {
   printHeading('plan extract (2025 seed plan)');
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const raw = fs.readFileSync(path.join(root, 'seeds/2025-plan.txt'), 'utf8');
+  const raw = fs.readFileSync(path.join(ROOT, 'seeds/2025-plan.txt'), 'utf8');
   const text = normalizePlanText(raw);
   const runs = (fn: () => unknown) => {
     fn();

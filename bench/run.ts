@@ -1,28 +1,43 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
-// in the same run. Pass names to run only some: `npm run bench -- startup variance`.
+// in the same run. Pass names to run only some: `npm run bench -- startup variance`. The npm script runs
+// the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
+import { benchCli } from './cli';
 import { benchCycle } from './cycle';
-import { benchImport } from './import';
+import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
-import { benchResponsiveness } from './responsiveness';
 import { benchPlanExtract } from './planExtract';
+import { benchResponsiveness } from './responsiveness';
+import { benchScale } from './scale';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
 
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
+  cli: benchCli,
   import: benchImport,
   'import-identity': benchImportIdentity,
   'import-by-region': benchImportByRegion,
   responsiveness: benchResponsiveness,
   variance: benchVariance,
   'variance-service': benchVarianceService,
+  scale: benchScale,
   'plan-extract': benchPlanExtract,
   cycle: benchCycle,
 };
 
 const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(benches)) {
-  if (wanted.length === 0 || wanted.includes(name)) await run();
+if (wanted[0] === IMPORT_CHILD_FLAG) {
+  importChild(wanted.slice(1));
+} else {
+  const unknown = wanted.filter((w) => !(w in benches));
+  if (unknown.length > 0) {
+    process.stderr.write(`未知的基准 / Unknown benchmark: ${unknown.join(', ')} (${Object.keys(benches).join(', ')})\n`);
+    process.exitCode = 2;
+  } else {
+    for (const [name, run] of Object.entries(benches)) {
+      if (wanted.length === 0 || wanted.includes(name)) await run();
+    }
+  }
 }

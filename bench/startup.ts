@@ -9,13 +9,13 @@ import { chromium } from 'playwright-core';
 import { openWorkbench } from '../electron/openWorkbench';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
 import { makeTmpDir, removeDir } from '../tests/helpers/tmp';
+import { BUILT } from './paths';
 import { median, printFigure, printHeading } from './report';
 
-const root = path.resolve(import.meta.dirname, '..');
 
 function startShell(db: string): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'electron/web/main.ts'), '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BUILT('web'), '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -84,4 +84,3 @@ export async function benchStartup(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchStartup();

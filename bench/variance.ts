@@ -90,4 +90,3 @@ export function benchVariance(): void {
   if (sink === -1) console.log(sink); // keep the loops from being optimised away
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchVariance();

@@ -113,4 +113,3 @@ export async function benchVarianceService(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchVarianceService();

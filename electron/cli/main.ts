@@ -1,4 +1,4 @@
-// Entry point of `npm run workbench -- …`.
+// Entry point of `npm run -s workbench -- …`.
 import { runCli } from './run';
 
 // `npm run` starts scripts in the package folder; relative paths the user typed (`--db x.sqlite`,

@@ -11,7 +11,7 @@ import { COMMANDS } from './commands';
 import type { CliContext, CliIO } from './context';
 
 function helpText(): string {
-  const lines = ['计划执行分析工作台 命令行 / Plan Workbench CLI', '', '用法 / Usage: npm run workbench -- <command> [options] [--db PATH]', ''];
+  const lines = ['计划执行分析工作台 命令行 / Plan Workbench CLI', '', '用法 / Usage: npm run -s workbench -- <command> [options] [--db PATH]', ''];
   for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
   lines.push('', `默认数据文件 / Default store: ${defaultStorePath()}`);
   return lines.join('\n');

@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import type { Status } from '../../shared/variance/types';
 import { displayWidth } from '../../shared/format/chinese';
+import { cellAddress as a1, columnName } from '../../shared/sheet/cellAddress';
 
 export const FONT_NAME = '微软雅黑';
 
@@ -102,19 +103,14 @@ export function setPrintLayout(sheet: ExcelJS.Worksheet, headerRow: number, land
   sheet.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };
 }
 
+/** ExcelJS counts rows and columns from 1: `(1, 1)` → `A1`. */
 export function cellAddress(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
+  return a1(row - 1, column - 1);
 }
 
+/** ExcelJS counts columns from 1: `1` → `A`. */
 export function columnLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnName(column - 1);
 }
 
 /** Number format for a level with as many decimals as the figures carry (at most `cap`), thousands grouped. */

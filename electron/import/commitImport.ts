@@ -11,6 +11,7 @@ import { importWarnings } from '../../shared/import/importWarnings';
 import { seriesLookup } from '../store/seriesLookup';
 import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
+import { seriesDataVersion } from '../store/seriesDataRepo';
 
 export interface CommitOptions {
   fileName: string;
@@ -261,14 +262,43 @@ interface SeriesRow {
   last_batch_id: number | null;
 }
 
+/**
+ * Indicator names in natural order, as an analyst reads them: 指标2 before 指标10, Chinese by pinyin (the
+ * order of WPS and Excel in a Chinese locale), then measure, frequency, region and id as tie-breaks.
+ */
+const NAME_ORDER = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'variant' });
+export function compareSeries(a: Series, b: Series): number {
+  return (
+    NAME_ORDER.compare(a.name, b.name) ||
+    (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
+    (a.frequency < b.frequency ? -1 : a.frequency > b.frequency ? 1 : 0) ||
+    NAME_ORDER.compare(a.region ?? '', b.region ?? '') ||
+    a.id - b.id
+  );
+}
+
+// The list costs a pass over every observation (counts and period ranges: 0.4–0.9 s at 1,000,000); it is
+// kept per connection until the store's series data version changes (an import, an undo, a renamed series).
+const listCache = new WeakMap<Database.Database, { version: string; list: Series[] }>();
+
+/** Every series with its period range and count, in natural name order (a fresh array each call). */
 export function listSeries(db: Database.Database): Series[] {
+  const version = seriesDataVersion(db);
+  const cached = listCache.get(db);
+  if (cached && cached.version === version) return [...cached.list];
+  const list = readSeriesList(db).sort(compareSeries);
+  listCache.set(db, { version, list });
+  return [...list];
+}
+
+function readSeriesList(db: Database.Database): Series[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.name, s.label, s.unit, s.measure, s.frequency, s.region,
               MIN(o.period) AS first_period, MAX(o.period) AS last_period,
               COUNT(DISTINCT o.period) AS observation_count, MAX(o.batch_id) AS last_batch_id
        FROM series s LEFT JOIN observations o ON o.series_id = s.id
-       GROUP BY s.id ORDER BY s.name, s.measure, s.frequency, s.region, s.id`,
+       GROUP BY s.id`,
     )
     .all() as SeriesRow[];
   return rows.map((r) => ({

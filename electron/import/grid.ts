@@ -1,28 +1,13 @@
 // Small readers over a dense sheet: cell text, A1 references, row classification (footer, totals, blank).
 
+import { cellAddress, columnName } from '../../shared/sheet/cellAddress';
 import type { SheetCell, WorkbookSheet } from './readWorkbook';
 
-const COLUMN_NAMES: string[] = [];
+/** `0` → `A`, `26` → `AA` (the shared implementation). */
+export { columnName };
 
-/** `0` → `A`, `26` → `AA`; cached because the same columns are named for every row. */
-export function columnName(c: number): string {
-  let name = COLUMN_NAMES[c];
-  if (name === undefined) {
-    name = '';
-    let n = c + 1;
-    while (n > 0) {
-      const rem = (n - 1) % 26;
-      name = String.fromCharCode(65 + rem) + name;
-      n = Math.floor((n - 1) / 26);
-    }
-    COLUMN_NAMES[c] = name;
-  }
-  return name;
-}
-
-export function a1(r: number, c: number): string {
-  return columnName(c) + (r + 1);
-}
+/** The A1 address of a 0-based row and column. */
+export const a1 = cellAddress;
 
 export function cellAt(sheet: WorkbookSheet, r: number, c: number): SheetCell | undefined {
   const row = sheet.rows[r];

@@ -10,6 +10,8 @@ import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
 import { readWorkbook, type WorkbookSheet } from './readWorkbook';
+import { seriesKeyString } from './seriesKey';
+import { parseCellAddress } from '../../shared/sheet/cellAddress';
 
 export { ImportFileError } from './importFileError';
 
@@ -40,9 +42,7 @@ export interface HeaderRowHint {
   yearRow: number | null;
 }
 
-export function seriesKeyString(s: { label: string; unit: string; measure: string; frequency: string; region: string | null }): string {
-  return JSON.stringify([s.label, s.unit, s.measure, s.frequency, s.region ?? '']);
-}
+export { seriesKeyString };
 
 function validMapping(name: string, raw: unknown): SheetMapping {
   const result = sheetMappingSchema.safeParse(raw);
@@ -194,11 +194,8 @@ function byCellPosition(a: CellProblem, b: CellProblem): number {
 }
 
 function cellPosition(ref: string): [number, number] {
-  const m = ref.match(/^([A-Z]+)(\d+)$/);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
+  const at = parseCellAddress(ref);
+  return at ? [at.row, at.column] : [-1, -1];
 }
 
 function problemText(): string {

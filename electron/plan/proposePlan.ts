@@ -4,7 +4,8 @@ import type { PlanExtraction } from '../../shared/contract/planCalls';
 import { WorkbenchError } from '../../shared/errors';
 import { extractPlanMeta, extractTargets } from '../../shared/plan/extract';
 import { normalizePlanText } from '../../shared/plan/normalize';
-import { PlanFileError, readPlanBytes } from './readPlanFile';
+// The readers (.docx, .pdf, GB18030 text) load when a document is read, not with the service.
+const planReader = () => import('./readPlanFile');
 
 export function proposeFromText(raw: string): Pick<PlanExtraction, 'text' | 'meta' | 'targets'> {
   const text = normalizePlanText(raw);
@@ -13,6 +14,7 @@ export function proposeFromText(raw: string): Pick<PlanExtraction, 'text' | 'met
 
 /** File problems (empty, binary, not a .docx, a scanned PDF) become a `bad_request` with the reader's message. */
 export async function proposePlan(bytes: Uint8Array, fileName: string): Promise<PlanExtraction> {
+  const { PlanFileError, readPlanBytes } = await planReader();
   try {
     const { text, format } = await readPlanBytes(bytes, fileName);
     return { format, fileName, ...proposeFromText(text) };

@@ -10,12 +10,15 @@ import type { ParsedFile } from '../../shared/import/mapping';
 import type { Measure } from '../../shared/domain/series';
 import type { ChangeSummary } from '../../shared/import/importChanges';
 import { commitImport, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
-import { parseStatisticsFileSteps, type ParseOptions } from '../import/parseFile';
+import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { fileBytes } from './fileInput';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
+
+// The file readers (SheetJS, its code pages, the CSV decoder) load on the first import, not with the service.
+const fileParser = () => import('../import/parseFile');
 
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
@@ -29,6 +32,7 @@ const noYield: JobControl = { step: async () => undefined };
 
 /** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
 async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
+  const { parseStatisticsFileSteps } = await fileParser();
   // The analyst's measure for rows nothing in the file names (ParseOptions.measure, read by the layouts).
   const options: ParseOptions & { measure?: Measure } = {
     sheet: args.sheet,

@@ -9,7 +9,7 @@ import { analyzeAll, latestPeriodWithData, type TargetLink } from '../../shared/
 import { evaluateFormulaText, parseFormula, referencedSeries } from '../../shared/variance/formula';
 import { linkFit, type SeriesShape } from '../../shared/variance/linkFit';
 import { provenanceRole } from '../../shared/variance/provenanceRole';
-import { rankCandidates } from '../../shared/variance/rankCandidates';
+import { normalizedSeriesNames, rankCandidates } from '../../shared/variance/rankCandidates';
 import type { SeriesData } from '../../shared/variance/seriesData';
 import { suggestLinks } from '../../shared/variance/suggestLinks';
 import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../../shared/variance/thresholds';
@@ -58,8 +58,47 @@ function safeFormulaRefs(formula: string): number[] {
   }
 }
 
+/**
+ * What the link picker recomputes on every keystroke otherwise: the ranked suggestions (they depend on the
+ * target and the series list, not on the query) and each series' searchable text. Both are kept for the
+ * current series list (the variance data hands out the same array until the store's series change).
+ */
+function createPickerCache() {
+  let list: readonly Series[] | null = null;
+  let texts: string[] = [];
+  let names: string[] | null = null;
+  const ranked = new Map<string, SuggestionView[]>();
+  const forList = (series: readonly Series[]) => {
+    if (series === list) return;
+    list = series;
+    texts = series.map((s) => `${s.label}\u0000${s.name}\u0000${s.id}`.toLowerCase());
+    names = null;
+    ranked.clear();
+  };
+  return {
+    haystack(series: readonly Series[]): string[] {
+      forList(series);
+      return texts;
+    },
+    /** The normalised names ranking compares, computed once per list (most of ranking's cost). */
+    names(series: readonly Series[]): string[] {
+      forList(series);
+      return (names ??= normalizedSeriesNames(series));
+    },
+    suggested(target: Target, series: readonly Series[], rank: () => SuggestionView[]): SuggestionView[] {
+      forList(series);
+      // Keyed by the whole target: an edit to its indicator, unit or kind ranks again.
+      const key = JSON.stringify(target);
+      let views = ranked.get(key);
+      if (!views) ranked.set(key, (views = rank()));
+      return views;
+    },
+  };
+}
+
 export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHandlerNames> {
   const { db } = ctx;
+  const pickerCache = createPickerCache();
   const data = createVarianceData(db);
 
   const planOf = (planId: number | undefined): Plan | null => {
@@ -204,11 +243,14 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
     linkCandidates: ({ targetId, query, limit }) => {
       const target = targetsRepo.getTarget(db, targetId);
       const series = data.series();
-      const suggested = rankCandidates(target, series, DEFAULT_CANDIDATES)
-        .map((s) => suggestionView(target, s))
-        .filter((s): s is SuggestionView => s !== null);
+      const suggested = pickerCache.suggested(target, series, () =>
+        rankCandidates(target, series, DEFAULT_CANDIDATES, pickerCache.names(series))
+          .map((s) => suggestionView(target, s))
+          .filter((s): s is SuggestionView => s !== null),
+      );
       const q = (query ?? '').normalize('NFKC').trim().toLowerCase();
-      const hits = q === '' ? series : series.filter((s) => `${s.label}\u0000${s.name}\u0000${s.id}`.toLowerCase().includes(q));
+      const haystack = pickerCache.haystack(series);
+      const hits = q === '' ? series : series.filter((_s, i) => haystack[i].includes(q));
       const matches = hits.slice(0, limit ?? DEFAULT_MATCHES).map((s) => {
         const fit = linkFit(target, s);
         return { series: seriesBrief(s), compatible: fit.ok, why: `${fit.why.zh} / ${fit.why.en}` };

@@ -1,7 +1,7 @@
 // The analysis input straight from the store: the current observation of each period of many series in one
 // query (ordered by the index, newest batch last), and a cheap key that changes whenever series or
 // observations can have changed, so the service can keep what it loaded until then.
-import type { Series } from '../../shared/domain/series';
+import { seriesDescription, type Series } from '../../shared/domain/series';
 import type { SeriesData, SeriesPoint } from '../../shared/variance/seriesData';
 import type { Store } from './openStore';
 
@@ -49,7 +49,7 @@ export function loadSeriesData(db: Store, ids: readonly number[], meta: Readonly
     const p = points.get(id)!;
     let last: string | null = null;
     for (const k of p.keys()) if (last === null || k > last) last = k;
-    out.set(id, { id, name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency, points: p, lastPeriod: last });
+    out.set(id, { id, ...seriesDescription(s), points: p, lastPeriod: last });
   }
   return out;
 }

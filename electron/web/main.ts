@@ -15,10 +15,12 @@ function argValue(name: string): string | undefined {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The built renderer beside the checkout: one level up from build/web.mjs, two from electron/web/main.ts.
+const builtRenderer = [path.resolve(here, '../dist/renderer'), path.resolve(here, '../../dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
 // `npm run web -- --db x.sqlite` means x.sqlite in the folder the user typed it in (npm's INIT_CWD).
 const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('db') ?? defaultStorePath());
 const port = argValue('port') ? Number(argValue('port')) : 0;
-const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? path.resolve(here, '../../dist/renderer');
+const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path.resolve(here, '../dist/renderer');
 
 try {
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));

@@ -3,6 +3,7 @@
 // the Node side, so it travels as a hint instead (see `importCorrections`).
 import type { HeaderRowHint } from '../../shared/contract/importCalls';
 import { isGridMapping, type ColumnsMapping, type GridMapping, type Layout, type RowOverride, type SeriesColumn, type SheetMapping } from '../../shared/import/mapping';
+import { columnName } from '../../shared/sheet/cellAddress';
 
 export type { HeaderRowHint };
 
@@ -78,8 +79,4 @@ export function withoutSheet(c: Corrections, sheet: string): Corrections {
 }
 
 /** `0` → `A`, `27` → `AB`: columns as the spreadsheet names them. */
-export function columnLetter(c: number): string {
-  let name = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
+export const columnLetter = columnName;

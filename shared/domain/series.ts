@@ -60,6 +60,18 @@ export interface SeriesKey {
   region: string | null;
 }
 
+/** What names a series to a reader: the indicator, its label as written, unit, measure and frequency. */
+export type SeriesDescription = Pick<SeriesKey, 'name' | 'label' | 'unit' | 'measure' | 'frequency'>;
+
+/**
+ * The description of any series-like value (a stored or parsed series, a row of the store), as a new object
+ * with exactly those five fields: the one projection the previews, the import summary, the analysis input
+ * and the CLI's JSON share, so a field added to a series reaches all of them or none.
+ */
+export function seriesDescription(s: SeriesDescription): SeriesDescription {
+  return { name: s.name, label: s.label, unit: s.unit, measure: s.measure, frequency: s.frequency };
+}
+
 export interface Series extends SeriesKey {
   id: number;
   firstPeriod: PeriodKey | null;

@@ -8,12 +8,18 @@ import { fmtRate } from './wording';
 
 const MIN_NAME_SIMILARITY = 0.25;
 
-export function rankCandidates(target: Target, series: readonly Series[], limit = 10): LinkSuggestion[] {
+/** The normalised name of each series, in list order: what ranking compares (callers may keep it per list). */
+export function normalizedSeriesNames(series: readonly Series[]): string[] {
+  return series.map((s) => normalizeIndicatorName(s.name || s.label));
+}
+
+export function rankCandidates(target: Target, series: readonly Series[], limit = 10, names?: readonly string[]): LinkSuggestion[] {
   if (target.kind === 'task') return [];
   const tName = normalizeIndicatorName(target.indicator);
   const out: LinkSuggestion[] = [];
-  for (const s of series) {
-    const sName = normalizeIndicatorName(s.name || s.label);
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    const sName = names?.[i] ?? normalizeIndicatorName(s.name || s.label);
     const sim = nameSimilarity(tName, sName);
     if (sim < MIN_NAME_SIMILARITY) continue;
     const fit = measureFit(target, s);

@@ -1,7 +1,7 @@
 // The analysis input for one series: its identity and the current vintage of each observation, keyed by
 // period, so that every read is a map lookup and every figure can name the cell it came from.
 
-import type { Frequency, Measure, Observation, PeriodKey, Series } from '../domain/series';
+import { seriesDescription, type Frequency, type Measure, type Observation, type PeriodKey, type Series } from '../domain/series';
 import type { ProvenanceRef } from './types';
 
 export interface SeriesPoint {
@@ -56,11 +56,7 @@ export function toSeriesData(series: Series, observations: Iterable<Observation>
   }
   return {
     id: series.id,
-    name: series.name,
-    label: series.label,
-    unit: series.unit,
-    measure: series.measure,
-    frequency: series.frequency,
+    ...seriesDescription(series),
     points,
     lastPeriod: series.lastPeriod,
   };

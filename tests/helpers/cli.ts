@@ -1,9 +1,10 @@
-// Runs the CLI as a separate process, as a user or script would.
+// Runs the CLI as a separate process, as a user or script would: the built JavaScript (build/cli.mjs),
+// which the test run's global setup brings up to date with the sources before any test starts.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
+export const BUILT_CLI = path.join(root, 'build/cli.mjs');
 
 export interface CliRun {
   code: number;
@@ -12,7 +13,7 @@ export interface CliRun {
 }
 
 export function runCliProcess(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
     env: { ...process.env, ...opts.env },

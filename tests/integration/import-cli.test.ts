@@ -27,7 +27,7 @@ interface SeriesJson {
   observations: { period: string; value: number }[];
 }
 
-// Each spawned CLI starts tsx (a few seconds on a busy two-core machine); one test spawns up to ten.
+// Each spawned CLI is a Node process (build/cli.mjs; up to a second on a busy two-core machine); one test spawns up to ten.
 const CLI_TIMEOUT = 180_000;
 
 let dir: string;

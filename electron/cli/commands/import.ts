@@ -24,6 +24,13 @@ export function checkImportFile(file: string): void {
 
 const STATUS_TEXT = { new: '新建 / new', continued: '延续 / continues' } as const;
 
+/** A terminal shows this many series, revisions or skipped cells; `--json` carries all of them. */
+export const LISTED_IN_TERMINAL = 20;
+
+function more(total: number): string {
+  return `  … 另有 ${total - LISTED_IN_TERMINAL} 个，完整列表见 --json / … and ${total - LISTED_IN_TERMINAL} more; --json lists all`;
+}
+
 function describe(r: CommitImportResult): string[] {
   const c = r.changes.counts;
   const lines = [
@@ -36,20 +43,23 @@ function describe(r: CommitImportResult): string[] {
       `${r.seriesCount} series (${c.seriesNew} new, ${c.seriesContinued} continued); observations ${c.observationsNew} new, ${c.observationsUnchanged} unchanged, ${c.observationsRevised} revised`,
   );
   if (r.changes.homeRegion) lines.push(`本库所属地区 / home region: ${r.changes.homeRegion}`);
-  for (const s of r.changes.series) {
+  for (const s of r.changes.series.slice(0, LISTED_IN_TERMINAL)) {
     const o = s.observations;
     lines.push(
       `  ${STATUS_TEXT[s.status]}${s.seriesId !== null ? ` #${s.seriesId}` : ''}  ${s.label}  [${s.region ?? '—'}, ${MEASURE_LABELS[s.measure].zh} / ${s.measure}, ${s.unit || '—'}, ${s.frequency}]  ` +
         `+${o.new} =${o.unchanged} ~${o.revised}`,
     );
   }
+  if (r.changes.series.length > LISTED_IN_TERMINAL) lines.push(more(r.changes.series.length));
   if (r.changes.revisionCount > 0) {
     lines.push(`修订 ${r.changes.revisionCount} 个（原值 → 新值，原值作为早期版本保留）/ ${r.changes.revisionCount} revision(s) (old → new; the old vintage is kept):`);
-    for (const v of r.changes.revisions) lines.push(`  #${v.seriesId ?? '—'} ${v.label} ${v.sourcePeriod || v.period}: ${v.oldValue} → ${v.newValue}  (${v.sheet}!${v.cell})`);
+    for (const v of r.changes.revisions.slice(0, LISTED_IN_TERMINAL)) lines.push(`  #${v.seriesId ?? '—'} ${v.label} ${v.sourcePeriod || v.period}: ${v.oldValue} → ${v.newValue}  (${v.sheet}!${v.cell})`);
+    if (r.changes.revisions.length > LISTED_IN_TERMINAL) lines.push(more(r.changes.revisions.length));
   }
   if (r.skipped.length > 0) {
     lines.push(`跳过的单元格 ${r.skipped.length} 个 / ${r.skipped.length} skipped cell(s):`);
-    for (const p of r.skipped) lines.push(`  ${p.sheet}!${p.cell}${p.value !== undefined ? `「${p.value}」` : ''}  ${p.reason}`);
+    for (const p of r.skipped.slice(0, LISTED_IN_TERMINAL)) lines.push(`  ${p.sheet}!${p.cell}${p.value !== undefined ? `「${p.value}」` : ''}  ${p.reason}`);
+    if (r.skipped.length > LISTED_IN_TERMINAL) lines.push(more(r.skipped.length));
   }
   if (r.skippedSheets.length > 0) {
     lines.push(`跳过的工作表 / Skipped sheets:`);

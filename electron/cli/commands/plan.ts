@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { PlanCommitResult, PlanDiff, PlanExtraction } from '../../../shared/contract';
 import { KIND_LABELS, QUALIFIER_LABELS, type TargetDraft } from '../../../shared/domain/target';
 import { WorkbenchError } from '../../../shared/errors';
-import { PlanFileError } from '../../plan/readPlanFile';
 import { proposePlan } from '../../plan/proposePlan';
 import { dispatch } from '../../service/service';
 import type { CliContext, CliCommand } from '../context';
@@ -48,6 +47,7 @@ async function readProposal(file: string | undefined): Promise<PlanExtraction> {
     bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    const { PlanFileError } = await import('../../plan/readPlanFile');
     const reason = code === 'ENOENT' ? '找不到文件 / File not found' : code === 'EISDIR' ? '这是文件夹，不是文件 / This is a folder, not a file' : '无法读取文件 / Cannot read the file';
     throw new PlanFileError(code === 'ENOENT' ? 'not_found' : 'unreadable', `${reason}: ${file}`);
   }

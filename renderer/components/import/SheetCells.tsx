@@ -2,14 +2,12 @@
 // the period columns, the data rows, rows the analyst skips, and problem cells in red (reason on hover).
 import { isColumnsMapping, isGridMapping, type CellProblem, type SheetMapping } from '../../../shared/import/mapping';
 import { columnLetter } from '../../import/mappingDraft';
+import { parseCellAddress } from '../../../shared/sheet/cellAddress';
 import { pickMessage, useI18n } from '../../i18n';
 
 function cellIndex(ref: string): [number, number] | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return null;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, c - 1];
+  const at = parseCellAddress(ref);
+  return at ? [at.row, at.column] : null;
 }
 
 export function SheetCells({ rows, mapping, problems }: { rows: string[][]; mapping: SheetMapping | null; problems: CellProblem[] }) {

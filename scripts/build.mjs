@@ -1,0 +1,81 @@
+// Builds the Node-side entry points (CLI, browser shell, benchmark) to plain JavaScript in build/ with
+// esbuild, so that a command starts without compiling TypeScript. Every npm package stays external
+// (loaded from node_modules as it is), and code behind a dynamic import() becomes its own chunk, so a
+// command loads only the modules it reaches: `targets` never loads SheetJS, ExcelJS or Chromium's driver.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BUILD_DIR = path.join(ROOT, 'build');
+
+/** Entry name → source; build/<name>.mjs is what the npm scripts run. */
+export const ENTRIES = {
+  cli: 'electron/cli/main.ts',
+  web: 'electron/web/main.ts',
+  bench: 'bench/run.ts',
+  // The service's worker thread: workerEntry.ts looks for serviceThread.mjs beside the module it is bundled
+  // into, which is why chunks stay in build/ itself rather than a subfolder.
+  serviceThread: 'electron/service/host/serviceThread.ts',
+};
+
+/** esbuild options for the Node bundles (also used by the test that checks what a command loads). */
+export function nodeBuildOptions(outdir = BUILD_DIR) {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, src]) => [name, path.join(ROOT, src)])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    sourcemap: 'linked',
+    // Bundled ESM has no require(); a few dependencies' CommonJS paths and createRequire users need it.
+    banner: { js: "import { createRequire as __wbCreateRequire } from 'node:module'; const require = __wbCreateRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+/**
+ * Builds the Node bundles into build/, returns esbuild's metafile. The folder is written over in place, not
+ * emptied first, so a command or test already running from it keeps its files; chunks the new build no
+ * longer has are removed afterwards.
+ */
+export async function buildNode(outdir = BUILD_DIR) {
+  const result = await esbuild.build(nodeBuildOptions(outdir));
+  const written = new Set(Object.keys(result.metafile.outputs).map((o) => path.resolve(ROOT, o)));
+  for (const name of fs.readdirSync(outdir)) {
+    const file = path.join(outdir, name);
+    if (/\.mjs(\.map)?$/.test(name) && !written.has(file)) fs.rmSync(file, { force: true });
+  }
+  return result.metafile;
+}
+
+/**
+ * The npm packages an entry loads at start (static imports only, followed through the chunks): what a
+ * command pays before it does anything. Dynamic import() edges are left out: they load on demand.
+ */
+export function startupPackages(metafile, entryName) {
+  const outputs = metafile.outputs;
+  const start = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES[entryName]);
+  if (!start) throw new Error(`no output for entry ${entryName}`);
+  const seen = new Set();
+  const packages = new Set();
+  const stack = [start];
+  while (stack.length > 0) {
+    const out = stack.pop();
+    if (seen.has(out)) continue;
+    seen.add(out);
+    for (const imp of outputs[out].imports) {
+      if (imp.kind !== 'import-statement') continue;
+      if (imp.external) packages.add(imp.path);
+      else stack.push(imp.path);
+    }
+  }
+  return [...packages].sort();
+}

@@ -1,0 +1,85 @@
+// The built JavaScript: what a command loads at start, when a rebuild is due, and the one line `npm start`
+// prints when the store's native module cannot load.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildNode, startupPackages } from '../../scripts/build.mjs';
+import { ROOT, sourcesStamp } from '../../scripts/ensure-built.mjs';
+import { diagnoseNative, nativeLoadError, type NativeProbe } from '../../scripts/native-check.mjs';
+import { makeTmpDir, removeDir } from '../helpers/tmp';
+
+const dir = makeTmpDir('wb-build-');
+afterAll(() => removeDir(dir));
+
+describe('Node bundles', () => {
+  it('start the CLI and the browser shell with only SQLite, zod and Node built-ins; the readers load on demand', async () => {
+    const meta = await buildNode(path.join(dir, 'build'));
+    for (const entry of ['cli', 'web', 'serviceThread'] as const) {
+      const packages = startupPackages(meta, entry).filter((p) => !p.startsWith('node:'));
+      expect(packages.filter((p) => p !== 'better-sqlite3' && p !== 'zod'), entry).toEqual([]);
+    }
+    expect(startupPackages(meta, 'cli')).toContain('better-sqlite3');
+    // The heavy packages are still in the build, behind dynamic imports (chunks of their own).
+    const dynamic = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
+    expect(dynamic.size).toBeGreaterThan(3);
+    const all = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+    for (const heavy of ['xlsx', 'exceljs', 'playwright-core', 'echarts']) expect(all.has(heavy), heavy).toBe(true);
+    for (const entry of ['cli', 'web', 'bench', 'serviceThread']) expect(fs.existsSync(path.join(dir, `build/${entry}.mjs`)), entry).toBe(true);
+  });
+});
+
+describe('freshness stamp', () => {
+  it('changes when a source file changes and comes back when it is restored', () => {
+    const file = path.join(ROOT, 'bench/report.ts');
+    const before = fs.statSync(file);
+    const stamp = sourcesStamp('node');
+    expect(sourcesStamp('node')).toBe(stamp);
+    try {
+      fs.utimesSync(file, before.atime, new Date(before.mtimeMs + 5000));
+      expect(sourcesStamp('node')).not.toBe(stamp);
+      // The renderer does not depend on bench/.
+      const renderer = sourcesStamp('renderer');
+      fs.utimesSync(file, before.atime, new Date(before.mtimeMs + 9000));
+      expect(sourcesStamp('renderer')).toBe(renderer);
+    } finally {
+      fs.utimesSync(file, before.atimeMs / 1000, before.mtimeMs / 1000);
+    }
+    expect(sourcesStamp('node')).toBe(stamp);
+  });
+});
+
+describe('native module diagnosis', () => {
+  const machine = (over: Partial<NativeProbe> = {}): NativeProbe => ({
+    onPath: () => true,
+    npmNodedir: () => null,
+    localHeaders: () => '/usr/include/node/node_version.h',
+    ...over,
+  });
+  const notBuilt = "Could not locate the bindings file. Tried:\n → /x/node_modules/better-sqlite3/build/Release/better_sqlite3.node";
+  const notInstalled = "Cannot find module 'better-sqlite3'\nRequire stack:\n- /x/scripts/native-check.mjs";
+
+  it('loads here', () => {
+    expect(nativeLoadError()).toBeNull();
+  });
+
+  it('names the missing nodedir with the folder that holds the headers, in one line', () => {
+    const line = diagnoseNative(notBuilt, machine());
+    expect(line).toContain('npm config set nodedir /usr && npm rebuild better-sqlite3');
+    expect(line).toMatch(/^better-sqlite3 未能构建.* \/ better-sqlite3 is not built/);
+    expect(line).not.toContain('\n');
+    // After a failed npm ci the module is gone: the fix ends with npm ci.
+    expect(diagnoseNative(notInstalled, machine())).toContain('npm config set nodedir /usr && npm ci');
+  });
+
+  it('names missing build tools before headers', () => {
+    const line = diagnoseNative(notBuilt, machine({ onPath: (c) => c !== 'c++' && c !== 'make' }));
+    expect(line).toContain('缺少 c++、make');
+    expect(line).toContain('c++, make missing');
+  });
+
+  it('says when there are no headers at all, and when the module was built for Electron', () => {
+    expect(diagnoseNative(notBuilt, machine({ localHeaders: () => null }))).toContain('no Node headers and no download');
+    const abi = 'The module was compiled against a different Node.js version using NODE_MODULE_VERSION 139. This version of Node.js requires NODE_MODULE_VERSION 115.';
+    expect(diagnoseNative(abi, machine())).toContain('run npm rebuild better-sqlite3');
+  });
+});
