@@ -3,11 +3,45 @@
 // cannot hold a plan (empty, binary, a .docx that is not a zip, a scanned PDF) are refused with a clear message.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import iconv from 'iconv-lite';
+import { stripControlChars } from '../../shared/boundary/safeValues';
+import { ImportFileError } from '../import/importFileError';
+import { inspectZipArchive, type ZipLimits } from '../import/zipSafety';
 
 export type PlanFileFormat = 'txt' | 'docx' | 'pdf';
 
-export type PlanFileErrorCode = 'not_found' | 'empty' | 'binary' | 'not_docx' | 'legacy_doc' | 'not_pdf' | 'no_text_layer' | 'unreadable';
+export type PlanFileErrorCode =
+  | 'not_found'
+  | 'empty'
+  | 'binary'
+  | 'not_docx'
+  | 'legacy_doc'
+  | 'not_pdf'
+  | 'no_text_layer'
+  | 'unreadable'
+  | 'too_large'
+  | 'zip_bomb'
+  | 'too_many_pages'
+  | 'too_long'
+  | 'timeout';
+
+/**
+ * Limits for plan documents, each checked before the step it protects (size before reading or decoding, the zip
+ * directory before inflating, the page count before the first page, characters before normalising). An annual
+ * plan is a few hundred KB of text, 20–60 pages; these are far above any real one.
+ */
+export const PLAN_FILE_LIMITS = {
+  /** A .txt plan: 5 million characters of GB18030/UTF-8 text need at most about 15 MB. */
+  maxTextFileBytes: 16 * 1024 * 1024,
+  /** A .docx or .pdf as a file. */
+  maxDocumentBytes: 50 * 1024 * 1024,
+  /** The .docx archive, inflated (document.xml of a long plan is a few MB). */
+  docxZip: { maxTotalUncompressed: 64 * 1024 * 1024, ratioCheckAbove: 4 * 1024 * 1024, maxRatio: 100, maxEntries: 2_000 } satisfies ZipLimits,
+  maxPages: 2_000,
+  /** The same limit as the contract's plan text. */
+  maxChars: 5_000_000,
+  /** Reading one document, start to text. */
+  maxMilliseconds: 8_000,
+} as const;
 
 export class PlanFileError extends Error {
   constructor(
@@ -66,8 +100,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030 (a superset of GBK and GB2312). */
 export function decodePlanText(bytes: Uint8Array, file = ''): string {
   if (bytes.length === 0) refuseEmpty('', file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return refuseEmpty(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return refuseEmpty(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxTextFileBytes, file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return planText(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return planText(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
   if (looksBinary(bytes)) {
     throw new PlanFileError('binary', `文件不是文本文件（含二进制内容） / The file is not a text file (binary content): ${file}`);
   }
@@ -75,12 +110,75 @@ export function decodePlanText(bytes: Uint8Array, file = ''): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new PlanFileError('binary', `无法识别文件编码（既非 UTF-8 也非 GB18030） / Unknown text encoding (neither UTF-8 nor GB18030): ${file}`);
+    }
   }
-  return refuseEmpty(text, file);
+  return planText(text, file);
+}
+
+function refuseLarger(size: number, limit: number, file: string): void {
+  if (size > limit) {
+    const mb = (x: number) => (x / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    throw new PlanFileError('too_large', `文件过大（${mb(size)} MB，上限 ${mb(limit)} MB），未读取 / The file is too large (${mb(size)} MB, limit ${mb(limit)} MB); not read: ${file}`);
+  }
+}
+
+/** Text out of any reader: control characters removed, the character limit checked before anything normalises it. */
+function planText(raw: string, file: string): string {
+  if (raw.length > PLAN_FILE_LIMITS.maxChars) throw tooLong(raw.length, file);
+  return refuseEmpty(stripControlChars(raw), file);
+}
+
+function tooLong(chars: number, file: string): PlanFileError {
+  return new PlanFileError(
+    'too_long',
+    `文件文字过多（超过 ${PLAN_FILE_LIMITS.maxChars} 字，已读到 ${chars} 字），不像一份计划文件 / The document holds too much text (over ${PLAN_FILE_LIMITS.maxChars} characters; ${chars} read): not a plan: ${file}`,
+  );
+}
+
+/** A deadline shared by the steps of one read; `check` throws once it has passed. */
+function deadline(file: string): { check: () => void; race: <T>(p: Promise<T>) => Promise<T>; clear: () => void } {
+  const end = Date.now() + PLAN_FILE_LIMITS.maxMilliseconds;
+  const timeout = () =>
+    new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`);
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    check: () => {
+      if (Date.now() > end) throw timeout();
+    },
+    race: <T>(p: Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const t = setTimeout(() => reject(timeout()), Math.max(0, end - Date.now()));
+        timers.add(t);
+        p.then(resolve, reject).finally(() => {
+          clearTimeout(t);
+          timers.delete(t);
+        });
+      }),
+    clear: () => {
+      for (const t of timers) clearTimeout(t);
+    },
+  };
 }
 
 async function readDocx(bytes: Buffer, file: string): Promise<string> {
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
+  // The zip directory and every entry's real size are checked (streamed, bounded) before mammoth inflates it.
+  try {
+    const entries = await inspectZipArchive(bytes, PLAN_FILE_LIMITS.docxZip);
+    if (!entries.some((e) => e.name === 'word/document.xml')) {
+      throw new PlanFileError('not_docx', `压缩包中没有 Word 正文（word/document.xml），不是 .docx / The archive holds no Word body (word/document.xml): not a .docx: ${file}`);
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) {
+      const code: PlanFileErrorCode = e.reason === 'zip_bomb' || e.reason === 'too_many_entries' ? 'zip_bomb' : 'not_docx';
+      throw new PlanFileError(code, `${e.message}: ${file}`);
+    }
+    throw e;
+  }
   const mammoth = (await import('mammoth')).default;
   let text: string;
   try {
@@ -88,7 +186,7 @@ async function readDocx(bytes: Buffer, file: string): Promise<string> {
   } catch (e) {
     throw new PlanFileError('not_docx', `无法读取 Word 文档（文件损坏或不是 .docx） / Cannot read the Word document (damaged or not a .docx): ${file}: ${(e as Error).message}`);
   }
-  return refuseEmpty(text, file);
+  return planText(text, file);
 }
 
 interface PdfTextItem {
@@ -96,35 +194,64 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 
+function damagedPdf(file: string, e: unknown): PlanFileError {
+  // pdfjs's own words (English only) are kept after the bilingual sentence, for whoever repairs the file.
+  return new PlanFileError('unreadable', `PDF 文件已损坏或结构无效，无法读取 / The PDF is damaged or its structure is invalid: ${file} (${String((e as Error)?.message ?? e).slice(0, 200)})`);
+}
+
 async function readPdf(bytes: Buffer, file: string): Promise<string> {
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
+  const time = deadline(file);
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
   try {
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      useWorkerFetch: false,
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
-  } catch (e) {
-    throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${(e as Error).message}`);
-  }
-  try {
+    let doc;
+    try {
+      doc = await time.race(task.promise);
+    } catch (e) {
+      if (e instanceof PlanFileError) throw e;
+      throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${(e as Error).message}`);
+    }
+    // The page count is what the file claims (a 2 KB file can claim 10⁹ pages): refused before the first page.
+    if (!(doc.numPages >= 1 && doc.numPages <= PLAN_FILE_LIMITS.maxPages)) {
+      throw new PlanFileError(
+        'too_many_pages',
+        `PDF 页数过多（${doc.numPages} 页，上限 ${PLAN_FILE_LIMITS.maxPages} 页），未读取 / The PDF has too many pages (${doc.numPages}, limit ${PLAN_FILE_LIMITS.maxPages}); not read: ${file}`,
+      );
+    }
     const pages: string[] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push((content.items as PdfTextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''));
-      page.cleanup();
+      time.check();
+      let pageText: string;
+      try {
+        const page = await time.race(doc.getPage(n));
+        const content = await time.race(page.getTextContent());
+        pageText = (content.items as PdfTextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('');
+        page.cleanup();
+      } catch (e) {
+        if (e instanceof PlanFileError) throw e;
+        throw damagedPdf(file, e);
+      }
+      chars += pageText.length;
+      if (chars > PLAN_FILE_LIMITS.maxChars) throw tooLong(chars, file);
+      pages.push(pageText);
     }
     const text = pages.join('\n\n');
     if (text.trim() === '') {
       throw new PlanFileError('no_text_layer', `PDF 没有文字层（可能是扫描件），请先做文字识别或提供 Word/文本版 / The PDF has no text layer (a scan?); run OCR first or supply a Word or text version: ${file}`);
     }
-    return text;
+    return planText(text, file);
   } finally {
-    await doc.destroy();
+    time.clear();
+    // Stops pdfjs's work on this document, also when a step above timed out.
+    await task.destroy().catch(() => undefined);
   }
 }
 
@@ -145,8 +272,15 @@ export async function readPlanBytes(bytes: Uint8Array, fileName: string): Promis
 export async function readPlanFile(file: string): Promise<{ text: string; format: PlanFileFormat }> {
   let bytes: Buffer;
   try {
+    // Size before reading: a 100 MB file is refused without loading it.
+    const stat = await fs.stat(file);
+    if (stat.isFile()) {
+      const ext = path.extname(file).toLowerCase();
+      refuseLarger(stat.size, ext === '.docx' || ext === '.pdf' ? PLAN_FILE_LIMITS.maxDocumentBytes : Math.max(PLAN_FILE_LIMITS.maxTextFileBytes, PLAN_FILE_LIMITS.maxDocumentBytes), file);
+    }
     bytes = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof PlanFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlanFileError('not_found', `找不到文件 / File not found: ${file}`);
     if (code === 'EISDIR') throw new PlanFileError('unreadable', `这是文件夹，不是文件 / This is a folder, not a file: ${file}`);

@@ -14,6 +14,7 @@ import {
   type TaskStatus,
 } from './target';
 import { canonicalUnit } from './units';
+import { IMPLAUSIBLE_NUMBER_MESSAGE, MAX_PLAUSIBLE_MAGNITUDE, controlCharMessage, hasControlChars } from '../boundary/safeValues';
 
 export type FieldValue = number | string | null;
 export type FieldCheck = { ok: true; value: FieldValue } | { ok: false; message: string };
@@ -81,10 +82,12 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
     if (!Number.isFinite(n)) {
       return { ok: false, message: `${label.zh}必须是数字，收到“${String(raw).slice(0, 40)}” / ${label.en} must be a number, got "${String(raw).slice(0, 40)}"` };
     }
+    if (Math.abs(n) > MAX_PLAUSIBLE_MAGNITUDE) return { ok: false, message: `${label.zh}：${IMPLAUSIBLE_NUMBER_MESSAGE.split(' / ')[0]} / ${label.en}: ${IMPLAUSIBLE_NUMBER_MESSAGE.split(' / ')[1]}` };
     if (field === 'tolerance' && n < 0) return { ok: false, message: `容差不能为负 / Tolerance cannot be negative` };
     return { ok: true, value: n };
   }
   if (typeof raw !== 'string') return { ok: false, message: `${label.zh}必须是文本 / ${label.en} must be text` };
+  if (hasControlChars(raw)) return { ok: false, message: controlCharMessage(raw, label) };
   const text = raw.trim();
   switch (field) {
     case 'unit': {
