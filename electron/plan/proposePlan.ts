@@ -4,11 +4,22 @@ import type { PlanExtraction } from '../../shared/contract/planCalls';
 import { WorkbenchError } from '../../shared/errors';
 import { extractPlanMeta, extractTargets } from '../../shared/plan/extract';
 import { normalizePlanText } from '../../shared/plan/normalize';
-import { PlanFileError, readPlanBytes } from './readPlanFile';
+import { PlanFileError, readPlanBytes, readPlanFile } from './readPlanFile';
 
 export function proposeFromText(raw: string): Pick<PlanExtraction, 'text' | 'meta' | 'targets'> {
   const text = normalizePlanText(raw);
   return { text, meta: extractPlanMeta(text), targets: extractTargets(text) };
+}
+
+/** The same from a path (the CLI): the file's size is checked before it is read. */
+export async function proposePlanFile(file: string): Promise<PlanExtraction> {
+  try {
+    const { text, format } = await readPlanFile(file);
+    return { format, fileName: file, ...proposeFromText(text) };
+  } catch (e) {
+    if (e instanceof PlanFileError) throw new WorkbenchError('bad_request', e.message, { fileError: e.code });
+    throw e;
+  }
 }
 
 /** File problems (empty, binary, not a .docx, a scanned PDF) become a `bad_request` with the reader's message. */

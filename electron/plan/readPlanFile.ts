@@ -3,6 +3,7 @@
 // cannot hold a plan (empty, binary, a .docx that is not a zip, a scanned PDF) are refused with a clear message.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { stripControlChars } from '../../shared/boundary/safeValues';
 import { ImportFileError } from '../import/importFileError';
 import { inspectZipArchive, type ZipLimits } from '../import/zipSafety';
@@ -39,8 +40,8 @@ export const PLAN_FILE_LIMITS = {
   maxPages: 2_000,
   /** The same limit as the contract's plan text. */
   maxChars: 5_000_000,
-  /** Reading one document, start to text. */
-  maxMilliseconds: 8_000,
+  /** Reading one PDF, start to text (the reader runs in a worker thread stopped at this deadline). */
+  maxMilliseconds: 6_000,
 } as const;
 
 export class PlanFileError extends Error {
@@ -139,31 +140,6 @@ function tooLong(chars: number, file: string): PlanFileError {
   );
 }
 
-/** A deadline shared by the steps of one read; `check` throws once it has passed. */
-function deadline(file: string): { check: () => void; race: <T>(p: Promise<T>) => Promise<T>; clear: () => void } {
-  const end = Date.now() + PLAN_FILE_LIMITS.maxMilliseconds;
-  const timeout = () =>
-    new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`);
-  const timers = new Set<NodeJS.Timeout>();
-  return {
-    check: () => {
-      if (Date.now() > end) throw timeout();
-    },
-    race: <T>(p: Promise<T>) =>
-      new Promise<T>((resolve, reject) => {
-        const t = setTimeout(() => reject(timeout()), Math.max(0, end - Date.now()));
-        timers.add(t);
-        p.then(resolve, reject).finally(() => {
-          clearTimeout(t);
-          timers.delete(t);
-        });
-      }),
-    clear: () => {
-      for (const t of timers) clearTimeout(t);
-    },
-  };
-}
-
 async function readDocx(bytes: Buffer, file: string): Promise<string> {
   refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
   // The zip directory and every entry's real size are checked (streamed, bounded) before mammoth inflates it.
@@ -189,70 +165,89 @@ async function readDocx(bytes: Buffer, file: string): Promise<string> {
   return planText(text, file);
 }
 
-interface PdfTextItem {
-  str?: string;
-  hasEOL?: boolean;
+function damagedPdf(file: string, detail: string): PlanFileError {
+  // pdfjs's own words (English only) are kept after the bilingual sentence, for whoever repairs the file.
+  return new PlanFileError('unreadable', `PDF 文件已损坏或结构无效，无法读取 / The PDF is damaged or its structure is invalid: ${file} (${detail.slice(0, 200)})`);
 }
 
-function damagedPdf(file: string, e: unknown): PlanFileError {
-  // pdfjs's own words (English only) are kept after the bilingual sentence, for whoever repairs the file.
-  return new PlanFileError('unreadable', `PDF 文件已损坏或结构无效，无法读取 / The PDF is damaged or its structure is invalid: ${file} (${String((e as Error)?.message ?? e).slice(0, 200)})`);
+function tooManyPages(pages: number, file: string): PlanFileError {
+  return new PlanFileError(
+    'too_many_pages',
+    `PDF 页数过多（${pages} 页，上限 ${PLAN_FILE_LIMITS.maxPages} 页），未读取 / The PDF has too many pages (${pages}, limit ${PLAN_FILE_LIMITS.maxPages}); not read: ${file}`,
+  );
+}
+
+/**
+ * The page counts a PDF declares in plain (uncompressed) page-tree objects: `/Type /Pages … /Count N`. pdfjs
+ * checks a claimed count by walking the tree, which for 10⁹ claimed pages is seconds of work before it says
+ * anything; this look at the bytes refuses such a file at once. Counts inside compressed object streams are
+ * not seen here: the worker's own page check and deadline cover those.
+ */
+export function declaredPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Count\s+(\d{1,20})/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+type PdfWorkerResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'unparsable' | 'damaged'; detail: string }
+  | { ok: false; code: 'too_many_pages'; pages: number }
+  | { ok: false; code: 'too_long'; chars: number };
+
+/** Worker heap cap: far above what pdfjs needs for a plan, far below what a hostile file would take. */
+const PDF_WORKER_HEAP_MB = 768;
+
+function pdfWorkerResult(bytes: Buffer, file: string): Promise<PdfWorkerResult> {
+  const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  const worker = new Worker(new URL('./pdfTextWorker.mjs', import.meta.url), {
+    workerData: { data, maxPages: PLAN_FILE_LIMITS.maxPages, maxChars: PLAN_FILE_LIMITS.maxChars },
+    transferList: [data.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`),
+      );
+      void worker.terminate();
+    }, PLAN_FILE_LIMITS.maxMilliseconds);
+    worker.once('message', (result: PdfWorkerResult) => {
+      clearTimeout(timer);
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', (e: Error & { code?: string }) => {
+      clearTimeout(timer);
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        reject(new PlanFileError('too_large', `读取 PDF 所需内存超过 ${PDF_WORKER_HEAP_MB} MB 上限，已停止 / Reading the PDF needs more than the ${PDF_WORKER_HEAP_MB} MB memory limit; stopped: ${file}`));
+      } else reject(damagedPdf(file, e.message));
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(damagedPdf(file, `reader stopped (${code})`));
+    });
+  });
 }
 
 async function readPdf(bytes: Buffer, file: string): Promise<string> {
   refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const time = deadline(file);
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    useWorkerFetch: false,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  });
-  try {
-    let doc;
-    try {
-      doc = await time.race(task.promise);
-    } catch (e) {
-      if (e instanceof PlanFileError) throw e;
-      throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${(e as Error).message}`);
-    }
-    // The page count is what the file claims (a 2 KB file can claim 10⁹ pages): refused before the first page.
-    if (!(doc.numPages >= 1 && doc.numPages <= PLAN_FILE_LIMITS.maxPages)) {
-      throw new PlanFileError(
-        'too_many_pages',
-        `PDF 页数过多（${doc.numPages} 页，上限 ${PLAN_FILE_LIMITS.maxPages} 页），未读取 / The PDF has too many pages (${doc.numPages}, limit ${PLAN_FILE_LIMITS.maxPages}); not read: ${file}`,
-      );
-    }
-    const pages: string[] = [];
-    let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      time.check();
-      let pageText: string;
-      try {
-        const page = await time.race(doc.getPage(n));
-        const content = await time.race(page.getTextContent());
-        pageText = (content.items as PdfTextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('');
-        page.cleanup();
-      } catch (e) {
-        if (e instanceof PlanFileError) throw e;
-        throw damagedPdf(file, e);
-      }
-      chars += pageText.length;
-      if (chars > PLAN_FILE_LIMITS.maxChars) throw tooLong(chars, file);
-      pages.push(pageText);
-    }
-    const text = pages.join('\n\n');
-    if (text.trim() === '') {
-      throw new PlanFileError('no_text_layer', `PDF 没有文字层（可能是扫描件），请先做文字识别或提供 Word/文本版 / The PDF has no text layer (a scan?); run OCR first or supply a Word or text version: ${file}`);
-    }
-    return planText(text, file);
-  } finally {
-    time.clear();
-    // Stops pdfjs's work on this document, also when a step above timed out.
-    await task.destroy().catch(() => undefined);
+  const declared = declaredPageCount(bytes);
+  if (declared > PLAN_FILE_LIMITS.maxPages) throw tooManyPages(declared, file);
+  const result = await pdfWorkerResult(bytes, file);
+  if (!result.ok) {
+    if (result.code === 'too_many_pages') throw tooManyPages(result.pages, file);
+    if (result.code === 'too_long') throw tooLong(result.chars, file);
+    if (result.code === 'unparsable') throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${result.detail.slice(0, 200)}`);
+    throw damagedPdf(file, result.detail);
   }
+  if (result.text.trim() === '') {
+    throw new PlanFileError('no_text_layer', `PDF 没有文字层（可能是扫描件），请先做文字识别或提供 Word/文本版 / The PDF has no text layer (a scan?); run OCR first or supply a Word or text version: ${file}`);
+  }
+  return planText(result.text, file);
 }
 
 /**
