@@ -9,6 +9,7 @@ import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
 import { readWorkbook, type WorkbookSheet } from './readWorkbook';
+import { screenObservations } from './screenValues';
 
 export { ImportFileError } from './importFileError';
 
@@ -87,6 +88,7 @@ export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, o
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
       const result = applyMapping(sheet, mapping, fileName);
+      screenObservations(result, sheet.name);
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;
       if (folded.folded > 0) {
