@@ -44,7 +44,8 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
-  service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron');
+  // The desktop app's own default store: created and seeded on first start (userData exists: Electron makes it).
+  service = openWorkbench(path.join(app.getPath('userData'), STORE_FILE_NAME), 'electron', { create: true, defaultFolder: app.getPath('userData') });
   // Briefing PDFs from Electron's own Chromium (the CLI and the browser shell use headless Chromium instead).
   service.ctx.printPdf = printHtmlToPdf;
   registerContract(ipcMain, service, (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);

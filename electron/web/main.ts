@@ -17,7 +17,8 @@ const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('
 const port = argValue('port') ? Number(argValue('port')) : 0;
 
 try {
-  const service = openWorkbench(storePath, 'web');
+  // Only the default store is created on first start; a --db path must be a store that exists.
+  const service = openWorkbench(storePath, 'web', { create: argValue('db') === undefined });
   const shell = await startWebShell({ service, rendererDir: path.resolve(here, '../../dist/renderer'), port });
   process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${storePath}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {
