@@ -8,7 +8,7 @@ import { parseDelimited } from '../../shared/import/delimitedText';
  */
 export function parseClipboardTable(text: string): string[][] {
   if (text === '') return [];
-  return parseDelimited(text.replace(/\r\n?/g, '\n'), { delimiter: '\t' });
+  return parseDelimited(text, { delimiter: '\t' });
 }
 
 export interface PasteColumn {

@@ -30,8 +30,11 @@ export function parseDelimited(text: string, options: DelimitedOptions): string[
   const max = options.maxFieldChars ?? MAX_FIELD_CHARS;
   const rows: string[][] = [];
   let failure: DelimitedTextError | null = null;
-  Papa.parse<string[]>(text, {
+  // Line breaks as CRLF, LF or CR, even mixed in one file (rows appended by hand): all read as LF.
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  Papa.parse<string[]>(lf, {
     delimiter: options.delimiter,
+    newline: '\n',
     quoteChar: '"',
     escapeChar: '"',
     header: false,
@@ -52,6 +55,6 @@ export function parseDelimited(text: string, options: DelimitedOptions): string[
   if (failure) throw failure;
   // papaparse reports the empty line after a trailing line break as a row of one empty field.
   const last = rows[rows.length - 1];
-  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) rows.pop();
+  if (last && last.length === 1 && last[0] === '' && lf.endsWith('\n')) rows.pop();
   return rows;
 }
