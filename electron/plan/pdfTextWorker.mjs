@@ -8,6 +8,8 @@ const { data, maxPages, maxChars } = workerData;
 
 async function read() {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The reading deadline starts now: loading pdfjs itself is not the file's doing (and slow on a busy machine).
+  parentPort.postMessage({ ready: true });
   let doc;
   try {
     doc = await pdfjs.getDocument({ data, useWorkerFetch: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;

@@ -198,6 +198,8 @@ type PdfWorkerResult =
 
 /** Worker heap cap: far above what pdfjs needs for a plan, far below what a hostile file would take. */
 const PDF_WORKER_HEAP_MB = 768;
+/** Starting the worker and loading pdfjs, before the file's own deadline starts. */
+const PDF_WORKER_START_MS = 60_000;
 
 function pdfWorkerResult(bytes: Buffer, file: string): Promise<PdfWorkerResult> {
   const data = new Uint8Array(bytes); // a copy, transferred to the worker
@@ -209,15 +211,23 @@ function pdfWorkerResult(bytes: Buffer, file: string): Promise<PdfWorkerResult> 
     stderr: true,
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`),
-      );
-      void worker.terminate();
-    }, PLAN_FILE_LIMITS.maxMilliseconds);
-    worker.once('message', (result: PdfWorkerResult) => {
+    const stopAfter = (ms: number, error: PlanFileError) =>
+      setTimeout(() => {
+        reject(error);
+        void worker.terminate();
+      }, ms);
+    // Loading pdfjs gets its own, generous bound; the file's reading time starts when the worker is ready.
+    let timer = stopAfter(PDF_WORKER_START_MS, new PlanFileError('timeout', `PDF 读取程序未能启动（${PDF_WORKER_START_MS / 1000} 秒内） / The PDF reader did not start within ${PDF_WORKER_START_MS / 1000} s: ${file}`));
+    worker.on('message', (message: PdfWorkerResult | { ready: true }) => {
       clearTimeout(timer);
-      resolve(result);
+      if ('ready' in message) {
+        timer = stopAfter(
+          PLAN_FILE_LIMITS.maxMilliseconds,
+          new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`),
+        );
+        return;
+      }
+      resolve(message);
       void worker.terminate();
     });
     worker.once('error', (e: Error & { code?: string }) => {
