@@ -75,3 +75,44 @@ describe('the shared delimited-text parser', () => {
     expect(() => parseDelimited(`a,b\nc,${long}\n`, { delimiter: ',' })).toThrow(/第 2 行第 2 列.*\/ A cell is too long at line 2, column 2/);
   });
 });
+
+describe('returned workbooks', () => {
+  it('refuse a value beyond any statistic and a note with a control character, naming the row', async () => {
+    const { parseReturnedTargets } = await import('../../shared/export/returnedTargets');
+    const cell = (value: string | number | null) => ({ value });
+    const grid = [
+      [cell('ID'), cell('指标'), cell('目标值'), cell('备注')],
+      [cell(1), cell('地区生产总值'), cell(1e308), cell('正常')],
+      [cell(2), cell('一般公共预算收入'), cell('1e309'), cell('')],
+      [cell(3), cell('城镇新增就业'), cell(18), cell('说明\u0000')],
+      [cell(4), cell('粮食产量'), cell(6.5), cell('好')],
+    ];
+    const result = parseReturnedTargets(grid, [1, 2, 3, 4]);
+    const errors = result.problems.filter((p) => p.severity === 'error').map((p) => `${p.rowNumber} ${p.column} ${p.message}`);
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/^2 目标值 .*不是有效数字.*not a valid number/);
+    expect(errors[1]).toMatch(/^3 目标值 /);
+    expect(errors[2]).toMatch(/^4 备注 .*控制字符 U\+0000/);
+    expect(result.rows.find((r) => r.id === 4)).toMatchObject({ value: 6.5, notes: '好' });
+    expect(result.rows.find((r) => r.id === 1)?.value).toBeUndefined();
+  });
+});
+
+describe('exports', () => {
+  it('never write a non-finite or implausible number into a sheet', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { styleBodyCell } = await import('../../electron/export/sheetStyle');
+    const XLSX = await import('xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('完成情况');
+    [Infinity, -Infinity, Number.NaN, 1e308, 97.5].forEach((v, i) => {
+      const c = sheet.getCell(i + 1, 1);
+      c.value = v;
+      styleBodyCell(c);
+    });
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const back = XLSX.read(bytes, { type: 'array' });
+    const csv = XLSX.utils.sheet_to_csv(back.Sheets['完成情况']);
+    expect(csv.split('\n').map((l) => l.trim())).toEqual(['', '', '', '', '97.5']);
+  });
+});
