@@ -28,7 +28,7 @@ interface SeriesJson {
 }
 
 // Each spawned CLI starts tsx (a few seconds on a busy two-core machine); one test spawns up to ten.
-const CLI_TIMEOUT = 180_000;
+const CLI_TIMEOUT = 400_000;
 
 let dir: string;
 beforeAll(() => {
