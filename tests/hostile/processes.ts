@@ -2,6 +2,7 @@
 // (started with `electron/web/main.ts`, talked to over HTTP). Plus a content hash of a store, to show it unchanged.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -58,10 +59,24 @@ export function startShell(db: string): Promise<ShellProcess> {
         token,
         child,
         alive: () => !exited,
-        call: async (name, args) => {
-          const r = await fetch(`${base}/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token }, body: JSON.stringify(args) });
-          return { status: r.status, body: (await r.json()) as { result?: unknown; error?: { code: string; message: string } } };
-        },
+        // A new connection per call (no keep-alive): a reused socket the server is just closing after its idle
+        // timeout fails the write with EPIPE, which on a loaded machine happens often enough to matter.
+        call: (name, args) =>
+          new Promise((done, fail) => {
+            const body = Buffer.from(JSON.stringify(args));
+            const url = new URL(base);
+            const req = http.request(
+              { host: url.hostname, port: url.port, path: `/api/call/${name}`, method: 'POST', agent: false, headers: { Host: url.host, 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Workbench-Token': token, Connection: 'close' } },
+              (res) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (c: Buffer) => chunks.push(c));
+                res.on('end', () => done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+                res.on('error', fail);
+              },
+            );
+            req.on('error', fail);
+            req.end(body);
+          }),
         stop: () =>
           new Promise<void>((done) => {
             if (exited) return done();
