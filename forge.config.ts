@@ -7,6 +7,8 @@ import type { ForgeConfig } from '@electron-forge/shared-types';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { copyExternals, MAIN_EXTERNALS, unresolvable } from './scripts/packaging/externals';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { ELECTRON_FUSES } from './electron/main/fuseSettings';
 
 const config: ForgeConfig = {
   packagerConfig: {
@@ -36,6 +38,8 @@ const config: ForgeConfig = {
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),
+    // Flipped in the packaged binary: no RunAsNode, no NODE_OPTIONS or --inspect, ASAR integrity, cookie encryption.
+    new FusesPlugin(ELECTRON_FUSES),
   ],
 };
 

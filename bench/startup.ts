@@ -72,7 +72,7 @@ export async function benchStartup(): Promise<void> {
       raw.close();
       rawRuns.push(performance.now() - t0);
       t0 = performance.now();
-      const s = openWorkbench(existing, 'cli');
+      const s = openWorkbench(existing, 'cli', { create: true });
       s.handlers.listTargets({});
       s.ctx.db.close();
       openRuns.push(performance.now() - t0);

@@ -17,6 +17,8 @@ export const ENTRIES = {
   // The service's worker thread: workerEntry.ts looks for serviceThread.mjs beside the module it is bundled
   // into, which is why chunks stay in build/ itself rather than a subfolder.
   serviceThread: 'electron/service/host/serviceThread.ts',
+  // The plan reader's PDF worker (readPlanFile.ts loads ./pdfTextWorker.mjs beside the module it is bundled into).
+  pdfTextWorker: 'electron/plan/pdfTextWorker.mjs',
 };
 
 /** esbuild options for the Node bundles (also used by the test that checks what a command loads). */

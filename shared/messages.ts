@@ -53,6 +53,8 @@ export const MESSAGES = {
   'edit.unknownProgress': entry((p) => `无法识别的进展“${p('text')}”（可用：未开始、推进中、已完成、受阻）`, (p) => `Unknown progress "${p('text')}"`),
   'edit.directionEmpty': entry(() => '方向不能为空（可用：越高越好、越低越好、区间）', () => 'The direction cannot be empty (higher_better, lower_better, band)'),
   'edit.unknownDirection': entry((p) => `无法识别的方向“${p('text')}”（可用：越高越好、越低越好、区间）`, (p) => `Unknown direction "${p('text')}" (higher_better, lower_better, band)`),
+  'edit.implausible': entry((p) => `${p('field')}：数值无效，不是有限数或超出任何统计数的范围（绝对值上限 1e15）`, (p) => `${p('field')}: not a valid number, not finite or beyond the range of any statistic (magnitude limit 1e15)`),
+  'edit.controlChars': entry((p) => `${p('field')}含控制字符 ${p('code')}，已拒绝`, (p) => `${p('field')} contains the control character ${p('code')}; refused`),
   'edit.notesTooLong': entry(() => '备注过长（最多2000字）', () => 'Notes too long (2000 characters at most)'),
   'edit.tooLong': entry((p) => `${p('field')}过长（最多200字）`, (p) => `${p('field')} too long (200 characters at most)`),
   'edit.notEditable': entry(() => '字段不可编辑', () => 'Field is not editable'),

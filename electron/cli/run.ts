@@ -5,6 +5,7 @@ import { isWorkbenchError } from '../../shared/errors';
 import { reportError } from '../log';
 import { defaultStorePath } from '../paths';
 import { openWorkbench } from '../openWorkbench';
+import { onBusyWait } from '../store/writeTransaction';
 import type { Service } from '../service/service';
 import { parseArgs } from './args';
 import { COMMANDS } from './commands';
@@ -38,7 +39,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       positionals: parsed.positionals,
       flags: parsed.flags,
       dbPath,
-      service: () => (service ??= openWorkbench(dbPath, 'cli')),
+      // Only `init`, or the default store, may create a store: a mistyped --db is refused, naming the path.
+      service: () => {
+        if (!service) {
+          service = openWorkbench(dbPath, 'cli', { create: command.name === 'init' || typeof dbFlag !== 'string' });
+          onBusyWait(service.ctx.db, (m) => io.err(m));
+        }
+        return service;
+      },
       flag: (n) => {
         const v = parsed.flags.get(n);
         return typeof v === 'string' ? v : undefined;

@@ -1,6 +1,7 @@
 // The look shared by every exported sheet: fonts, title rows, header rows, borders, status fills and
 // column widths that fit Chinese text, so each sheet reads as if an analyst had formatted it.
 
+import { isPlausibleNumber } from '../../shared/boundary/safeValues';
 import type ExcelJS from 'exceljs';
 import type { Status } from '../../shared/variance/types';
 import { displayWidth } from '../../shared/format/chinese';
@@ -70,6 +71,10 @@ export function freezeBelowHeader(sheet: ExcelJS.Worksheet, headerRow: number, c
 }
 
 export function styleBodyCell(cell: ExcelJS.Cell, options: { numFmt?: string; wrap?: boolean; align?: 'left' | 'right' | 'center'; fill?: ExcelJS.Fill } = {}): void {
+  // Every body cell of every export passes here: a number that is not finite (a rate over a zero base) or beyond
+  // any statistic is never written (exceljs would write `<v>Infinity</v>`, which Excel reports as a damaged file);
+  // the cell is left empty, as for a figure that does not exist.
+  if (typeof cell.value === 'number' && !isPlausibleNumber(cell.value)) cell.value = null;
   cell.font = { name: FONT_NAME, size: 10 };
   cell.border = CELL_BORDER;
   cell.alignment = { vertical: 'top', horizontal: options.align, wrapText: options.wrap ?? false };

@@ -2,6 +2,7 @@
 // a new observation row only when the value differs from the current one (the row of the newest batch).
 // Also undoes a batch, and lists batches, series and observations with the cells they came from.
 
+import { writeTransaction } from '../store/writeTransaction';
 import type Database from 'better-sqlite3';
 import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
@@ -102,7 +103,7 @@ export function commitImport(db: Database.Database, parsed: ParsedFile, opts: Co
   );
 
   // Planned inside the transaction, so what is written is exactly what was classified against the current store.
-  const run = db.transaction((): CommitResult => {
+  const run = () => writeTransaction(db, (): CommitResult => {
     const { plan, checks } = planFileImport(db, parsed);
     if (plan.conflicts.length > 0 && !opts.skipInvalid) refuseProblems(plan.conflicts);
     const skipped = opts.skipInvalid ? [...parsed.problems, ...plan.conflicts] : [];
@@ -183,7 +184,7 @@ export interface UndoResult {
  * rule), and removing this batch's rows would lose them. Undo the newer batch first.
  */
 export function undoImportBatch(db: Database.Database, batchId: number): UndoResult {
-  const run = db.transaction((): UndoResult => {
+  const run = () => writeTransaction(db, (): UndoResult => {
     const batch = db.prepare('SELECT id, undone, details FROM import_batches WHERE id = ?').get(batchId) as
       | { id: number; undone: number; details: string }
       | undefined;

@@ -1,8 +1,10 @@
 // CSV as Chinese offices write it: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. The encoding is
 // detected, never guessed into mojibake: a file that is partly UTF-8 and partly GBK is refused.
 // Cells stay text; the value parser decides what is a number, so `=1+1` is never a formula.
+// Memory stays bounded: a line longer than the limit is refused from the bytes, before any text is built, and
+// the fields are parsed by the shared delimited-text parser (papaparse), each capped in length.
 
-import iconv from 'iconv-lite';
+import { DelimitedTextError, MAX_FIELD_CHARS, parseDelimited } from '../../shared/import/delimitedText';
 import { ImportFileError } from './importFileError';
 
 export interface DecodedText {
@@ -10,12 +12,39 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 }
 
+export const CSV_LIMITS = {
+  /** One physical line: 1 MiB is some 16,000 columns of long numbers; real tables are a few KB a line. */
+  maxLineBytes: 1024 * 1024,
+  maxFieldChars: MAX_FIELD_CHARS,
+} as const;
+
 function hasNonAscii(bytes: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i] >= 0x80) return true;
   return false;
 }
 
+/** Refuse a line over the limit by scanning bytes for line breaks: nothing is decoded or copied. */
+export function checkLineLengths(bytes: Uint8Array, maxLineBytes: number = CSV_LIMITS.maxLineBytes): void {
+  let start = 0;
+  let line = 1;
+  const n = bytes.length;
+  while (start <= n) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = n;
+    if (end - start > maxLineBytes) {
+      const mb = ((end - start) / 1024 / 1024).toFixed(1);
+      throw new ImportFileError(
+        'too_large',
+        `第 ${line} 行过长（${mb} MB，上限 ${maxLineBytes / 1024 / 1024} MB），不像数据表，未读取 / Line ${line} is too long (${mb} MB, limit ${maxLineBytes / 1024 / 1024} MB): not a table; not read`,
+      );
+    }
+    start = end + 1;
+    line++;
+  }
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
+  checkLineLengths(bytes);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeStrict('utf-8', bytes.subarray(3)), encoding: 'utf-8' };
   }
@@ -46,11 +75,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       lineNo++;
     }
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
-  if (text.includes('\ufffd')) {
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
     throw new ImportFileError('encoding', '无法识别文件编码（既非 UTF-8 也非 GBK/GB18030）/ Unknown text encoding (neither UTF-8 nor GBK/GB18030)');
   }
-  return { text, encoding: 'gb18030' };
 }
 
 function decodeStrict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
@@ -79,51 +108,10 @@ function detectDelimiter(text: string): string {
 
 /** RFC 4180 parsing (quoted fields, doubled quotes, CRLF or LF). Returns rows of raw strings; '' for empty. */
 export function parseCsv(text: string): string[][] {
-  const delimiter = detectDelimiter(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      inQuotes = true;
-      i++;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
+  try {
+    return parseDelimited(text, { delimiter: detectDelimiter(text), maxFieldChars: CSV_LIMITS.maxFieldChars });
+  } catch (e) {
+    if (e instanceof DelimitedTextError) throw new ImportFileError('too_large', e.message);
+    throw e;
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -12,6 +12,7 @@ import { valueProblem } from './layouts/problems';
 import { readWorkbook, type WorkbookSheet } from './readWorkbook';
 import { seriesKeyString } from './seriesKey';
 import { parseCellAddress } from '../../shared/sheet/cellAddress';
+import { screenObservations } from './screenValues';
 
 export { ImportFileError } from './importFileError';
 
@@ -103,6 +104,7 @@ export function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, o
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
       const result = applyMapping(sheet, mapping, fileName, { measure: options.measure });
+      screenObservations(result, sheet.name);
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;
       if (folded.folded > 0) {

@@ -6,6 +6,7 @@ import * as cptable from 'xlsx/dist/cpexcel.full';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
 import { checkZipSafety, readZipDirectory, verifyZipEntries, type ZipEntry } from './zipSafety';
+import { controlCharsWarning, stripControlCharsInSheets } from './screenValues';
 
 /** A cell as SheetJS gives it (dense mode): type, cached value, number format. */
 export interface SheetCell {
@@ -84,6 +85,13 @@ function wrongType(fileName: string, claimed: string, actual: string): ImportFil
 }
 
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook {
+  const book = readWorkbookCells(bytes, fileName);
+  const stripped = stripControlCharsInSheets(book.sheets);
+  if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
+  return book;
+}
+
+function readWorkbookCells(bytes: Uint8Array, fileName: string): ReadWorkbook {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);

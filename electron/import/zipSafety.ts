@@ -2,17 +2,25 @@
 // is refused by its declared sizes instead of discovered by running out of memory.
 
 import zlib from 'node:zlib';
+import yauzl from 'yauzl';
 import { ImportFileError } from './importFileError';
 
+export interface ZipLimits {
+  maxTotalUncompressed: number;
+  ratioCheckAbove: number;
+  maxRatio: number;
+  maxEntries: number;
+}
+
 /** Limits, documented for analysts: a real statistics workbook is far below them. */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: ZipLimits = {
   /** Sum of the uncompressed sizes of all entries. */
   maxTotalUncompressed: 200 * 1024 * 1024,
   /** Entries larger than this must not expand more than maxRatio times their compressed size. */
   ratioCheckAbove: 10 * 1024 * 1024,
   maxRatio: 100,
   maxEntries: 10_000,
-} as const;
+};
 
 export interface ZipEntry {
   name: string;
@@ -30,6 +38,10 @@ const CDIR_SIG = 0x02014b50;
 
 function corrupt(zh: string, en: string): ImportFileError {
   return new ImportFileError('corrupt', `文件已损坏或不完整（${zh}）/ The file is corrupt or truncated (${en})`);
+}
+
+function tooManyEntries(count: number, limit: number): ImportFileError {
+  return new ImportFileError('too_many_entries', `压缩包条目过多（${count}，上限 ${limit}）/ Too many entries in the archive (${count}, limit ${limit})`);
 }
 
 /** Read the central directory; throws ImportFileError when it is missing or inconsistent (a truncated file). */
@@ -58,12 +70,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     dirSize = Number(view.getBigUint64(z64 + 40, true));
     dirOffset = Number(view.getBigUint64(z64 + 48, true));
   }
-  if (entryCount > ZIP_LIMITS.maxEntries) {
-    throw new ImportFileError(
-      'too_many_entries',
-      `压缩包条目过多（${entryCount}，上限 ${ZIP_LIMITS.maxEntries}）/ Too many entries in the archive (${entryCount}, limit ${ZIP_LIMITS.maxEntries})`,
-    );
-  }
+  if (entryCount > ZIP_LIMITS.maxEntries) throw tooManyEntries(entryCount, ZIP_LIMITS.maxEntries);
   if (dirOffset + dirSize > n) throw corrupt('目录超出文件末尾', 'directory runs past the end of the file');
 
   const entries: ZipEntry[] = [];
@@ -110,7 +117,9 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Refuse archives whose declared expansion is beyond the limits. */
-export function checkZipSafety(entries: ZipEntry[]): void {
+export function checkZipSafety(entries: ZipEntry[], limits: ZipLimits = ZIP_LIMITS): void {
+  const ZIP_LIMITS = limits;
+  if (entries.length > ZIP_LIMITS.maxEntries) throw tooManyEntries(entries.length, ZIP_LIMITS.maxEntries);
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
@@ -156,4 +165,83 @@ export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntry[]): void {
       throw corrupt(`条目 ${e.name} 无法解压`, `entry ${e.name} cannot be decompressed`);
     }
   }
+}
+
+function zipError(e: unknown): ImportFileError {
+  if (e instanceof ImportFileError) return e;
+  const message = (e as Error)?.message ?? String(e);
+  // yauzl's size validation: the entry produced more bytes than the directory declared.
+  if (/too many bytes|uncompressedSize/i.test(message)) {
+    return new ImportFileError('zip_bomb', `条目解压后超过其声明的大小，疑似压缩炸弹，已拒绝 / An entry expands beyond its declared size; refused as a possible zip bomb`);
+  }
+  return corrupt('zip 结构无效', `invalid zip structure: ${message.slice(0, 200)}`);
+}
+
+/**
+ * The archive check for callers that can wait (plan documents), on yauzl: the central directory is read and
+ * checked against the limits (entry count first, then each entry's declared size and ratio) before anything is
+ * inflated; then every entry is inflated once as a stream, counting bytes, and yauzl refuses an entry that
+ * produces more than its declared size. Memory stays bounded by one stream chunk, whatever the archive claims.
+ * Returns the directory (names and sizes) for the caller to pick its entries.
+ */
+export async function inspectZipArchive(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, z) => (err || !z ? reject(err) : resolve(z))),
+    );
+  } catch (e) {
+    throw zipError(e);
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw tooManyEntries(zip.entryCount, limits.maxEntries);
+    const found: yauzl.Entry[] = [];
+    let total = 0;
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', reject);
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        found.push(entry);
+        total += entry.uncompressedSize;
+        try {
+          // This entry's ratio; the whole list (with its total in the message) only once the total is over.
+          checkZipSafety([toZipEntry(entry)], limits);
+          if (total > limits.maxTotalUncompressed) checkZipSafety(found.map(toZipEntry), limits);
+        } catch (e) {
+          reject(e);
+          return;
+        }
+        zip.readEntry();
+      });
+      zip.readEntry();
+    });
+    for (const entry of found) {
+      if (entry.fileName.endsWith('/')) continue;
+      await drainEntry(zip, entry);
+    }
+    return found.map(toZipEntry);
+  } catch (e) {
+    throw zipError(e);
+  } finally {
+    zip.close();
+  }
+}
+
+function toZipEntry(e: yauzl.Entry): ZipEntry {
+  return { name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, method: e.compressionMethod, localOffset: e.relativeOffsetOfLocalHeader };
+}
+
+function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) {
+        reject(err);
+        return;
+      }
+      stream.on('error', reject);
+      stream.on('end', () => resolve());
+      stream.resume();
+    });
+  });
 }

@@ -2,11 +2,12 @@
 // its own utilityProcess (electron/service/host/serviceProcess.ts); each window talks to it through a MessagePort,
 // so nothing the service does can freeze a window.
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { currentUser, STORE_FILE_NAME } from '../paths';
 import { startServiceConnection, type ServiceConnection } from './serviceConnection';
 import { setLogDir } from '../log';
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, mainWindowOptions } from './windowOptions';
+import { CONTENT_SECURITY_POLICY, isAllowedExternal, isAllowedNavigation, isAppPage, isPermissionAllowed, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
@@ -14,47 +15,72 @@ declare const MAIN_WINDOW_VITE_NAME: string;
 let service: ServiceConnection | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function appOrigin(): string {
-  return typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? new URL(MAIN_WINDOW_VITE_DEV_SERVER_URL).origin : 'file://';
+const devServerUrl = (): string | null => (typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? MAIN_WINDOW_VITE_DEV_SERVER_URL : null);
+const indexFile = (): string => path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`);
+
+/** The one page the window may show: the dev server's page, or the packaged index.html. */
+function appPage(): string {
+  return devServerUrl() ?? pathToFileURL(indexFile()).href;
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), { packaged: app.isPackaged }));
   mainWindow = win;
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url, appOrigin())) e.preventDefault();
+    if (!isAllowedNavigation(url, appPage())) e.preventDefault();
+  });
+  win.webContents.on('will-redirect', (e, url) => {
+    if (!isAllowedNavigation(url, appPage())) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser, never in an app window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Links to the allowed official sites open in the user's browser; nothing opens an app window.
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (app.isPackaged) {
+    win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
+  }
   win.once('ready-to-show', () => win.show());
   service?.connect(win);
-  if (typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL) void win.loadURL(MAIN_WINDOW_VITE_DEV_SERVER_URL);
-  else void win.loadFile(path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`));
+  const dev = devServerUrl();
+  if (dev) void win.loadURL(dev);
+  else void win.loadFile(indexFile());
 }
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  // Any other web contents (none are expected) gets the same navigation rules.
+  contents.on('will-navigate', (e, url) => {
+    if (!isAllowedNavigation(url, appPage())) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
 void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Deny by default: every permission request, and every synchronous permission check.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
   // The log sits beside the store in userData: `<userData>/logs/workbench.log`.
   setLogDir(path.join(app.getPath('userData'), 'logs'));
   process.env.PLAN_WORKBENCH_SEEDS ??= app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.resolve(app.getAppPath(), 'seeds');
-  // Briefing PDFs come back here to be printed with Electron's own Chromium (the CLI and the browser shell use
+  // The service process opens the app's own default store, created and seeded on first start. Briefing PDFs and
+  // report charts come back here to be drawn with Electron's own Chromium (the CLI and the browser shell use
   // headless Chromium instead).
   service = startServiceConnection({
     entry: path.join(__dirname, 'serviceProcess.cjs'),
     storePath: path.join(app.getPath('userData'), STORE_FILE_NAME),
+    defaultFolder: app.getPath('userData'),
     user: currentUser(),
     env: { ...process.env },
-    isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame,
+    // A call is trusted only from the main frame of our window, showing our own page (checked by URL, too).
+    isTrustedSender: (event) =>
+      mainWindow !== null &&
+      event.sender === mainWindow.webContents &&
+      event.senderFrame === mainWindow.webContents.mainFrame &&
+      isAppPage(event.senderFrame?.url ?? '', appPage()),
     onFatal: (message) => dialog.showErrorBox('计划执行分析工作台 / Plan Workbench', message),
   });
   createWindow();

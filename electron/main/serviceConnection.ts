@@ -20,6 +20,8 @@ export interface ServiceConnection {
 export function startServiceConnection(opts: {
   entry: string;
   storePath: string;
+  /** The app's data folder: its default store is created there on first start. */
+  defaultFolder: string;
   user: string;
   env: NodeJS.ProcessEnv;
   isTrustedSender: (e: IpcMainInvokeEvent) => boolean;
@@ -53,7 +55,7 @@ export function startServiceConnection(opts: {
   child.on('exit', (code) => {
     if (code !== 0) opts.onFatal(`服务进程已退出（代码 ${code}） / The service process stopped (code ${code})`);
   });
-  send({ type: 'init', storePath: opts.storePath, user: opts.user });
+  send({ type: 'init', storePath: opts.storePath, defaultFolder: opts.defaultFolder, user: opts.user });
 
   // The preload reports the path of a file the analyst picked; only then may the service read that path.
   ipcMain.handle(GRANT_CHANNEL, (event, raw: unknown) => {

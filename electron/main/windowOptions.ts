@@ -5,7 +5,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The same policy as renderer/index.html carries it in a <meta>: `frame-ancestors` only works as a header. */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(/\s*frame-ancestors [^;]*;/, '');
+
+export function mainWindowOptions(preloadPath: string, options: { packaged: boolean } = { packaged: true }): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -24,18 +27,56 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: true,
+      // DevTools only while developing: a packaged copy gives no console into the service.
+      devTools: !options.packaged,
     },
   };
 }
 
-/** Only the app's own pages may load in the window: the dev server in development, the packaged files otherwise. */
-export function isAllowedNavigation(url: string, appOrigin: string): boolean {
+/** The URL without fragment and query: the part that names the page. */
+function pageOf(url: string): URL | null {
   try {
     const u = new URL(url);
-    if (appOrigin === 'file://') return u.protocol === 'file:';
-    return u.origin === appOrigin;
+    u.hash = '';
+    u.search = '';
+    return u;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Is `url` exactly the app's own page (`appPage`: the packaged index.html as a file: URL, or the dev server's
+ * page)? Not any file: URL, not another page of the dev server's origin. Fragment and query may differ.
+ */
+export function isAppPage(url: string, appPage: string): boolean {
+  const u = pageOf(url);
+  const app = pageOf(appPage);
+  if (!u || !app) return false;
+  if (app.protocol === 'file:') return u.href === app.href;
+  const samePath = (p: string) => (p === '/' || p === '/index.html' ? '/' : p);
+  return u.origin === app.origin && samePath(u.pathname) === samePath(app.pathname);
+}
+
+/** Navigation and redirects in the window: only to the app's own page. */
+export function isAllowedNavigation(url: string, appPage: string): boolean {
+  return isAppPage(url, appPage);
+}
+
+/** Hosts whose pages the app may open in the user's browser (official statistics and plan sites), https only. */
+export const EXTERNAL_HOSTS: readonly string[] = ['www.stats.gov.cn', 'data.stats.gov.cn', 'www.ndrc.gov.cn', 'www.gov.cn'];
+
+/** May this link be handed to the system browser (shell.openExternal)? Anything else is dropped. */
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.username === '' && u.password === '' && EXTERNAL_HOSTS.includes(u.hostname);
   } catch {
     return false;
   }
+}
+
+/** Permissions the page may be granted (camera, geolocation, notifications, clipboard read…): none. */
+export function isPermissionAllowed(_permission: string): boolean {
+  return false;
 }

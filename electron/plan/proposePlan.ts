@@ -12,6 +12,18 @@ export function proposeFromText(raw: string): Pick<PlanExtraction, 'text' | 'met
   return { text, meta: extractPlanMeta(text), targets: extractTargets(text) };
 }
 
+/** The same from a path (the CLI): the file's size is checked before it is read. */
+export async function proposePlanFile(file: string): Promise<PlanExtraction> {
+  const { PlanFileError, readPlanFile } = await planReader();
+  try {
+    const { text, format } = await readPlanFile(file);
+    return { format, fileName: file, ...proposeFromText(text) };
+  } catch (e) {
+    if (e instanceof PlanFileError) throw new WorkbenchError('bad_request', e.message, { fileError: e.code });
+    throw e;
+  }
+}
+
 /** File problems (empty, binary, not a .docx, a scanned PDF) become a `bad_request` with the reader's message. */
 export async function proposePlan(bytes: Uint8Array, fileName: string): Promise<PlanExtraction> {
   const { PlanFileError, readPlanBytes } = await planReader();

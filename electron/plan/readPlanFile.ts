@@ -3,11 +3,46 @@
 // cannot hold a plan (empty, binary, a .docx that is not a zip, a scanned PDF) are refused with a clear message.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import iconv from 'iconv-lite';
+import { Worker } from 'node:worker_threads';
+import { stripControlChars } from '../../shared/boundary/safeValues';
+import { ImportFileError } from '../import/importFileError';
+import { inspectZipArchive, type ZipLimits } from '../import/zipSafety';
 
 export type PlanFileFormat = 'txt' | 'docx' | 'pdf';
 
-export type PlanFileErrorCode = 'not_found' | 'empty' | 'binary' | 'not_docx' | 'legacy_doc' | 'not_pdf' | 'no_text_layer' | 'unreadable';
+export type PlanFileErrorCode =
+  | 'not_found'
+  | 'empty'
+  | 'binary'
+  | 'not_docx'
+  | 'legacy_doc'
+  | 'not_pdf'
+  | 'no_text_layer'
+  | 'unreadable'
+  | 'too_large'
+  | 'zip_bomb'
+  | 'too_many_pages'
+  | 'too_long'
+  | 'timeout';
+
+/**
+ * Limits for plan documents, each checked before the step it protects (size before reading or decoding, the zip
+ * directory before inflating, the page count before the first page, characters before normalising). An annual
+ * plan is a few hundred KB of text, 20–60 pages; these are far above any real one.
+ */
+export const PLAN_FILE_LIMITS = {
+  /** A .txt plan: 5 million characters of GB18030/UTF-8 text need at most about 15 MB. */
+  maxTextFileBytes: 16 * 1024 * 1024,
+  /** A .docx or .pdf as a file. */
+  maxDocumentBytes: 50 * 1024 * 1024,
+  /** The .docx archive, inflated (document.xml of a long plan is a few MB). */
+  docxZip: { maxTotalUncompressed: 64 * 1024 * 1024, ratioCheckAbove: 4 * 1024 * 1024, maxRatio: 100, maxEntries: 2_000 } satisfies ZipLimits,
+  maxPages: 2_000,
+  /** The same limit as the contract's plan text. */
+  maxChars: 5_000_000,
+  /** Reading one PDF, start to text (the reader runs in a worker thread stopped at this deadline). */
+  maxMilliseconds: 6_000,
+} as const;
 
 export class PlanFileError extends Error {
   constructor(
@@ -66,8 +101,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030 (a superset of GBK and GB2312). */
 export function decodePlanText(bytes: Uint8Array, file = ''): string {
   if (bytes.length === 0) refuseEmpty('', file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return refuseEmpty(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return refuseEmpty(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxTextFileBytes, file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return planText(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return planText(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
   if (looksBinary(bytes)) {
     throw new PlanFileError('binary', `文件不是文本文件（含二进制内容） / The file is not a text file (binary content): ${file}`);
   }
@@ -75,12 +111,50 @@ export function decodePlanText(bytes: Uint8Array, file = ''): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new PlanFileError('binary', `无法识别文件编码（既非 UTF-8 也非 GB18030） / Unknown text encoding (neither UTF-8 nor GB18030): ${file}`);
+    }
   }
-  return refuseEmpty(text, file);
+  return planText(text, file);
+}
+
+function refuseLarger(size: number, limit: number, file: string): void {
+  if (size > limit) {
+    const mb = (x: number) => (x / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    throw new PlanFileError('too_large', `文件过大（${mb(size)} MB，上限 ${mb(limit)} MB），未读取 / The file is too large (${mb(size)} MB, limit ${mb(limit)} MB); not read: ${file}`);
+  }
+}
+
+/** Text out of any reader: control characters removed, the character limit checked before anything normalises it. */
+function planText(raw: string, file: string): string {
+  if (raw.length > PLAN_FILE_LIMITS.maxChars) throw tooLong(raw.length, file);
+  return refuseEmpty(stripControlChars(raw), file);
+}
+
+function tooLong(chars: number, file: string): PlanFileError {
+  return new PlanFileError(
+    'too_long',
+    `文件文字过多（超过 ${PLAN_FILE_LIMITS.maxChars} 字，已读到 ${chars} 字），不像一份计划文件 / The document holds too much text (over ${PLAN_FILE_LIMITS.maxChars} characters; ${chars} read): not a plan: ${file}`,
+  );
 }
 
 async function readDocx(bytes: Buffer, file: string): Promise<string> {
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
+  // The zip directory and every entry's real size are checked (streamed, bounded) before mammoth inflates it.
+  try {
+    const entries = await inspectZipArchive(bytes, PLAN_FILE_LIMITS.docxZip);
+    if (!entries.some((e) => e.name === 'word/document.xml')) {
+      throw new PlanFileError('not_docx', `压缩包中没有 Word 正文（word/document.xml），不是 .docx / The archive holds no Word body (word/document.xml): not a .docx: ${file}`);
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) {
+      const code: PlanFileErrorCode = e.reason === 'zip_bomb' || e.reason === 'too_many_entries' ? 'zip_bomb' : 'not_docx';
+      throw new PlanFileError(code, `${e.message}: ${file}`);
+    }
+    throw e;
+  }
   const mammoth = (await import('mammoth')).default;
   let text: string;
   try {
@@ -88,44 +162,102 @@ async function readDocx(bytes: Buffer, file: string): Promise<string> {
   } catch (e) {
     throw new PlanFileError('not_docx', `无法读取 Word 文档（文件损坏或不是 .docx） / Cannot read the Word document (damaged or not a .docx): ${file}: ${(e as Error).message}`);
   }
-  return refuseEmpty(text, file);
+  return planText(text, file);
 }
 
-interface PdfTextItem {
-  str?: string;
-  hasEOL?: boolean;
+function damagedPdf(file: string, detail: string): PlanFileError {
+  // pdfjs's own words (English only) are kept after the bilingual sentence, for whoever repairs the file.
+  return new PlanFileError('unreadable', `PDF 文件已损坏或结构无效，无法读取 / The PDF is damaged or its structure is invalid: ${file} (${detail.slice(0, 200)})`);
+}
+
+function tooManyPages(pages: number, file: string): PlanFileError {
+  return new PlanFileError(
+    'too_many_pages',
+    `PDF 页数过多（${pages} 页，上限 ${PLAN_FILE_LIMITS.maxPages} 页），未读取 / The PDF has too many pages (${pages}, limit ${PLAN_FILE_LIMITS.maxPages}); not read: ${file}`,
+  );
+}
+
+/**
+ * The page counts a PDF declares in plain (uncompressed) page-tree objects: `/Type /Pages … /Count N`. pdfjs
+ * checks a claimed count by walking the tree, which for 10⁹ claimed pages is seconds of work before it says
+ * anything; this look at the bytes refuses such a file at once. Counts inside compressed object streams are
+ * not seen here: the worker's own page check and deadline cover those.
+ */
+export function declaredPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Count\s+(\d{1,20})/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+type PdfWorkerResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'unparsable' | 'damaged'; detail: string }
+  | { ok: false; code: 'too_many_pages'; pages: number }
+  | { ok: false; code: 'too_long'; chars: number };
+
+/** Worker heap cap: far above what pdfjs needs for a plan, far below what a hostile file would take. */
+const PDF_WORKER_HEAP_MB = 768;
+/** Starting the worker and loading pdfjs, before the file's own deadline starts. */
+const PDF_WORKER_START_MS = 60_000;
+
+function pdfWorkerResult(bytes: Buffer, file: string): Promise<PdfWorkerResult> {
+  const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  const worker = new Worker(new URL('./pdfTextWorker.mjs', import.meta.url), {
+    workerData: { data, maxPages: PLAN_FILE_LIMITS.maxPages, maxChars: PLAN_FILE_LIMITS.maxChars },
+    transferList: [data.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise((resolve, reject) => {
+    const stopAfter = (ms: number, error: PlanFileError) =>
+      setTimeout(() => {
+        reject(error);
+        void worker.terminate();
+      }, ms);
+    // Loading pdfjs gets its own, generous bound; the file's reading time starts when the worker is ready.
+    let timer = stopAfter(PDF_WORKER_START_MS, new PlanFileError('timeout', `PDF 读取程序未能启动（${PDF_WORKER_START_MS / 1000} 秒内） / The PDF reader did not start within ${PDF_WORKER_START_MS / 1000} s: ${file}`));
+    worker.on('message', (message: PdfWorkerResult | { ready: true }) => {
+      clearTimeout(timer);
+      if ('ready' in message) {
+        timer = stopAfter(
+          PLAN_FILE_LIMITS.maxMilliseconds,
+          new PlanFileError('timeout', `读取文件超过 ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} 秒，已停止（文件过于复杂或已损坏） / Reading the file took over ${PLAN_FILE_LIMITS.maxMilliseconds / 1000} s and was stopped (too complex or damaged): ${file}`),
+        );
+        return;
+      }
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', (e: Error & { code?: string }) => {
+      clearTimeout(timer);
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        reject(new PlanFileError('too_large', `读取 PDF 所需内存超过 ${PDF_WORKER_HEAP_MB} MB 上限，已停止 / Reading the PDF needs more than the ${PDF_WORKER_HEAP_MB} MB memory limit; stopped: ${file}`));
+      } else reject(damagedPdf(file, e.message));
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(damagedPdf(file, `reader stopped (${code})`));
+    });
+  });
 }
 
 async function readPdf(bytes: Buffer, file: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
-  try {
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      useWorkerFetch: false,
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
-  } catch (e) {
-    throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${(e as Error).message}`);
+  refuseLarger(bytes.length, PLAN_FILE_LIMITS.maxDocumentBytes, file);
+  const declared = declaredPageCount(bytes);
+  if (declared > PLAN_FILE_LIMITS.maxPages) throw tooManyPages(declared, file);
+  const result = await pdfWorkerResult(bytes, file);
+  if (!result.ok) {
+    if (result.code === 'too_many_pages') throw tooManyPages(result.pages, file);
+    if (result.code === 'too_long') throw tooLong(result.chars, file);
+    if (result.code === 'unparsable') throw new PlanFileError('unreadable', `无法解析 PDF 文件 / Cannot parse the PDF: ${file}: ${result.detail.slice(0, 200)}`);
+    throw damagedPdf(file, result.detail);
   }
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push((content.items as PdfTextItem[]).map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''));
-      page.cleanup();
-    }
-    const text = pages.join('\n\n');
-    if (text.trim() === '') {
-      throw new PlanFileError('no_text_layer', `PDF 没有文字层（可能是扫描件），请先做文字识别或提供 Word/文本版 / The PDF has no text layer (a scan?); run OCR first or supply a Word or text version: ${file}`);
-    }
-    return text;
-  } finally {
-    await doc.destroy();
+  if (result.text.trim() === '') {
+    throw new PlanFileError('no_text_layer', `PDF 没有文字层（可能是扫描件），请先做文字识别或提供 Word/文本版 / The PDF has no text layer (a scan?); run OCR first or supply a Word or text version: ${file}`);
   }
+  return planText(result.text, file);
 }
 
 /**
@@ -145,8 +277,15 @@ export async function readPlanBytes(bytes: Uint8Array, fileName: string): Promis
 export async function readPlanFile(file: string): Promise<{ text: string; format: PlanFileFormat }> {
   let bytes: Buffer;
   try {
+    // Size before reading: a 100 MB file is refused without loading it.
+    const stat = await fs.stat(file);
+    if (stat.isFile()) {
+      const ext = path.extname(file).toLowerCase();
+      refuseLarger(stat.size, ext === '.docx' || ext === '.pdf' ? PLAN_FILE_LIMITS.maxDocumentBytes : Math.max(PLAN_FILE_LIMITS.maxTextFileBytes, PLAN_FILE_LIMITS.maxDocumentBytes), file);
+    }
     bytes = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof PlanFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlanFileError('not_found', `找不到文件 / File not found: ${file}`);
     if (code === 'EISDIR') throw new PlanFileError('unreadable', `这是文件夹，不是文件 / This is a folder, not a file: ${file}`);

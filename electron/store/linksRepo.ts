@@ -1,6 +1,7 @@
 // Links between targets and the series that measure them: one per target, a series or a formula, with
 // an optional level series beside a growth series, and whether the analyst set it or accepted a suggestion.
 import type { LinkSource } from '../../shared/contract/varianceCalls';
+import { writeTransaction } from './writeTransaction';
 import type { Store } from './openStore';
 
 export interface StoredLink {
@@ -66,9 +67,9 @@ export function saveLink(db: Store, link: NewLink, now = new Date()): StoredLink
 
 /** Saves many links in one transaction (accepting suggestions). */
 export function saveLinks(db: Store, links: readonly NewLink[], now = new Date()): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const l of links) saveLink(db, l, now);
-  })();
+  });
 }
 
 export function deleteLink(db: Store, targetId: number): boolean {

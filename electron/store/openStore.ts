@@ -1,10 +1,11 @@
-// Opens (or creates) a workbench store: refuses files that are not SQLite or come from a newer
+// Opens (or, for the caller that may, creates) a workbench store: refuses files that are not SQLite or come from a newer
 // version, leaving them untouched, and applies pending migrations in one transaction.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { messageError, WorkbenchError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { BUSY_TIMEOUT_MS } from './writeTransaction';
 
 export type Store = Database.Database;
 
@@ -51,7 +52,13 @@ function makeFolders(dir: string): void {
   }
 }
 
-export function openStore(file: string, options: { readonly?: boolean } = {}): Store {
+export interface OpenStoreOptions {
+  readonly?: boolean;
+  /** Create the store's missing folders (only for the default data folder; any other path must exist). */
+  createFolders?: boolean;
+}
+
+export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   if (file !== ':memory:') {
     const dir = path.dirname(path.resolve(file));
     if (fs.existsSync(file)) {
@@ -60,12 +67,16 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
       }
       checkExistingFile(file);
     } else if (!fs.existsSync(dir)) {
+      if (!options.createFolders) {
+        throw new WorkbenchError('store', `文件夹 ${dir} 不存在，未创建数据文件 / The folder ${dir} does not exist; no store was created`);
+      }
       makeFolders(dir);
     }
   }
   let db: Store;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false });
+    // Wait for another writer (another process importing) instead of failing at once; see writeTransaction.ts.
+    db = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw messageError('store', 'store.cannotOpen', { file, reason: (e as Error).message });
   }
@@ -87,7 +98,7 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): S
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0) throw new WorkbenchError('store', `数据文件升级后有 ${broken.length} 处引用失效，未做任何修改 / Upgrading the store broke ${broken.length} reference(s); it was left untouched`);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        })();
+        }).immediate();
         db.pragma('foreign_keys = ON');
       }
     }

@@ -1,5 +1,6 @@
 // Writes a reviewed plan import to the store: a new plan with its targets, or an update of a stored plan that
 // keeps each matched target's id (and so its notes, tolerance, series link and history). Each is one transaction.
+import { writeTransaction } from './writeTransaction';
 import type { TargetDraft } from '../../shared/domain/target';
 import { diffPlanTargets, type ChangedField, type RemovedTarget } from '../../shared/plan/planDiff';
 import type { Store } from './openStore';
@@ -43,7 +44,7 @@ export interface PlanUpdate {
  * (with their notes, link and history: the diff lists them before the analyst commits).
  */
 export function commitPlanUpdate(db: Store, update: PlanUpdate): PlanWriteResult {
-  return db.transaction((): PlanWriteResult => {
+  return writeTransaction(db, (): PlanWriteResult => {
     planText(db, update.planId); // refuses a plan that does not exist
     const diff = diffPlanTargets(listTargets(db, update.planId), update.drafts);
     if (update.source) {
@@ -67,5 +68,5 @@ export function commitPlanUpdate(db: Store, update: PlanUpdate): PlanWriteResult
       return { targetId, section: a.section, indicator: a.indicator, kind: a.kind };
     });
     return { planId: update.planId, added, changed: diff.changed, removed: diff.removed, groupId };
-  })();
+  });
 }

@@ -1,4 +1,5 @@
 // Seeds a new store with the plans shipped in `seeds/`: the plan document and its reviewed targets.
+import { writeTransaction } from './writeTransaction';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,8 @@ export function seedIfEmpty(db: Store, dir?: string): number {
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number };
   if (n > 0) return 0;
   const plans = loadSeedPlans(dir);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const p of plans) insertPlan(db, { year: p.year, region: p.region, title: p.title, sourceFile: p.document, sourceText: p.text }, p.targets);
-  })();
+  });
   return plans.length;
 }

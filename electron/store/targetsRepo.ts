@@ -1,4 +1,5 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
+import { writeTransaction } from './writeTransaction';
 import type { Store } from './openStore';
 import { z } from 'zod';
 import type { EditableTargetField, Plan, StatementRef, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
@@ -96,7 +97,7 @@ export interface NewPlan {
 }
 
 export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const planId = Number(
       db
         .prepare('INSERT INTO plans (year, region, title, source_file, source_text, created_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -104,7 +105,7 @@ export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): nu
     );
     insertTargets(db, planId, targets, 0);
     return planId;
-  })();
+  });
 }
 
 export function insertTargets(db: Store, planId: number, targets: TargetDraft[], firstPosition: number): number[] {
@@ -202,7 +203,7 @@ function setField(db: Store, targetId: number, field: EditableTargetField, value
  * Returns the group id, or null when nothing changed.
  */
 export function applyEdits(db: Store, edits: FieldEdit[], user: string, source: string): number | null {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const groupRow = db.prepare('SELECT COALESCE(MAX(group_id), 0) + 1 AS g FROM edits').get() as { g: number };
     const groupId = groupRow.g;
     const at = new Date().toISOString();
@@ -221,31 +222,31 @@ export function applyEdits(db: Store, edits: FieldEdit[], user: string, source: 
     // A new edit ends the redo chain: groups undone before it can no longer be redone.
     db.prepare('UPDATE edits SET undone = 2 WHERE undone = 1').run();
     return groupId;
-  })();
+  });
 }
 
 /** Reverts the newest edit group that is not undone. Returns the reverted edits (empty when nothing to undo). */
 export function undoLastGroup(db: Store): EditRecord[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = db.prepare('SELECT MAX(group_id) AS g FROM edits WHERE undone = 0').get() as { g: number | null };
     if (row.g === null) return [];
     const rows = db.prepare('SELECT * FROM edits WHERE group_id = ? ORDER BY id DESC').all(row.g) as EditRow[];
     for (const r of rows) setField(db, r.target_id, r.field, r.old_value === null ? null : JSON.parse(r.old_value));
     db.prepare('UPDATE edits SET undone = 1 WHERE group_id = ?').run(row.g);
     return rows.map((r) => toEdit({ ...r, undone: 1 }));
-  })();
+  });
 }
 
 /** Re-applies the oldest undone group still on the redo chain. */
 export function redoGroup(db: Store): EditRecord[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = db.prepare('SELECT MIN(group_id) AS g FROM edits WHERE undone = 1').get() as { g: number | null };
     if (row.g === null) return [];
     const rows = db.prepare('SELECT * FROM edits WHERE group_id = ? ORDER BY id').all(row.g) as EditRow[];
     for (const r of rows) setField(db, r.target_id, r.field, r.new_value === null ? null : JSON.parse(r.new_value));
     db.prepare('UPDATE edits SET undone = 0 WHERE group_id = ?').run(row.g);
     return rows.map((r) => toEdit({ ...r, undone: 0 }));
-  })();
+  });
 }
 
 export function editHistory(db: Store, targetId: number): EditRecord[] {

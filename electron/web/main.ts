@@ -24,7 +24,8 @@ const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path
 
 try {
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
-  const backend = await startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir });
+  // Only the default store is created on first start; a --db path must be a store that exists.
+  const backend = await startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create: argValue('db') === undefined });
   const shell = await startWebShell({ backend, rendererDir, port });
   process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${storePath}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {

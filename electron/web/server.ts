@@ -32,6 +32,14 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** Sent with every answer: no referrer leaves the app (the URL fragment carries the token), no opener shared. */
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
 export interface WebShell {
   url: string;
   port: number;
@@ -48,27 +56,55 @@ export interface WebShellOptions {
   token?: string;
 }
 
+/** A request body over the limit: answered 413 with this message, before (or instead of) reading the rest. */
+class BodyTooLarge extends WorkbenchError {
+  constructor() {
+    super('bad_request', `请求过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB） / Request too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MB)`);
+  }
+}
+
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // Content-Length first: a declared oversize body is refused without reading a byte of it.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (c: Buffer) => {
+      if (refused) return;
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new WorkbenchError('bad_request', `请求过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB） / Request too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MB)`));
-        req.destroy();
+        // Streamed without a length: stop keeping it, drain the rest so the 413 reaches the client.
+        refused = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
 
+/** The static path, or null when it is not valid percent-encoding (`/%`): a 400, not a 500. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
   res.end(text);
 }
 
@@ -133,6 +169,11 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           const body = await readBody(req);
           args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
         } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            res.setHeader('Connection', 'close');
+            sendJson(res, 413, { error: toWireError(e) });
+            return;
+          }
           sendJson(res, 400, { error: toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON')) });
           return;
         }
@@ -146,15 +187,19 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
+        res.writeHead(405, SECURITY_HEADERS).end();
         return;
       }
       // Static files of the built renderer. The token is not in them: the page reads it from the
       // URL fragment (#token=…) that the shell prints, which browsers never send to a server.
-      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const rel = decodedPath(url.pathname === '/' ? '/index.html' : url.pathname);
+      if (rel === null || rel.includes('\0')) {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('错误的路径编码 / Bad path encoding');
+        return;
+      }
       const file = path.resolve(root, '.' + rel);
       if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
         return;
       }
       const ext = path.extname(file);
@@ -162,7 +207,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
+        ...SECURITY_HEADERS,
         'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,54 +1,14 @@
 // Reads a block copied from Excel or WPS (tab-separated rows, cells with line breaks or tabs quoted)
 // and places it onto the grid from an anchor cell, as one list of field edits.
+import { parseDelimited } from '../../shared/import/delimitedText';
 
-/** Splits clipboard text into rows of cells, following Excel's quoting of cells that hold tabs, quotes or newlines. */
+/**
+ * Splits clipboard text into rows of cells, following Excel's quoting of cells that hold tabs, quotes or newlines
+ * (the same parser as CSV import). Throws DelimitedTextError for a cell longer than any spreadsheet cell.
+ */
 export function parseClipboardTable(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let i = 0;
-  let quoted = false;
-  const src = text.replace(/\r\n?/g, '\n');
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') {
-        quoted = false;
-        i++;
-        continue;
-      }
-      cell += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell === '') {
-      quoted = true;
-      i++;
-    } else if (ch === '\t') {
-      row.push(cell);
-      cell = '';
-      i++;
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += ch;
-      i++;
-    }
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  if (text === '') return [];
+  return parseDelimited(text, { delimiter: '\t' });
 }
 
 export interface PasteColumn {

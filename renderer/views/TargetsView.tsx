@@ -145,7 +145,16 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
       const rowIds: number[] = [];
       api.forEachNodeAfterFilterAndSort((n) => n.data && rowIds.push(n.data.id));
       const selectedIdx = api.getSelectedNodes().map((n) => n.rowIndex).filter((i): i is number => i !== null);
-      const plan = planPaste(parseClipboardTable(text), { rowIndex: focused.rowIndex, colIndex }, columns, rowIds, isEditableField, selectedIdx);
+      let block: string[][];
+      try {
+        block = parseClipboardTable(text);
+      } catch (err) {
+        // A cell longer than any spreadsheet cell: the message is bilingual (中文 / English).
+        const [zh, en] = (err as Error).message.split(' / ');
+        setMessage({ kind: 'error', text: t(zh, en ?? zh) });
+        return;
+      }
+      const plan = planPaste(block, { rowIndex: focused.rowIndex, colIndex }, columns, rowIds, isEditableField, selectedIdx);
       if (plan.edits.length === 0) {
         setMessage({ kind: 'error', text: t('粘贴的位置没有可编辑的单元格', 'Nothing editable where the block would go') });
         return;

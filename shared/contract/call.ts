@@ -1,5 +1,6 @@
 // How a call is declared: its argument schema, and (as a phantom) its result type.
 import { z } from 'zod';
+import { isStrictBase64, safeTextMax } from './safeSchemas';
 
 export interface Call<A extends z.ZodType, R> {
   args: A;
@@ -18,7 +19,7 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Largest file that may still travel inline as base64 (scripts and tests; the app never sends files this way). */
 export const MAX_INLINE_FILE_BYTES = 8 * 1024 * 1024;
 
-const fileName = z.string().min(1).max(255);
+const fileName = safeTextMax(255, 1);
 
 /**
  * A file a call reads. Files travel as references, never as their bytes in JSON:
@@ -29,11 +30,15 @@ const fileName = z.string().min(1).max(255);
  */
 export const fileSchema = z.union([
   z.object({ fileName, uploadId: z.string().regex(/^[0-9a-f-]{36}$/, '上传编号无效 / invalid upload id') }).strict(),
-  z.object({ fileName, path: z.string().min(1).max(4096) }).strict(),
+  z.object({ fileName, path: safeTextMax(4096, 1) }).strict(),
   z
     .object({
       fileName,
-      dataBase64: z.string().max(Math.ceil(MAX_INLINE_FILE_BYTES / 3) * 4 + 4, `内嵌文件不得超过 ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB，请改用上传或路径 / an inline file may be at most ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB; upload it or name its path`),
+      /** Invalid base64 is refused, never decoded partially. */
+      dataBase64: z
+        .string()
+        .max(Math.ceil(MAX_INLINE_FILE_BYTES / 3) * 4 + 4, `内嵌文件不得超过 ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB，请改用上传或路径 / an inline file may be at most ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB; upload it or name its path`)
+        .refine(isStrictBase64, { error: '文件内容不是有效的 base64 编码 / The file data is not valid base64' }),
     })
     .strict(),
 ]);

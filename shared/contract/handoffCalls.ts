@@ -2,6 +2,7 @@
 // round trip of a returned 目标 sheet, and the briefing (简报) as HTML pages to preview or as a PDF.
 // Files travel base64-encoded, like imports, so both shells (IPC and HTTP) carry them the same way.
 import { z } from 'zod';
+import { plausibleNumber, safeTextMax } from './safeSchemas';
 import type { ReturnProblem } from '../export/returnedTargets';
 import type { TargetChange } from '../export/targetsDiff';
 import { BRIEF_LAYOUTS } from '../export/types';
@@ -84,19 +85,19 @@ export interface HandOnResult {
 /** `2025-10`: the month the analysis is as of. */
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2025-10 / month must be YYYY-MM, e.g. 2025-10');
 
-const gridCellValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const gridCellValue = z.union([safeTextMax(10_000), plausibleNumber, z.boolean(), z.null()]);
 
 /** The grid as the analyst sees it (shared/export/types GridView), checked before it reaches the writer. */
 export const gridViewSchema = z
   .object({
-    title: z.string().min(1).max(200),
+    title: safeTextMax(200, 1),
     subtitle: z.string().max(500).optional(),
     columns: z
       .array(
         z
           .object({
-            field: z.string().min(1).max(200),
-            headerName: z.string().max(200),
+            field: safeTextMax(200, 1),
+            headerName: safeTextMax(200),
             unit: z.string().max(40).optional(),
             type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
             unitField: z.string().min(1).max(200).optional(),
@@ -105,7 +106,7 @@ export const gridViewSchema = z
       )
       .min(1)
       .max(200),
-    rows: z.array(z.record(z.string().max(200), gridCellValue.optional())).max(200_000),
+    rows: z.array(z.record(safeTextMax(200), gridCellValue.optional())).max(200_000),
   })
   .strict();
 
@@ -114,7 +115,7 @@ export const briefArgsSchema = z
     planId: id.optional(),
     asOf: month.optional(),
     /** `一` or `一、(二)`: targets whose section starts with it. */
-    section: z.string().min(1).max(40).optional(),
+    section: safeTextMax(40, 1).optional(),
     /** Only these targets (in the plan's order); with section, both must hold. */
     targetIds: z.array(id).max(5000).optional(),
     layout: z.enum(BRIEF_LAYOUTS).optional(),

@@ -1,6 +1,7 @@
 // Calls for importing statistics files (preview, commit, as a job with progress), the import history and its
 // undo, and reading the series back. File bytes travel base64-encoded; mappings are the analyst's corrections.
 import { z } from 'zod';
+import { safeTextMax } from './safeSchemas';
 import { MEASURES, type Frequency, type ImportBatch, type Measure, type Observation, type Series } from '../domain/series';
 import type { ImportCheck } from '../import/checks';
 import type { ChangeSummary, ObservationStatus } from '../import/importChanges';
@@ -8,7 +9,7 @@ import type { WireError } from '../errors';
 import { LAYOUTS, sheetMappingSchema, type CellProblem, type Layout, type SheetMapping } from '../import/mapping';
 import { call, fileSchema, idSchema as id } from './call';
 
-const sheetName = z.string().min(1).max(255);
+const sheetName = safeTextMax(255, 1);
 const rowIndex = z.number().int().min(0).max(1_048_576);
 const MAX_SHEET_ENTRIES = 100;
 const fewEntries = (o: object) => Object.keys(o).length <= MAX_SHEET_ENTRIES;

@@ -1,6 +1,7 @@
 // Calls for importing a plan document: read a file into proposed targets, compare reviewed drafts with a stored
 // plan, and commit them as a new plan or as an update of one. Nothing is written before `commitPlan`.
 import { z } from 'zod';
+import { safeTextMax } from './safeSchemas';
 import type { TargetDraft } from '../domain/target';
 import type { PlanMeta } from '../plan/extract';
 import type { AddedTarget, ChangedField, PlanDiff, RemovedTarget } from '../plan/planDiff';
@@ -14,7 +15,7 @@ const MAX_TEXT = 5_000_000;
 const MAX_TARGETS = 10_000;
 
 const drafts = z.array(targetDraftSchema).min(1, { message: '没有要导入的目标 / No targets to import' }).max(MAX_TARGETS);
-const planText = z.string().min(1).max(MAX_TEXT);
+const planText = safeTextMax(MAX_TEXT, 1);
 
 export interface PlanExtraction {
   format: 'txt' | 'docx' | 'pdf';
@@ -44,9 +45,9 @@ export const commitPlanArgs = z.discriminatedUnion('mode', [
     .object({
       mode: z.literal('new'),
       year: z.number().int().min(1949).max(2200),
-      region: z.string().trim().min(1).max(100),
-      title: z.string().trim().min(1).max(200),
-      fileName: z.string().min(1).max(255),
+      region: safeTextMax(100, 1).transform((s) => s.trim()).pipe(z.string().min(1)),
+      title: safeTextMax(200, 1).transform((s) => s.trim()).pipe(z.string().min(1)),
+      fileName: safeTextMax(255, 1),
       text: planText,
       targets: drafts,
     })
@@ -56,7 +57,7 @@ export const commitPlanArgs = z.discriminatedUnion('mode', [
       mode: z.literal('update'),
       planId: id,
       /** The new document; without it the drafts must quote the stored text. */
-      fileName: z.string().min(1).max(255).optional(),
+      fileName: safeTextMax(255, 1).optional(),
       text: planText.optional(),
       targets: drafts,
     })

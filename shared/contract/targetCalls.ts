@@ -1,5 +1,6 @@
 // Calls for plans, targets, their edits and undo.
 import { z } from 'zod';
+import { plausibleNumber, safeTextMax } from './safeSchemas';
 import { EDITABLE_TARGET_FIELDS, type Plan, type Target } from '../domain/target';
 import { call, idSchema as id } from './call';
 import type { EditRecord } from './records';
@@ -37,7 +38,7 @@ export const targetCalls = {
     z
       .object({
         edits: z
-          .array(z.object({ targetId: id, field: z.enum(EDITABLE_TARGET_FIELDS), value: z.union([z.string().max(5000), z.number(), z.null()]) }).strict())
+          .array(z.object({ targetId: id, field: z.enum(EDITABLE_TARGET_FIELDS), value: z.union([safeTextMax(5000), plausibleNumber, z.null()]) }).strict())
           .min(1)
           .max(10_000),
         source: z.enum(['grid', 'paste', 'workbook']).default('grid'),

@@ -1,9 +1,10 @@
 // The shape of a target draft wherever one enters the Node side: the shipped seeds, and proposals the analyst
 // reviewed in the import view (they come back from the renderer, so they are checked like any argument).
 import { z } from 'zod';
+import { plausibleNumber, safeTextMax } from './safeSchemas';
 import { COMPARATORS, PLAN_SCOPES, QUALIFIERS, TARGET_KINDS } from '../domain/target';
 
-const num = z.number().finite().nullable();
+const num = plausibleNumber.nullable();
 
 export const statementRefSchema = z
   .object({
@@ -17,17 +18,17 @@ export const statementRefSchema = z
 
 export const targetDraftSchema = z
   .object({
-    section: z.string().max(200),
-    indicator: z.string().min(1).max(200),
+    section: safeTextMax(200),
+    indicator: safeTextMax(200, 1),
     kind: z.enum(TARGET_KINDS),
     value: num,
     valueLow: num,
     valueHigh: num,
-    unit: z.string().max(40).nullable(),
+    unit: safeTextMax(40).nullable(),
     comparator: z.enum(COMPARATORS).nullable(),
     qualifier: z.enum(QUALIFIERS).nullable(),
-    basis: z.string().max(200).nullable(),
-    quote: z.string().max(20_000),
+    basis: safeTextMax(200).nullable(),
+    quote: safeTextMax(20_000),
     quoteStart: z.number().int().nonnegative(),
     quoteEnd: z.number().int().nonnegative(),
     scope: z.enum(PLAN_SCOPES).optional(),

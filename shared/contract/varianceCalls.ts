@@ -1,5 +1,6 @@
 // Calls for linking targets to statistical series and for the variance analysis (执行情况) built on the links.
 import { z } from 'zod';
+import { safeTextMax } from './safeSchemas';
 import type { Frequency, Measure, PeriodKey } from '../domain/series';
 import type { Trend } from '../variance/trend';
 import type { VarianceRow } from '../variance/types';
@@ -117,7 +118,7 @@ export const varianceCalls = {
   suggestLinks: call<SuggestionView[]>()(z.object({ planId: id.optional(), unlinkedOnly: z.boolean().optional() }).strict()),
   /** For the link editor: the ranked candidates of one target, and any series matching the typed text. */
   linkCandidates: call<LinkCandidates>()(
-    z.object({ targetId: id, query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.object({ targetId: id, query: safeTextMax(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
   ),
   listLinks: call<LinkView[]>()(z.object({ planId: id.optional() }).strict()),
   /** Sets or (seriesId null, no formula) removes a target's link; refuses units or measures that cannot measure the target. */
@@ -126,7 +127,7 @@ export const varianceCalls = {
       .object({
         targetId: id,
         seriesId: id.nullable(),
-        formula: z.string().max(2000).nullable().optional(),
+        formula: safeTextMax(2000).nullable().optional(),
         levelSeriesId: id.nullable().optional(),
         /** `suggested` when the analyst accepted one of the target's suggestions (checked: it must be one). Default `manual`. */
         source: z.enum(LINK_SOURCES).optional(),

@@ -18,6 +18,10 @@ import {
 } from './target';
 import { keyed, type KeyedMessage } from '../messages';
 import { canonicalUnit } from './units';
+import { MAX_PLAUSIBLE_MAGNITUDE, findControlChar, hasControlChars } from '../boundary/safeValues';
+
+/** `U+0000`: the first control character of a text, as the refusal names it. */
+const controlCharCode = (text: string) => `U+${text.charCodeAt(Math.max(0, findControlChar(text))).toString(16).toUpperCase().padStart(4, '0')}`;
 
 export type FieldValue = number | string | null;
 /** A refusal carries its catalog key and parameters (shared/messages.ts) beside the combined message. */
@@ -95,10 +99,12 @@ export function checkFieldValue(field: EditableTargetField, raw: unknown): Field
     if (!Number.isFinite(n)) {
       return { ok: false, ...keyed('edit.notNumber', { field: label, got: String(raw).slice(0, 40) }) };
     }
+    if (Math.abs(n) > MAX_PLAUSIBLE_MAGNITUDE) return { ok: false, ...keyed('edit.implausible', { field: label }) };
     if (field === 'tolerance' && n < 0) return { ok: false, ...keyed('edit.toleranceNegative') };
     return { ok: true, value: n };
   }
   if (typeof raw !== 'string') return { ok: false, ...keyed('edit.notText', { field: label }) };
+  if (hasControlChars(raw)) return { ok: false, ...keyed('edit.controlChars', { field: label, code: controlCharCode(raw) }) };
   const text = raw.trim();
   switch (field) {
     case 'unit': {

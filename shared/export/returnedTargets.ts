@@ -1,6 +1,7 @@
 // Reads the rows of a 目标 sheet that came back from a colleague: finds the columns by header, checks each
 // cell (ids must exist, numbers must be numbers, formulas are refused), and never evaluates any text.
 
+import { controlCharMessage, hasControlChars, isPlausibleNumber } from '../boundary/safeValues';
 import {
   COMPARATOR_LABELS,
   COMPARATORS,
@@ -128,12 +129,13 @@ function parseField(column: TargetColumn, cell: SheetCell | null | undefined): P
   const raw = cell?.value ?? null;
   switch (column.kind) {
     case 'number': {
-      if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw } : { error: `“${column.header}”不是有效数字` };
+      if (typeof raw === 'number') return isPlausibleNumber(raw) ? { value: raw } : { error: `“${column.header}”不是有效数字（非有限数或超出合理范围：${clip(String(raw))}） / not a valid number (not finite or beyond any statistic)` };
       if (raw === null) return { value: null };
       if (typeof raw === 'boolean') return { error: `“${column.header}”不是数字：${String(raw)}` };
       const text = raw.normalize('NFKC').trim();
       if (MISSING_MARKS.has(text)) return { value: null };
       const n = strictNumber(text);
+      if (n !== null && !isPlausibleNumber(n)) return { error: `“${column.header}”不是有效数字（非有限数或超出合理范围：${clip(raw)}） / not a valid number (not finite or beyond any statistic)` };
       return n === null ? { error: `“${column.header}”不是数字：${clip(raw)}` } : { value: n };
     }
     case 'comparator':
@@ -147,6 +149,7 @@ function parseField(column: TargetColumn, cell: SheetCell | null | undefined): P
     }
     default: {
       const text = raw === null ? '' : typeof raw === 'string' ? raw.trim() : String(raw);
+      if (hasControlChars(text)) return { error: `“${column.header}”${controlCharMessage(text, { zh: '', en: 'The cell' })}` };
       if (column.key === 'notes') return { value: text };
       if (column.key === 'indicator' && text === '') return { error: '“指标”不能为空' };
       return { value: text === '' ? null : text };

@@ -1,5 +1,6 @@
 // One value cell read as a number, as "not published" (missing), or flagged for the analyst with a reason.
 // Nothing is guessed: `约5`, `12亿`, `=1+1` are flagged, never turned into numbers.
+import { isPlausibleNumber } from '../boundary/safeValues';
 
 export type CellValue =
   | { kind: 'number'; value: number; /** the text carried a `%` sign */ percent: boolean }
@@ -18,7 +19,7 @@ const DECIMAL_ONLY = /^-?\.\d+%?$/;
 export const REASONS = {
   text: '数值含文字，未导入 / The value contains text and was not imported',
   formula_like: '以 = + @ 开头的文本按文字处理，未作公式计算 / Text starting with = + @ is data, not a formula; not imported',
-  not_finite: '数值无效 / The number is not finite',
+  not_finite: '数值无效：不是有限数或超出任何统计数的范围 / The number is not finite or beyond the range of any statistic',
   boolean: '逻辑值不是统计数 / A TRUE/FALSE cell is not a statistic',
   error_cell: '单元格为错误值 / The cell holds an error value',
 } as const satisfies Record<CellValueProblem, string>;
@@ -31,7 +32,7 @@ function flagged(code: CellValueProblem, text: string): CellValue {
 export function parseCellValue(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return { kind: 'missing' };
   if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? { kind: 'number', value: raw, percent: false } : flagged('not_finite', String(raw));
+    return isPlausibleNumber(raw) ? { kind: 'number', value: raw, percent: false } : flagged('not_finite', String(raw));
   }
   if (typeof raw === 'boolean') return flagged('boolean', String(raw));
   if (typeof raw !== 'string') return flagged('text', String(raw));
@@ -46,7 +47,7 @@ export function parseValueText(raw: string): CellValue {
   if (NUMBER_TEXT.test(s) || DECIMAL_ONLY.test(s)) {
     const percent = s.endsWith('%');
     const value = Number((percent ? s.slice(0, -1) : s).replace(/,/g, ''));
-    return Number.isFinite(value) ? { kind: 'number', value, percent } : flagged('not_finite', raw);
+    return isPlausibleNumber(value) ? { kind: 'number', value, percent } : flagged('not_finite', raw);
   }
   // `-abc` and the like: a leading minus on text is still text.
   return flagged('text', raw);

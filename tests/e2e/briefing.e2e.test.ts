@@ -53,7 +53,7 @@ const stored = (id: number) => (service.handlers.listTargets({}) as Target[]).fi
 
 beforeAll(async () => {
   dir = makeTmpDir('wb-e2e-brief-');
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   await dispatch(service, 'commitImport', { file: { fileName: '2025年10月统计月报.csv', dataBase64: Buffer.from(statisticsCsv()).toString('base64') } });
   const series = (await dispatch(service, 'listSeries', {})) as Series[];
   const targets = service.handlers.listTargets({}) as Target[];

@@ -47,7 +47,7 @@ const targetsOf = (planId: number) => service.handlers.listTargets({ planId }) a
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   browser = await launchBrowser();
   page = await browser.context.newPage();

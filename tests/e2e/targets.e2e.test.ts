@@ -23,7 +23,7 @@ const storedTarget = (id: number) => (service.handlers.listTargets({}) as Target
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   const targets = service.handlers.listTargets({}) as Target[];
   gdp = targets.find((t) => t.indicator === '地区生产总值')!;

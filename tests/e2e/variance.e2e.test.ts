@@ -24,7 +24,7 @@ const statusOf = (id: number) => cell(id, 'status').textContent();
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   const data = Buffer.from(csvLines().join('\n') + '\n', 'utf8').toString('base64');
   await dispatch(service, 'commitImport', { file: { fileName: 'stats.csv', dataBase64: data } });
   const targets = (await dispatch(service, 'listTargets', {})) as Target[];

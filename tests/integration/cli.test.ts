@@ -39,6 +39,23 @@ describe('CLI', () => {
     expect(r2.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a mistyped --db is refused, naming it, and nothing is created there (only init creates a store)', () => {
+    const typo = path.join(dir, 'typo.db');
+    const r = runCliProcess(['targets', '--json', '--db', typo]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(typo);
+    expect(r.stderr).toMatch(/数据文件不存在.*No store at/);
+    expect(fs.existsSync(typo)).toBe(false);
+    const nowhere = path.join(dir, 'no-such-folder', 'sub', 'x.sqlite');
+    for (const command of [['targets'], ['init']]) {
+      const refused = runCliProcess([...command, '--db', nowhere]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(fs.existsSync(path.join(dir, 'no-such-folder'))).toBe(false);
+  }, 180_000);
+
   it('unknown commands and options are refused', () => {
     expect(runCliProcess(['frobnicate']).code).not.toBe(0);
     const r = runCliProcess(['targets', '--jsno', '--db', path.join(dir, 'y.sqlite')]);

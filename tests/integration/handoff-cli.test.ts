@@ -261,7 +261,7 @@ describe('round trip of the 目标 sheet', () => {
       if (id === oil().id) row.getCell(column('备注')).value = ROUND_TRIP_NOTE;
     });
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    service = openWorkbench(db, 'cli');
+    service = openWorkbench(db, 'cli', { create: true });
     returned = (await dispatch(service, 'readReturnedWorkbook', { file: { fileName: '回传.xlsx', dataBase64: bytes.toString('base64') } })) as ReturnedWorkbook;
   });
 

@@ -48,6 +48,7 @@ const dump = (db: string) => {
 describe('workbench import / series / batches / undo-import', () => {
   it('imports the NBS sample and `series --json` gives the truth values, sorted by period', () => {
     const db = path.join(dir, 'sample.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     const r = runCliProcess(['import', path.join(FIXTURES, 'nbs_sample.xls'), '--db', db]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -100,6 +101,7 @@ describe('workbench import / series / batches / undo-import', () => {
 
   it('lists the history and undoes a batch; bad input exits non-zero with one line and changes nothing', () => {
     const db = path.join(dir, 'undo.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     expect(runCliProcess(['import', path.join(FIXTURES, 'nbs_sample.csv'), '--db', db]).code).toBe(0);
     const list = runCliProcess(['batches', '--db', db]);
     expect(list.stdout).toMatch(/nbs_sample\.csv\s+序列 5\s+观测值 23/);

@@ -69,6 +69,7 @@ describe('plan extract', () => {
 describe('plan import', () => {
   it('commits a new plan that targets --plan N lists', () => {
     const db = path.join(dir, 'new.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     const r = runCliProcess(['plan', 'import', SEED, '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout) as { planId: number; added: unknown[] };
@@ -83,6 +84,7 @@ describe('plan import', () => {
 
   it('takes --year and --title over the document', () => {
     const db = path.join(dir, 'titled.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     const r = runCliProcess(['plan', 'import', SEED, '--db', db, '--year', '2026', '--title', '修订稿']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/已导入为新计划 2：修订稿/);
@@ -138,6 +140,7 @@ describe('plan import', () => {
 
   it('refuses a text with no plan targets, and unknown subcommands', () => {
     const db = path.join(dir, 'none.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     const file = path.join(dir, 'letter.txt');
     fs.writeFileSync(file, 'Dear colleague, see you at the meeting.\n');
     const r = runCliProcess(['plan', 'import', file, '--db', db]);

@@ -10,7 +10,7 @@ let dir: string;
 let service: Service;
 beforeEach(() => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 's.sqlite'), 'cli');
+  service = openWorkbench(path.join(dir, 's.sqlite'), 'cli', { create: true });
 });
 afterEach(() => {
   service.ctx.db.close();

@@ -227,7 +227,7 @@ describe('variance --json', () => {
 
 describe('chart and provenance calls', () => {
   it('trend of the coal target: the year through October against last year, the target line in 万吨', () => {
-    const service = openWorkbench(db, 'cli');
+    const service = openWorkbench(db, 'cli', { create: true });
     try {
       const trend = service.handlers.varianceTrend({ targetId: ids.coal, asOf: '2025-10' }) as VarianceTrend;
       expect(trend.unit).toBe('万吨');
@@ -246,7 +246,7 @@ describe('chart and provenance calls', () => {
   });
 
   it('provenance names the file, sheet, cell and batch of each observation behind the coal figures', () => {
-    const service = openWorkbench(db, 'cli');
+    const service = openWorkbench(db, 'cli', { create: true });
     try {
       const p = service.handlers.varianceProvenance({ targetId: ids.coal, asOf: '2025-10' }) as VarianceProvenance;
       const lines = csvLines();

@@ -13,7 +13,7 @@ let base: string;
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'w.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'w.sqlite'), 'web', { create: true });
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   base = `http://127.0.0.1:${shell.port}`;
 });

@@ -1,11 +1,10 @@
 // `plan extract FILE` proposes a plan document's targets without touching a store; `plan import FILE` reads the
 // file first (a bad file stops here, before any store is opened) and then commits through the service.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PlanCommitResult, PlanDiff, PlanExtraction } from '../../../shared/contract';
 import { KIND_LABELS, QUALIFIER_LABELS, type TargetDraft } from '../../../shared/domain/target';
 import { WorkbenchError } from '../../../shared/errors';
-import { proposePlan } from '../../plan/proposePlan';
+import { proposePlanFile } from '../../plan/proposePlan';
 import { dispatch } from '../../service/service';
 import type { CliContext, CliCommand } from '../context';
 import { describeValue, targetJson } from './targets';
@@ -42,16 +41,8 @@ function keptApartLine(part: { review: number; outlook: number }): string {
 
 async function readProposal(file: string | undefined): Promise<PlanExtraction> {
   if (!file) throw new WorkbenchError('bad_request', '请给出计划文件路径 / Give the path of the plan file');
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const { PlanFileError } = await import('../../plan/readPlanFile');
-    const reason = code === 'ENOENT' ? '找不到文件 / File not found' : code === 'EISDIR' ? '这是文件夹，不是文件 / This is a folder, not a file' : '无法读取文件 / Cannot read the file';
-    throw new PlanFileError(code === 'ENOENT' ? 'not_found' : 'unreadable', `${reason}: ${file}`);
-  }
-  return proposePlan(bytes, file);
+  // Size and limits before reading (readPlanFile): a 100 MB file is refused without loading it.
+  return proposePlanFile(file);
 }
 
 function proposalLine(t: TargetDraft, index: number): string {

@@ -8,7 +8,7 @@ import { startThreadedBackend, type ThreadedBackend } from './threadedBackend';
 
 /** Main process → service process. */
 export type ToServiceProcess =
-  | { type: 'init'; storePath: string; user: string }
+  | { type: 'init'; storePath: string; defaultFolder: string; user: string }
   | { type: 'port' }
   | { type: 'grant'; path: string }
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError };
@@ -38,7 +38,7 @@ function viaMain<K extends HostServiceName>(kind: K): HostServices[K] {
 parent.on('message', (e) => {
   const m = e.data as ToServiceProcess;
   if (m.type === 'init') {
-    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, hostServices: { printPdf: viaMain('printPdf'), rasterizeSvgs: viaMain('rasterizeSvgs') } }).then(
+    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, create: true, defaultFolder: m.defaultFolder, hostServices: { printPdf: viaMain('printPdf'), rasterizeSvgs: viaMain('rasterizeSvgs') } }).then(
       (b) => {
         backend = b;
         post({ type: 'ready' });

@@ -16,7 +16,7 @@ const post = (m: FromThread) => port.postMessage(m);
 
 let service: Service;
 try {
-  service = openWorkbench(config.storePath, config.shell);
+  service = openWorkbench(config.storePath, config.shell, { create: config.create, defaultFolder: config.defaultFolder });
 } catch (e) {
   post({ type: 'fatal', error: reportError(`${config.shell} open store`, e) });
   process.exit(1);

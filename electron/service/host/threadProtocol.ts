@@ -6,6 +6,9 @@ import type { WireError } from '../../../shared/errors';
 /** What a worker thread is started with. */
 export interface ThreadConfig {
   storePath: string;
+  /** Only the default store is created (and seeded) where none exists; see openWorkbench. */
+  create: boolean;
+  defaultFolder?: string;
   shell: 'electron' | 'web';
   user: string;
   uploadsDir?: string;

@@ -16,6 +16,9 @@ import { workerEntry } from './workerEntry';
 
 export interface ThreadedBackendOptions {
   storePath: string;
+  /** May the store be created where none exists? Only the shell's default store (see openWorkbench). */
+  create?: boolean;
+  defaultFolder?: string;
   shell: 'web' | 'electron';
   user: string;
   uploadsDir?: string;
@@ -117,8 +120,11 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const granted = new Set<string>();
   const jobs = new Map<string, JobEntry>();
   const entry = workerEntry();
+  let create = opts.create ?? false;
   const config = (): ThreadConfig => ({
     storePath: opts.storePath,
+    create,
+    defaultFolder: opts.defaultFolder,
     shell: opts.shell,
     user: opts.user,
     uploadsDir: opts.uploadsDir,
@@ -146,6 +152,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   // The calls thread opens (and on first start migrates and seeds) the store before any other thread opens it.
   const calls = new CallThread(spawn(), onThreadMessage, changed);
   await calls.ready;
+  // It exists now: no other thread creates anything.
+  create = false;
   const heavy = new CallThread(spawn(), onThreadMessage, changed);
   await heavy.ready;
 

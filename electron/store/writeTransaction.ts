@@ -1,0 +1,59 @@
+// Every write to a store is one IMMEDIATE transaction: it takes SQLite's write lock at BEGIN, before its first
+// read. A deferred transaction that reads first and then writes cannot wait for the lock (SQLite returns BUSY at
+// once, skipping the busy timeout, to avoid a deadlock), which is how edits failed with "database is locked"
+// while an import ran. Waiting at BEGIN is safe, and a writer that has to wait says so in words.
+import type Database from 'better-sqlite3';
+import { WorkbenchError } from '../../shared/errors';
+
+/**
+ * How long a writer waits for another (another CLI import, the browser shell saving edits). Longer than the
+ * longest commit: the import of a 200 MB file commits its rows in a few seconds.
+ */
+export const BUSY_TIMEOUT_MS = 60_000;
+/** The first try waits this long before the writer is told it is waiting. */
+const QUICK_TRY_MS = 250;
+
+export type BusyNotice = (message: string) => void;
+
+const notices = new WeakMap<Database.Database, BusyNotice>();
+
+/** Where to say that a write is waiting (the CLI: stderr). Without one, the wait is silent but still happens. */
+export function onBusyWait(db: Database.Database, notice: BusyNotice): void {
+  notices.set(db, notice);
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
+}
+
+export const WAITING_MESSAGE = '另一个程序正在写入数据文件（如另一个导入），等待其完成后保存… / Another program is writing to the store (another import?); waiting for it to finish before saving…';
+
+export function busyTimeoutError(): WorkbenchError {
+  return new WorkbenchError(
+    'store',
+    `数据文件被另一个程序占用超过 ${BUSY_TIMEOUT_MS / 1000} 秒，本次未保存任何内容，请稍后重试 / The store stayed busy with another program for over ${BUSY_TIMEOUT_MS / 1000} s; nothing was saved; try again later`,
+  );
+}
+
+/** Runs `fn` as one IMMEDIATE transaction, waiting (and saying so) while another connection writes. */
+export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
+  const tx = db.transaction(fn);
+  if (db.inTransaction) return tx(); // nested: a savepoint inside the caller's transaction, lock already held
+  db.pragma(`busy_timeout = ${QUICK_TRY_MS}`);
+  try {
+    return tx.immediate();
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+  // BEGIN IMMEDIATE failed before `fn` ran, so trying again repeats nothing.
+  notices.get(db)?.(WAITING_MESSAGE);
+  try {
+    return tx.immediate();
+  } catch (e) {
+    if (isBusy(e)) throw busyTimeoutError();
+    throw e;
+  }
+}
