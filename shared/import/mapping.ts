@@ -59,6 +59,8 @@ export const gridMappingSchema = z.object({
   latestColumn: index.nullable().default(null),
   /** by_region: the indicator as the `指标：` title row writes it (the row labels are regions). */
   indicator: z.string().max(200).nullable().default(null),
+  /** A `地区` column beside the indicator names: the region of its row (else `region`). */
+  regionColumn: index.nullable().default(null),
 });
 export type GridMapping = z.infer<typeof gridMappingSchema>;
 

@@ -120,3 +120,24 @@ describe('no silent default measure', () => {
     expect(long.problems.map((p) => [p.cell, p.code])).toEqual([['A2', 'measure_unknown']]);
   });
 });
+
+describe('a 地区 column beside the indicator names', () => {
+  it('gives each row the region it names, and the title region to rows that name none', () => {
+    const rows = [
+      ['地区：内蒙古自治区'],
+      ['地区', '指标', '2025年10月', '2025年9月'],
+      ['呼和浩特市', '社会消费品零售总额当月值(亿元)', '120.5', '118.2'],
+      ['包头市', '社会消费品零售总额当月值(亿元)', '110.1', ''],
+      ['', '社会消费品零售总额当月值(亿元)', '900.3', '880.4'],
+    ];
+    const parsed = parseStatisticsFile(csv(rows), 'cities.csv');
+    expect(parsed.problems).toEqual([]);
+    expect(flat(parsed).map((o) => [o.region, o.name, o.measure, o.period, o.value])).toEqual([
+      ['呼和浩特市', '社会消费品零售总额', 'monthly', '2025-10', 120.5],
+      ['呼和浩特市', '社会消费品零售总额', 'monthly', '2025-09', 118.2],
+      ['包头市', '社会消费品零售总额', 'monthly', '2025-10', 110.1],
+      ['内蒙古自治区', '社会消费品零售总额', 'monthly', '2025-10', 900.3],
+      ['内蒙古自治区', '社会消费品零售总额', 'monthly', '2025-09', 880.4],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { periodText } from '../../renderer/import/periodText';
 const grid: GridMapping = {
   layout: 'wide', headerRow: 3, yearRow: null, labelColumn: 0, unitColumn: null, firstDataRow: 4, lastDataRow: 8,
   periodColumns: [{ column: 1, label: '2025年6月', period: '2025-06', frequency: 'monthly', cumulative: false }], region: null, rowOverrides: [],
-  measureColumn: null, latestColumn: null, indicator: null,
+  measureColumn: null, latestColumn: null, indicator: null, regionColumn: null,
 };
 
 describe('periodText', () => {

@@ -38,12 +38,12 @@ export function findDataEnd(sheet: WorkbookSheet, firstDataRow: number): number 
 }
 
 /** The column left of the periods that holds the most text: the indicator names. */
-export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, lastDataRow: number, beforeColumn: number, measureColumn: number | null = null): number {
+export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, lastDataRow: number, beforeColumn: number, measureColumn: number | null = null, regionColumn: number | null = null): number {
   let best = 0;
   let bestCount = -1;
   const end = Math.min(lastDataRow, firstDataRow + 200);
   for (let c = 0; c < beforeColumn; c++) {
-    if (c === measureColumn) continue;
+    if (c === measureColumn || c === regionColumn) continue;
     let count = 0;
     for (let r = firstDataRow; r <= end; r++) {
       const t = textAt(sheet, r, c);
@@ -60,14 +60,14 @@ export function findLabelColumn(sheet: WorkbookSheet, firstDataRow: number, last
 const UNIT_HEADER = /^(计量)?单位$|^unit$/i;
 
 /** A column headed `单位`, or whose cells are mostly known units, between the names and the periods. */
-export function findUnitColumn(sheet: WorkbookSheet, headerRows: number[], firstDataRow: number, lastDataRow: number, labelColumn: number, beforeColumn: number, measureColumn: number | null = null): number | null {
+export function findUnitColumn(sheet: WorkbookSheet, headerRows: number[], firstDataRow: number, lastDataRow: number, labelColumn: number, beforeColumn: number, measureColumn: number | null = null, regionColumn: number | null = null): number | null {
   for (let c = 0; c < beforeColumn; c++) {
-    if (c === labelColumn || c === measureColumn) continue;
+    if (c === labelColumn || c === measureColumn || c === regionColumn) continue;
     if (headerRows.some((r) => UNIT_HEADER.test(textAt(sheet, r, c).replace(/[\s\u3000]+/g, '')))) return c;
   }
   const end = Math.min(lastDataRow, firstDataRow + 200);
   for (let c = 0; c < beforeColumn; c++) {
-    if (c === labelColumn || c === measureColumn) continue;
+    if (c === labelColumn || c === measureColumn || c === regionColumn) continue;
     let units = 0;
     let filled = 0;
     for (let r = firstDataRow; r <= end; r++) {
@@ -143,7 +143,8 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       continue;
     }
     const label = titleLabel ?? rowLabel;
-    const region = byRegion ? rowLabel.normalize('NFKC').replace(/[\s\u3000]+/g, '') : mapping.region;
+    const regionCell = mapping.regionColumn !== null ? cellText(row[mapping.regionColumn]) : '';
+    const region = byRegion ? rowLabel.normalize('NFKC').replace(/[\s\u3000]+/g, '') : regionCell !== '' ? regionCell : mapping.region;
     const read = readLabelAndUnit(label, row, byRegion ? null : mapping.unitColumn);
     const info = read.info;
     let unit = read.unit;

@@ -24,6 +24,17 @@ export function selfContainedPeriods(sheet: WorkbookSheet, r: number): PeriodCol
   return columns;
 }
 
+/** A `地区` / `区域` / `省份` header beside the names. */
+const REGION_HEADER = /^(地区|区域|省份|地区名称|省市|盟市)$/;
+
+function columnHasText(sheet: WorkbookSheet, c: number, firstDataRow: number, lastDataRow: number): boolean {
+  for (let r = firstDataRow; r <= Math.min(lastDataRow, firstDataRow + 50); r++) {
+    const t = textAt(sheet, r, c);
+    if (t !== '' && !/^[-+]?[\d.,]+$/.test(t)) return true;
+  }
+  return false;
+}
+
 /** A `口径` / `指标口径` / `统计口径` header: the column saying each row's measure. */
 const MEASURE_HEADER = /口径$/;
 /** `累计同比（最新）`, `最新累计增长`: the row's latest cumulative growth, beside the period columns. */
@@ -89,17 +100,22 @@ export function completeGridMapping(
   const width = Math.max(...headerRows.map((r) => sheet.rows[r]?.length ?? 0));
   let measureColumn: number | null = null;
   let latestColumn: number | null = null;
+  let regionColumn: number | null = null;
   for (let c = 0; c < width; c++) {
     if (periodSet.has(c)) continue;
     const h = headerText(sheet, headerRows, c);
     if (measureColumn === null && c < firstPeriodColumn && MEASURE_HEADER.test(h)) measureColumn = c;
+    else if (regionColumn === null && c < firstPeriodColumn && REGION_HEADER.test(h)) regionColumn = c;
     else if (latestColumn === null && isLatestHeader(h)) latestColumn = c;
   }
-  const labelColumn = findLabelColumn(sheet, firstDataRow, lastDataRow, firstPeriodColumn, measureColumn);
-  const unitColumn = findUnitColumn(sheet, headerRows, firstDataRow, lastDataRow, labelColumn, firstPeriodColumn, measureColumn);
+  // A 地区 column is the regions' only where another column holds the names (else the rows are regions: by_region).
+  const otherColumns = Array.from({ length: firstPeriodColumn }, (_, c) => c).filter((c) => c !== measureColumn && c !== regionColumn);
+  if (regionColumn !== null && !otherColumns.some((c) => columnHasText(sheet, c, firstDataRow, lastDataRow))) regionColumn = null;
+  const labelColumn = findLabelColumn(sheet, firstDataRow, lastDataRow, firstPeriodColumn, measureColumn, regionColumn);
+  const unitColumn = findUnitColumn(sheet, headerRows, firstDataRow, lastDataRow, labelColumn, firstPeriodColumn, measureColumn, regionColumn);
   const title = titleRows(sheet, headerRow);
   const byRegion = title.indicator !== null && unitColumn === null && labelsAreRegions(sheet, labelColumn, firstDataRow, lastDataRow);
-  const analyst = yearRow !== null || unitColumn !== null || measureColumn !== null || latestColumn !== null || sheet.merges.length > 0;
+  const analyst = yearRow !== null || unitColumn !== null || measureColumn !== null || latestColumn !== null || regionColumn !== null || sheet.merges.length > 0;
   return {
     layout: byRegion ? 'by_region' : analyst ? 'analyst' : 'wide',
     headerRow,
@@ -114,6 +130,7 @@ export function completeGridMapping(
     measureColumn,
     latestColumn,
     indicator: byRegion ? title.indicator : null,
+    regionColumn,
   };
 }
 

@@ -113,7 +113,9 @@ function GridRows({ sheet, mapping, head, onChange }: { sheet: PreviewSheet; map
   const { t, lang } = useI18n();
   // Rows the analyst skipped no longer produce series, so they are listed from the overrides to be restored.
   const rows = new Map<number, { label: string; unit: string; measure: Measure | null }>();
-  for (const s of sheet.series) if (s.row !== null && !rows.has(s.row)) rows.set(s.row, { label: s.label, unit: s.unit, measure: s.measure });
+  // In a by-region table the rows are regions: name the row by its region.
+  const rowName = (s: PreviewSheet['series'][number]) => (mapping.layout === 'by_region' && s.region ? s.region : s.label);
+  for (const s of sheet.series) if (s.row !== null && !rows.has(s.row)) rows.set(s.row, { label: rowName(s), unit: s.unit, measure: s.measure });
   for (const o of mapping.rowOverrides) if (!rows.has(o.row)) rows.set(o.row, { label: head[o.row]?.[mapping.labelColumn] ?? t(`第 ${o.row + 1} 行`, `Row ${o.row + 1}`), unit: '', measure: null });
   const ordered = [...rows.entries()].sort((a, b) => a[0] - b[0]);
   return (
@@ -262,6 +264,8 @@ export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onR
             <ColumnSelect label={t('指标名称列', 'Label column')} value={grid.labelColumn} width={width} onChange={(c) => c !== null && onChange({ ...grid, labelColumn: c })} />
             <label>{t('单位列', 'Unit column')}</label>
             <ColumnSelect label={t('单位列', 'Unit column')} allowNone value={grid.unitColumn} width={width} onChange={(c) => onChange({ ...grid, unitColumn: c })} />
+            <label>{t('地区列', 'Region column')}</label>
+            <ColumnSelect label={t('地区列', 'Region column')} allowNone value={grid.regionColumn} width={width} onChange={(c) => onChange({ ...grid, regionColumn: c })} />
             <label>{t('口径列', 'Measure column')}</label>
             <ColumnSelect label={t('口径列', 'Measure column')} allowNone value={grid.measureColumn} width={width} onChange={(c) => onChange({ ...grid, measureColumn: c })} />
             <label>{t('最新累计同比列', 'Latest YoY column')}</label>
@@ -308,7 +312,7 @@ export function MappingEditor({ sheet, mapping, head, onChange, onHeaderRow, onR
               </li>
             ))}
           </ul>
-          <h5>{t('指标行', 'Indicator rows')}</h5>
+          <h5>{grid.layout === 'by_region' ? t('地区行', 'Region rows') : t('指标行', 'Indicator rows')}</h5>
           <GridRows sheet={sheet} mapping={grid} head={head} onChange={onChange} />
         </fieldset>
       )}
