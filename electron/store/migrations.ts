@@ -127,10 +127,10 @@ export const MIGRATIONS: readonly string[] = [
    WHERE id NOT IN (SELECT MIN(id) FROM series GROUP BY name, unit, measure, frequency, region);
   -- A file that named no region belongs to the store's home region: the plan's province, unless a series of
   -- that region with the same identity exists already (then the unstated one stays as it was).
-  UPDATE series SET region = (SELECT region FROM plans ORDER BY id DESC LIMIT 1)
+  UPDATE series SET region = (SELECT region FROM plans WHERE region <> '' ORDER BY id DESC LIMIT 1)
    WHERE region = '' AND EXISTS (SELECT 1 FROM plans WHERE region <> '')
      AND NOT EXISTS (SELECT 1 FROM series t WHERE t.name = series.name AND t.unit = series.unit AND t.measure = series.measure
-                     AND t.frequency = series.frequency AND t.region = (SELECT region FROM plans ORDER BY id DESC LIMIT 1));
+                     AND t.frequency = series.frequency AND t.region = (SELECT region FROM plans WHERE region <> '' ORDER BY id DESC LIMIT 1));
   INSERT INTO series_v3 (id, name, label, unit, measure, frequency, region) SELECT id, name, label, unit, measure, frequency, region FROM series;
   DROP TABLE series;
   ALTER TABLE series_v3 RENAME TO series;

@@ -53,7 +53,7 @@ describe('workbench import / series / batches / undo-import', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/已导入 nbs_sample\.xls（批次 1）/);
-    expect(r.stdout).toMatch(/新写入观测值 23 个/);
+    expect(r.stdout).toMatch(/观测值新增 23、未变 0、修订 0/);
     expect(r.stdout).toMatch(/粗钢产量累计值\(万吨\)/);
 
     const s = runCliProcess(['series', '--db', db, '--json']);
