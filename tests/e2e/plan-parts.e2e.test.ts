@@ -92,4 +92,16 @@ describe('plan import of a work report', () => {
     expect(stored).toHaveLength(planYear.length);
     expect(stored.some((t) => t.value === 5.2 || t.value === 31)).toBe(false);
   });
+
+  it('shows both statements of the restated target in the targets view', async () => {
+    await page.getByRole('tab', { name: '计划目标' }).click();
+    const planId = Math.max(...(service.handlers.listPlans({}) as { id: number }[]).map((p) => p.id));
+    const jobs = (service.handlers.listTargets({ planId }) as { id: number; value: number | null }[]).find((t) => t.value === 70);
+    expect(jobs).toBeDefined();
+    const row = page.locator(`[data-testid="targets-grid"] .ag-row[row-id="${jobs?.id}"] .ag-cell[col-id="section"]`);
+    await row.waitFor();
+    await row.click();
+    await expect.poll(() => page.getByTestId('also-stated').textContent()).toContain('新增城镇就业70万人以上');
+    await page.screenshot({ path: screenshotPath('plan-parts-targets-detail') });
+  });
 });
