@@ -11,7 +11,7 @@ import { makeTmpDir, removeDir } from '../helpers/tmp';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SEED = path.join(root, 'seeds/2025-plan.txt');
-const PROPOSAL_FIELDS = ['id', 'section', 'indicator', 'kind', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'quote', 'notes', 'taskStatus', 'quoteStart', 'quoteEnd'];
+const PROPOSAL_FIELDS = ['id', 'section', 'indicator', 'kind', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'quote', 'notes', 'taskStatus', 'direction', 'quoteStart', 'quoteEnd'];
 
 type Row = Record<string, unknown>;
 let dir: string;
