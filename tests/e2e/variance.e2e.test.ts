@@ -67,7 +67,9 @@ describe('variance view', () => {
   it('selecting a row shows the chart with the target line, the rule and the provenance', async () => {
     await cell(ids.coal, 'indicator').click();
     await page.getByTestId('variance-chart').locator('svg').waitFor();
-    await expect.poll(() => page.getByTestId('variance-chart').textContent()).toContain('目标 120,000');
+    // In the target's unit, as the table states it (12 亿吨, not 120,000 万吨), with the 序时进度 line's legend.
+    await expect.poll(() => page.getByTestId('variance-chart').textContent()).toContain('目标 12亿吨');
+    expect(await page.getByTestId('variance-chart').textContent()).toContain('序时进度');
     expect(await page.getByTestId('variance-rule').textContent()).toContain('落后季节性序时进度2.5个百分点');
     await page.getByText('数据来源').click();
     const table = page.getByTestId('provenance');

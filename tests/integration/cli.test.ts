@@ -24,7 +24,8 @@ describe('CLI', () => {
     const find = (word: string) => targets.find((t) => String(t.indicator).includes(word));
     expect(find('地区生产总值')).toMatchObject({ kind: 'growth_rate', value: 6, unit: '%', comparator: 'about' });
     expect(find('固定资产投资')).toMatchObject({ kind: 'growth_rate', value: 10, unit: '%', comparator: 'about' });
-    expect(find('城镇新增就业')).toMatchObject({ value: 18, unit: '万人', comparator: 'at_least' });
+    expect(find('城镇新增就业')).toMatchObject({ value: 18, unit: '万人', comparator: 'at_least', direction: 'higher_better' });
+    expect(find('城镇调查失业率')).toMatchObject({ direction: 'lower_better' });
   });
 
   it('a bad --db path gives a non-zero exit and a one-line message', () => {

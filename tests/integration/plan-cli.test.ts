@@ -10,7 +10,7 @@ import { makeTmpDir, removeDir } from '../helpers/tmp';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SEED = path.join(root, 'seeds/2025-plan.txt');
-const PROPOSAL_FIELDS = ['id', 'section', 'indicator', 'kind', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'quote', 'notes', 'taskStatus', 'alsoStatedAt', 'quoteStart', 'quoteEnd', 'scope'];
+const PROPOSAL_FIELDS = ['id', 'section', 'indicator', 'kind', 'value', 'valueLow', 'valueHigh', 'unit', 'comparator', 'qualifier', 'basis', 'quote', 'notes', 'taskStatus', 'alsoStatedAt', 'direction', 'quoteStart', 'quoteEnd', 'scope'];
 
 type Row = Record<string, unknown>;
 let dir: string;

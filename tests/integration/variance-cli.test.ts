@@ -226,15 +226,16 @@ describe('variance --json', () => {
 });
 
 describe('chart and provenance calls', () => {
-  it('trend of the coal target: the year through October against last year, the target line in 万吨', () => {
+  it('trend of the coal target: the year through October against last year, in the target’s 亿吨 with its 序时进度', () => {
     const service = openWorkbench(db, 'cli', { create: true });
     try {
       const trend = service.handlers.varianceTrend({ targetId: ids.coal, asOf: '2025-10' }) as VarianceTrend;
-      expect(trend.unit).toBe('万吨');
-      expect(trend.targetLine).toBe(120000); // 12 亿吨 = 120000 万吨
+      // The table states the target in 亿吨: the chart says the same, the 万吨 series converted exactly.
+      expect(trend.unit).toBe('亿吨');
+      expect(trend.targetLine).toBe(12);
       expect(trend.points).toHaveLength(12);
-      expect(trend.points[9]).toMatchObject({ period: '2025-10', value: 96000, lastYear: 94000 });
-      expect(trend.points[11]).toMatchObject({ value: null, lastYear: 114000 });
+      expect(trend.points[9]).toMatchObject({ period: '2025-10', value: 9.6, lastYear: 9.4, schedule: 10 });
+      expect(trend.points[11]).toMatchObject({ value: null, lastYear: 11.4, schedule: 12 });
       expect(trend.points[0]).toMatchObject({ value: null, lastYear: null }); // 1-2月 published together: no January
 
       const gdp = service.handlers.varianceTrend({ targetId: ids.gdp, asOf: '2025-10' }) as VarianceTrend;
