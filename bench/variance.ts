@@ -68,6 +68,7 @@ export function benchVariance(): void {
   let sink = 0;
   const baseline: number[] = [];
   const analysis: number[] = [];
+  const withoutPrevious: number[] = [];
   let rows = 0;
   for (let run = 0; run < RUNS; run++) {
     let t0 = performance.now();
@@ -79,12 +80,19 @@ export function benchVariance(): void {
     analysis.push(performance.now() - t0);
     rows = result.length;
     sink += result.length;
+
+    // The same analysis without month-on-month (较上月), to show what analysing the month before costs.
+    t0 = performance.now();
+    sink += analyzeAll(targets, links, seriesById, undefined, { monthOnMonth: false }).length;
+    withoutPrevious.push(performance.now() - t0);
   }
   const a = median(analysis);
   const b = median(baseline);
   const points = [...seriesById.values()].reduce((n, s) => n + s.points.size, 0);
   console.log(`variance: ${rows} targets over ${SERIES} series (${points} points), median of ${RUNS} runs`);
   console.log(`  analyzeAll  ${a.toFixed(2)} ms  (budget 100 ms: ${a < 100 ? 'ok' : 'OVER'})`);
+  const w = median(withoutPrevious);
+  console.log(`  without month-on-month  ${w.toFixed(2)} ms  (analyzeAll ×${(a / w).toFixed(2)} of it)`);
   console.log(`  baseline    ${b.toFixed(2)} ms  (touch every point once)`);
   console.log(`  ratio       ${(a / b).toFixed(2)}×`);
   if (sink === -1) console.log(sink); // keep the loops from being optimised away

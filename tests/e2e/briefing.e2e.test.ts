@@ -168,7 +168,11 @@ describe('variance view', () => {
     const header = (grid[2] as string[]).map(String);
     const coalRow = grid.slice(3).find((r) => r[header.indexOf('指标')] === '煤炭产量')!;
     const completion = header.findIndex((h) => h.startsWith('完成率'));
-    expect(coalRow[completion]).toBeCloseTo((10150 * 10) / 10000 / 12 * 100, 6);
+    // An Excel percent: the number 0.846 shown as 84.6%, so a colleague's formulas compute with it.
+    expect(coalRow[completion]).toBeCloseTo((10150 * 10) / 10000 / 12, 6);
+    // 实际 and 差距 are numbers too, each in its row's unit by number format, not text like "4.4%".
+    expect(typeof coalRow[header.indexOf('实际')]).toBe('number');
+    expect(typeof coalRow[header.indexOf('差距')]).toBe('number');
     expect(['已完成', '符合进度', '有风险', '滞后']).toContain(coalRow[header.indexOf('状态')]);
   });
 });
