@@ -31,6 +31,9 @@ const KIND_LABELS: Record<HandOnKind, { zh: string; en: string }> = {
   report: { zh: '分析报告初稿（Word）', en: 'Analysis report draft (Word)' },
 };
 
+/** Measures whose periods run from January (`2025年1-9月`). */
+const CUMULATIVE = new Set<string>(['cumulative', 'yoy_cumulative']);
+
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
@@ -154,7 +157,7 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
                 <tr key={i}>
                   <td>{s.label}</td>
                   <td>{s.unit || '—'}</td>
-                  <td>{s.firstPeriod && s.lastPeriod ? `${s.firstPeriod} … ${s.lastPeriod}` : '—'}</td>
+                  <td>{s.firstPeriod && s.lastPeriod ? `${period(s.firstPeriod, CUMULATIVE.has(s.measure))} … ${period(s.lastPeriod, CUMULATIVE.has(s.measure))}` : '—'}</td>
                   <td className="num">{s.observationCount}</td>
                 </tr>
               ))}
