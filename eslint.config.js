@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 // Packages that exist only on the Node side (native, file readers and writers, the browser driver).
-const nodeOnlyPackages = ['better-sqlite3', 'exceljs', 'xlsx', 'playwright-core', 'mammoth', 'pdfjs-dist', 'iconv-lite', 'electron', 'yauzl', 'papaparse'];
+const nodeOnlyPackages = ['better-sqlite3', 'exceljs', 'xlsx', 'playwright-core', 'mammoth', 'pdfjs-dist', 'iconv-lite', 'electron', 'yauzl'];
 const browserOnlyPackages = ['react', 'react-dom', 'ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale'];
 
 const layer = (message, { paths = [], patterns = [] }) => ({
