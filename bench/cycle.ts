@@ -22,7 +22,7 @@ export async function benchCycle(): Promise<void> {
     writeFileSync(september, bureauCsv({ month: 9 }));
     writeFileSync(october, bureauCsv({ month: 10, reviseIndustry: 0.2 }));
     const base = path.join(dir, 'september.sqlite');
-    const prepared = openWorkbench(base, 'cli');
+    const prepared = openWorkbench(base, 'cli', { create: true });
     await runCycle(prepared, { file: september, outDir: path.join(dir, 'out-9'), skipInvalid: false });
     prepared.ctx.db.close();
 
@@ -33,7 +33,7 @@ export async function benchCycle(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const store = path.join(dir, `run-${i}.sqlite`);
       copyFileSync(base, store);
-      const service = openWorkbench(store, 'cli');
+      const service = openWorkbench(store, 'cli', { create: true });
       try {
         cycles.push((await timeIt(() => runCycle(service, { file: october, outDir: path.join(dir, `out-${i}`), skipInvalid: false }))).ms);
         exports.push((await timeIt(() => dispatch(service, 'exportWorkbook', { asOf: '2025-10' }))).ms);

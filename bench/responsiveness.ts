@@ -15,7 +15,7 @@ export async function benchResponsiveness(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-resp-'));
   const uploads = path.join(dir, 'uploads');
   fs.mkdirSync(uploads);
-  const backend = await startThreadedBackend({ storePath: path.join(dir, 'w.sqlite'), shell: 'web', user: 'bench', uploadsDir: uploads });
+  const backend = await startThreadedBackend({ storePath: path.join(dir, 'w.sqlite'), shell: 'web', user: 'bench', uploadsDir: uploads, create: true });
   try {
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) idle.push((await timeIt(() => backend.call('listTargets', {}))).ms);

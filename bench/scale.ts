@@ -19,7 +19,7 @@ const STEMS = ['规模以上工业增加值', '原煤产量', '社会消费品�
 export async function benchScale(): Promise<void> {
   printHeading(`At scale (${SERIES.toLocaleString()} series × ${MONTHS} months, seeded plan)`);
   const dir = makeTmpDir('wb-bench-scale-');
-  const service = openWorkbench(path.join(dir, 'scale.sqlite'), 'cli');
+  const service = openWorkbench(path.join(dir, 'scale.sqlite'), 'cli', { create: true });
   try {
     const db = service.ctx.db;
     const rand = rng(7);

@@ -7,6 +7,7 @@ import type { HandOnKind } from '../../shared/contract/handoffCalls';
 import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
 import { STATUS_LABELS } from '../../shared/variance/types';
 import { SuggestionReview } from '../components/SuggestionReview';
+import { ImportChanges } from '../components/import/ImportChanges';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { planTargetText } from '../grid/planTargetText';
 import { STATUS_ORDER, amountText, gapText, sinceLastMonthText } from '../grid/varianceColumns';
@@ -121,6 +122,8 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
               `${preview.totals.seriesCount} series, ${preview.totals.observationCount} values${newest ? `, newest ${newest}` : ''}; ${preview.totals.problemCount} problem cells.`,
             )}
           </p>
+          {/* What the file changes against the store: series continued or new, values new / unchanged / revised (old → new). */}
+          <ImportChanges changes={preview.changes} checks={preview.checks} committed={false} />
           {preview.warnings.length + preview.sheets.reduce((n, s) => n + s.warnings.length, 0) > 0 && (
             <ul className="monthly-warnings" data-testid="monthly-warnings">
               {[...preview.warnings, ...preview.sheets.flatMap((s) => s.warnings)].slice(0, 8).map((w, i) => (
@@ -179,6 +182,7 @@ export function MonthlyUpdateView({ client }: { client: WorkbenchClient }) {
                 `${state.commit.fileName}: ${state.commit.seriesCount} series; ${state.commit.observationCount} new or revised values written, ${state.commit.unchangedCount} equal to those stored (not written again).`,
               )}
             </p>
+            <ImportChanges changes={state.commit.changes} checks={state.commit.checks} committed />
             {state.autoLinked.length > 0 && (
               <details className="monthly-autolinked" open data-testid="monthly-autolinked">
                 <summary>{t(`自动关联 ${state.autoLinked.length} 项（采纳建议，匹配度≥90）`, `${state.autoLinked.length} linked automatically (suggestions scoring ≥ 90)`)}</summary>

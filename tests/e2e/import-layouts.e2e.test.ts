@@ -23,7 +23,7 @@ const layout = () => page.getByTestId('detected-layout').textContent();
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   browser = await launchBrowser();
   page = await browser.context.newPage();

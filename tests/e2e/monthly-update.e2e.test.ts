@@ -61,7 +61,7 @@ async function downloadsOf(count: number, act: () => Promise<void>): Promise<Dow
 
 beforeAll(async () => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 'monthly.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'monthly.sqlite'), 'web', { create: true });
   targets = (await dispatch(service, 'listTargets', {})) as Target[];
   fs.writeFileSync(path.join(dir, '2025年1-9月.csv'), bureauCsv(9));
   fs.writeFileSync(path.join(dir, '2025年1-10月.csv'), bureauCsv(10, true));

@@ -42,7 +42,7 @@ const cell = (no: number, col: string) => page.locator(`[data-testid="proposals-
 beforeAll(async () => {
   dir = makeTmpDir('wb-e2e-parts-');
   fs.writeFileSync(path.join(dir, '2033年政府工作报告.txt'), REPORT);
-  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 'e2e.sqlite'), 'web', { create: true });
   shell = await startWebShell({ service, rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer') });
   browser = await launchBrowser();
   page = await browser.context.newPage();

@@ -50,7 +50,7 @@ beforeAll(async () => {
   expect(await runCli(['init', '--db', db], io)).toBe(0);
   expect(await runCli(['import', csv, '--db', db], io)).toBe(0);
   expect(await runCli(['link', '--auto', '--db', db], io)).toBe(0);
-  service = openWorkbench(db, 'cli');
+  service = openWorkbench(db, 'cli', { create: true });
   const series = (await dispatch(service, 'listSeries', {})) as { id: number; label: string }[];
   const gdpSeries = series.find((s) => s.label.startsWith('地区生产总值'))!;
   const targets = (await dispatch(service, 'listTargets', {})) as { id: number; indicator: string }[];
@@ -127,7 +127,7 @@ describe('a briefing over edge values', () => {
 
 describe('a briefing with no data at all', () => {
   it('says there is no data instead of a cut-off month', async () => {
-    const empty = openWorkbench(path.join(dir, 'empty.sqlite'), 'cli');
+    const empty = openWorkbench(path.join(dir, 'empty.sqlite'), 'cli', { create: true });
     try {
       const brief = (await dispatch(empty, 'briefHtml', {})) as BriefPreview;
       expect(brief.html).toContain('暂无已导入的统计数据');

@@ -20,7 +20,7 @@ let dir: string;
 let service: Service;
 beforeEach(() => {
   dir = makeTmpDir();
-  service = openWorkbench(path.join(dir, 's.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 's.sqlite'), 'web', { create: true });
 });
 afterEach(() => {
   service.ctx.db.close();

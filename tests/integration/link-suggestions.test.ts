@@ -19,7 +19,7 @@ let ids: Record<string, number>;
 beforeEach(async () => {
   dir = makeTmpDir();
   dbPath = path.join(dir, 'links.sqlite');
-  service = openWorkbench(dbPath, 'cli');
+  service = openWorkbench(dbPath, 'cli', { create: true });
   const data = Buffer.from(csvLines().join('\n') + '\n', 'utf8').toString('base64');
   await dispatch(service, 'commitImport', { file: { fileName: 'stats.csv', dataBase64: data } });
   const targets = (await dispatch(service, 'listTargets', {})) as Target[];
@@ -79,7 +79,7 @@ describe('accepting suggestions', () => {
     const raw = new Database(dbPath);
     raw.prepare("UPDATE links SET source = 'auto'").run();
     raw.close();
-    service = openWorkbench(dbPath, 'cli');
+    service = openWorkbench(dbPath, 'cli', { create: true });
     expect((await links()).get(ids.coal)?.source).toBe('suggested');
   });
 });

@@ -14,7 +14,7 @@ let dir: string;
 let service: Service;
 beforeEach(() => {
   dir = makeTmpDir('wb-restated-');
-  service = openWorkbench(path.join(dir, 's.sqlite'), 'web');
+  service = openWorkbench(path.join(dir, 's.sqlite'), 'web', { create: true });
 });
 afterEach(() => {
   service.ctx.db.close();

@@ -33,7 +33,7 @@ const rowOf = (indicator: string): VarianceRow => variance.rows.find((r) => r.in
 
 beforeAll(async () => {
   dir = makeTmpDir('wb-report-');
-  service = openWorkbench(path.join(dir, 'store.sqlite'), 'cli');
+  service = openWorkbench(path.join(dir, 'store.sqlite'), 'cli', { create: true });
   await call('commitImport', { file: file('2025年9月统计月报.csv', bureauCsv({ month: 9 })), skipInvalid: false });
   await call('autoLink', {});
   await call('commitImport', { file: file('2025年10月统计月报.csv', bureauCsv({ month: 10, reviseIndustry: 0.2 })), skipInvalid: false });

@@ -24,7 +24,7 @@ let dir: string;
 let service: Service;
 beforeAll(() => {
   dir = makeTmpDir('wb-scale-');
-  service = openWorkbench(path.join(dir, 'store.sqlite'), 'cli');
+  service = openWorkbench(path.join(dir, 'store.sqlite'), 'cli', { create: true });
 });
 afterAll(() => {
   service.ctx.db.close();

@@ -44,7 +44,7 @@ beforeAll(async () => {
   dir = makeTmpDir();
   uploads = path.join(dir, 'uploads');
   fs.mkdirSync(uploads);
-  backend = await startThreadedBackend({ storePath: path.join(dir, 'w.sqlite'), shell: 'web', user: 'tester', uploadsDir: uploads });
+  backend = await startThreadedBackend({ storePath: path.join(dir, 'w.sqlite'), shell: 'web', user: 'tester', uploadsDir: uploads, create: true });
   backend.subscribe((e) => events.push(e));
 }, 120_000);
 afterAll(async () => {
@@ -118,7 +118,7 @@ describe('service in worker threads', () => {
   it('reads a path once the desktop app granted it', async () => {
     const electronDir = path.join(dir, 'electron');
     fs.mkdirSync(electronDir);
-    const desk = await startThreadedBackend({ storePath: path.join(electronDir, 'd.sqlite'), shell: 'electron', user: 'tester' });
+    const desk = await startThreadedBackend({ storePath: path.join(electronDir, 'd.sqlite'), shell: 'electron', user: 'tester', create: true });
     try {
       const csv = path.join(electronDir, 'picked.csv');
       fs.writeFileSync(csv, wideCsv(3, 2));
@@ -135,7 +135,7 @@ describe('service in worker threads', () => {
 describe('the contract over a message port', () => {
   it('answers requests on the port and pushes events on it', async () => {
     const portDir = makeTmpDir();
-    const service = openWorkbench(path.join(portDir, 'p.sqlite'), 'electron');
+    const service = openWorkbench(path.join(portDir, 'p.sqlite'), 'electron', { create: true });
     const { port1, port2 } = new MessageChannel();
     servePort(port1, inProcessBackend(service), { electronEvents: false });
     const received: unknown[] = [];

@@ -22,7 +22,7 @@ let service: Service;
 
 beforeEach(() => {
   dir = makeTmpDir('wb-direction-');
-  service = openWorkbench(path.join(dir, 's.sqlite'), 'cli');
+  service = openWorkbench(path.join(dir, 's.sqlite'), 'cli', { create: true });
 });
 afterEach(() => {
   service.ctx.db.close();

@@ -16,7 +16,7 @@ let shell: ShellProcess;
 function wideCsv(prefix: string, rows: number): string {
   const months = Array.from({ length: 12 }, (_, i) => `2024年${i + 1}月`);
   const lines = [['指标', ...months].join(',')];
-  for (let r = 0; r < rows; r++) lines.push([`${prefix}产品${r}产量(万吨)`, ...months.map((_, m) => String(100 + r + m / 10))].join(','));
+  for (let r = 0; r < rows; r++) lines.push([`${prefix}产品${r}产量当期值(万吨)`, ...months.map((_, m) => String(100 + r + m / 10))].join(','));
   return lines.join('\n') + '\n';
 }
 
