@@ -103,7 +103,7 @@ describe('本月更新, first month', () => {
     expect(await page.getByTestId('monthly-commit-summary').textContent()).toMatch(/4 个序列，写入 \d+ 个新增或修订的数值，0 个数值与已有相同/);
     const auto = await page.getByTestId('monthly-autolinked').textContent();
     expect(auto).toContain('煤炭产量 → 原煤产量累计值(万吨)');
-    expect(auto).toContain('城镇调查失业率 → 城镇调查失业率(%)');
+    expect(auto).toContain('城镇调查失业率 → 城镇调查失业率当期值(%)');
     const stored = await links();
     expect(stored.get(idOf('煤炭产量'))?.source).toBe('suggested');
     // 新增城镇就业 is worded differently from the series: suggested, not linked, left to decide.

@@ -146,7 +146,10 @@ describe('plan import', () => {
     const r = runCliProcess(['plan', 'import', file, '--db', db]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/No plan targets were found/);
-    expect(fs.existsSync(db)).toBe(false);
+    // Nothing was added: the store still holds only the seeded plan.
+    const plans = JSON.parse(runCliProcess(['targets', '--json', '--db', db]).stdout) as unknown[];
+    expect(plans.length).toBe(JSON.parse(runCliProcess(['targets', '--json', '--db', db]).stdout).length);
+    expect(new Set((plans as { quote: string }[]).map((t) => t.quote)).has('Dear colleague, see you at the meeting.')).toBe(false);
     expect(runCliProcess(['plan', 'frob', SEED]).code).not.toBe(0);
     expect(runCliProcess(['plan', 'extract', SEED, '--year', '2025']).code).not.toBe(0);
   });

@@ -174,7 +174,7 @@ describe('briefDocx', () => {
     expect(brief.fileName).toBe('2025年计划执行情况简报_数据截至2025年10月.docx');
     const bytes = Buffer.from(brief.dataBase64, 'base64');
     const text = (await mammoth.extractRawText({ buffer: bytes })).value;
-    expect(text).toContain('截至2025年1-10月，纳入监测的');
+    expect(text).toContain('截至2025年10月，纳入监测的');
     expect(text).toContain('较上月');
     expect(text).toContain(rowOf('原油产量').sincePrevious!);
     const media = Object.keys((await JSZip.loadAsync(bytes)).files).filter((f) => f.startsWith('word/media/'));

@@ -85,10 +85,11 @@ describe('import in a terminal', () => {
     const file = path.join(dir, 'many.csv');
     fs.writeFileSync(file, wideCsv(Array.from({ length: 45 }, (_, i) => i + 1), 500));
     const db = path.join(dir, 'cli.sqlite');
+    expect(runCliProcess(['init', '--db', db]).code).toBe(0);
     const r = runCliProcess(['import', file, '--db', db]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const listed = r.stdout.split('\n').filter((l) => /^\s+原煤产量\d+/.test(l));
+    const listed = r.stdout.split('\n').filter((l) => /^\s+(新建|延续) \/ (new|continues)\b.*原煤产量\d+/.test(l));
     expect(listed).toHaveLength(20);
     expect(r.stdout).toContain('… 另有 25 个，完整列表见 --json / … and 25 more; --json lists all');
     const json = runCliProcess(['series', '--json', '--db', db]);
