@@ -36,6 +36,8 @@ export interface ShellProcess {
   token: string;
   child: ChildProcess;
   call: (name: string, args: unknown) => Promise<{ status: number; body: { result?: unknown; error?: { code: string; message: string } } }>;
+  /** Streams a file to the shell (POST /api/upload), as the page does before a call names it by its upload id. */
+  upload: (fileName: string, bytes: Buffer) => Promise<{ status: number; body: { result?: { uploadId: string; fileName: string }; error?: { code: string; message: string } } }>;
   alive: () => boolean;
   stop: () => Promise<void>;
 }
@@ -61,12 +63,20 @@ export function startShell(db: string): Promise<ShellProcess> {
         alive: () => !exited,
         // A new connection per call (no keep-alive): a reused socket the server is just closing after its idle
         // timeout fails the write with EPIPE, which on a loaded machine happens often enough to matter.
-        call: (name, args) =>
-          new Promise((done, fail) => {
-            const body = Buffer.from(JSON.stringify(args));
+        call: (name, args) => post(`/api/call/${name}`, 'application/json', Buffer.from(JSON.stringify(args))),
+        upload: (fileName, bytes) => post(`/api/upload?name=${encodeURIComponent(fileName)}`, 'application/octet-stream', bytes) as never,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (exited) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+      function post(pathName: string, type: string, body: Buffer): Promise<{ status: number; body: { result?: unknown; error?: { code: string; message: string } } }> {
+        return new Promise((done, fail) => {
             const url = new URL(base);
             const req = http.request(
-              { host: url.hostname, port: url.port, path: `/api/call/${name}`, method: 'POST', agent: false, headers: { Host: url.host, 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Workbench-Token': token, Connection: 'close' } },
+              { host: url.hostname, port: url.port, path: pathName, method: 'POST', agent: false, headers: { Host: url.host, 'Content-Type': type, 'Content-Length': body.length, 'X-Workbench-Token': token, Connection: 'close' } },
               (res) => {
                 const chunks: Buffer[] = [];
                 res.on('data', (c: Buffer) => chunks.push(c));
@@ -76,14 +86,8 @@ export function startShell(db: string): Promise<ShellProcess> {
             );
             req.on('error', fail);
             req.end(body);
-          }),
-        stop: () =>
-          new Promise<void>((done) => {
-            if (exited) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
+        });
+      }
     });
     child.on('exit', (code) => reject(new Error(`browser shell exited (${code}): ${err}`)));
   });

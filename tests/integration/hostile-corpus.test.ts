@@ -50,7 +50,10 @@ describe('hostile corpus through the browser shell', () => {
     it(c.name, async () => {
       const before = storeContentHash(db);
       const bytes = fs.readFileSync(files.get(c.name)!);
-      const file = { fileName: c.fileName, dataBase64: bytes.toString('base64') };
+      // As the page sends a file: streamed to the shell first, then named by its upload id in the call.
+      const up = await shell.upload(c.fileName, bytes);
+      expect(up.status, JSON.stringify(up.body)).toBe(200);
+      const file = { fileName: c.fileName, uploadId: up.body.result!.uploadId };
       const r = c.via === 'plan' ? await shell.call('extractPlan', { file }) : await shell.call('previewImport', { file });
       const message = r.body.error?.message ?? '';
       if (c.via === 'import' && r.status === 200) {
