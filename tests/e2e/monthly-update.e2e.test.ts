@@ -100,17 +100,17 @@ describe('本月更新, first month', () => {
   it('commits, links the confident suggestions, lists the rest, and shows the variance at the new month', async () => {
     await page.getByTestId('monthly-commit').click();
     await page.getByTestId('monthly-committed').waitFor();
-    expect(await page.getByTestId('monthly-commit-summary').textContent()).toMatch(/4 个序列，写入 \d+ 个新增或修订的数值，0 个数值与已有相同/);
+    expect(await page.getByTestId('monthly-commit-summary').textContent()).toMatch(/5 个序列，写入 \d+ 个新增或修订的数值，0 个数值与已有相同/);
     const auto = await page.getByTestId('monthly-autolinked').textContent();
     expect(auto).toContain('煤炭产量 → 原煤产量累计值(万吨)');
     expect(auto).toContain('城镇调查失业率 → 城镇调查失业率当期值(%)');
     const stored = await links();
     expect(stored.get(idOf('煤炭产量'))?.source).toBe('suggested');
-    // 新增城镇就业 is worded differently from the series: suggested, not linked, left to decide.
+    // 第三产业新增就业岗位 is worded differently from its series: suggested, not linked, left to decide.
     const review = page.getByTestId('suggestion-review');
     await review.getByTestId('suggestion-row').first().waitFor();
-    expect(await review.textContent()).toContain('新增城镇就业');
-    expect(stored.has(idOf('新增城镇就业'))).toBe(false);
+    expect(await review.textContent()).toContain('第三产业新增就业岗位');
+    expect(stored.has(idOf('第三产业新增就业岗位'))).toBe(false);
     expect(await page.getByTestId('monthly-variance').textContent()).toContain('数据截至2025年9月');
     await page.screenshot({ path: screenshotPath('monthly-2-committed'), fullPage: true });
   });
@@ -119,7 +119,7 @@ describe('本月更新, first month', () => {
     const review = page.getByTestId('suggestion-review');
     await review.getByTestId('accept-suggestions').click();
     await review.getByTestId('no-suggestions').waitFor();
-    expect((await links()).get(idOf('新增城镇就业'))?.source).toBe('suggested');
+    expect((await links()).get(idOf('第三产业新增就业岗位'))?.source).toBe('suggested');
   });
 
   it('writes the workbook, the briefing and the report into one folder, shown with their paths, each downloadable', async () => {
@@ -165,7 +165,7 @@ describe('本月更新, the next month', () => {
     expect(files.every((f) => fs.existsSync(f.path) && f.path.includes('2025-10'))).toBe(true);
     // October's 4 values and the revised September investment figure are written; the 42 unchanged values
     // (4 series × 8 months less the revised one, and last year's 11 coal months) are not written again.
-    expect(await page.getByTestId('monthly-commit-summary').textContent()).toContain('写入 5 个新增或修订的数值，42 个数值与已有相同');
+    expect(await page.getByTestId('monthly-commit-summary').textContent()).toContain('写入 6 个新增或修订的数值，50 个数值与已有相同');
     expect(await page.getByTestId('monthly-variance').textContent()).toContain('数据截至2025年10月');
     expect(await page.getByTestId('monthly-hand-on-files').textContent()).toContain('2025');
     await page.screenshot({ path: screenshotPath('monthly-4-next-month'), fullPage: true });
@@ -234,7 +234,7 @@ describe('执行情况 after the update', () => {
     const coal = idOf('煤炭产量');
     const unemployment = idOf('城镇调查失业率');
     const series = (await dispatch(service, 'listSeries', {})) as { id: number; label: string }[];
-    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率(%)')!.id;
+    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率当期值(%)')!.id;
     // Coal's candidates come late (2.5 s), unemployment's after 0.6 s.
     await page.route('**/api/call/linkCandidates', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { targetId?: number };
@@ -260,7 +260,7 @@ describe('执行情况 after the update', () => {
   }, 30_000);
 
   it('采纳全部建议: a list to review and untick, accepted in one step as 采纳建议', async () => {
-    const jobs = idOf('新增城镇就业');
+    const jobs = idOf('第三产业新增就业岗位');
     await dispatch(service, 'setLink', { targetId: jobs, seriesId: null });
     await page.getByTestId('variance-search').fill('');
     await page.getByTestId('review-suggestions').click();
@@ -280,7 +280,7 @@ describe('执行情况 after the update', () => {
   it('server messages follow the language switch', async () => {
     const coal = idOf('煤炭产量');
     const series = (await dispatch(service, 'listSeries', {})) as { id: number; label: string }[];
-    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率(%)')!.id;
+    const unemploymentSeries = series.find((s) => s.label === '城镇调查失业率当期值(%)')!.id;
     await page.getByTestId('variance-search').fill('煤炭');
     await cell(coal, 'indicator').click();
     await page.getByTestId('lang-switch').click();
