@@ -1,9 +1,10 @@
 // The desktop app's service process (an Electron utilityProcess): it owns the store through the threaded backend,
 // serves each window's MessagePort, and asks the main process only to print PDFs. The main process holds no store.
 import type { ParentPort } from 'electron';
-import { toWireError, WorkbenchError, type WireError } from '../../../shared/errors';
+import { toWireError, type WireError } from '../../../shared/errors';
 import { servePort, type PortLike } from './portServer';
-import type { HostServiceName, HostServices } from './threadProtocol';
+import { hostRequests } from './hostRequests';
+import type { HostServiceName } from './threadProtocol';
 import { startThreadedBackend, type ThreadedBackend } from './threadedBackend';
 
 /** Main process → service process. */
@@ -22,23 +23,13 @@ const parent: ParentPort = parentPort;
 const post = (m: FromServiceProcess) => parent.postMessage(m);
 
 let backend: ThreadedBackend | null = null;
-const asked = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
-let nextRequest = 1;
-
 /** Printing and rasterising are done by the main process, with Electron's own Chromium. */
-function viaMain<K extends HostServiceName>(kind: K): HostServices[K] {
-  return ((payload: unknown) =>
-    new Promise((resolve, reject) => {
-      const id = nextRequest++;
-      asked.set(id, { resolve, reject });
-      post({ type: 'hostRequest', id, kind, payload });
-    })) as HostServices[K];
-}
+const main = hostRequests(post);
 
 parent.on('message', (e) => {
   const m = e.data as ToServiceProcess;
   if (m.type === 'init') {
-    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, create: true, defaultFolder: m.defaultFolder, hostServices: { printPdf: viaMain('printPdf'), rasterizeSvgs: viaMain('rasterizeSvgs') } }).then(
+    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, create: true, defaultFolder: m.defaultFolder, hostServices: { printPdf: main.ask('printPdf'), rasterizeSvgs: main.ask('rasterizeSvgs') } }).then(
       (b) => {
         backend = b;
         post({ type: 'ready' });
@@ -51,9 +42,6 @@ parent.on('message', (e) => {
   } else if (m.type === 'grant') {
     backend?.grant(m.path);
   } else if (m.type === 'hostReply') {
-    const p = asked.get(m.id);
-    asked.delete(m.id);
-    if (!m.error) p?.resolve(m.result);
-    else p?.reject(new WorkbenchError(m.error.code, m.error.message));
+    main.answered(m);
   }
 });

@@ -3,11 +3,11 @@
 // parse midway). The host that started it holds no store.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobStatus } from '../../../shared/contract/importCalls';
-import { WorkbenchError, type WireError } from '../../../shared/errors';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
-import type { FromThread, HostServiceName, HostServices, ThreadConfig, ToThread } from './threadProtocol';
+import { hostRequests } from './hostRequests';
+import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('serviceThread must run in a worker thread');
@@ -25,18 +25,9 @@ service.ctx.uploadsDir = config.uploadsDir;
 service.ctx.grantedPaths = new Set(config.grantedPaths ?? []);
 
 // Printing and rasterising through the host (the desktop app's Chromium), each request answered by its id.
-const asked = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
-let nextRequest = 1;
-function askHost<K extends HostServiceName>(kind: K): HostServices[K] {
-  return ((payload: unknown) =>
-    new Promise((resolve, reject) => {
-      const id = nextRequest++;
-      asked.set(id, { resolve, reject });
-      post({ type: 'hostRequest', id, kind, payload });
-    })) as HostServices[K];
-}
-if (config.hostServices.includes('printPdf')) service.ctx.printPdf = askHost('printPdf');
-if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = askHost('rasterizeSvgs');
+const host = hostRequests(post);
+if (config.hostServices.includes('printPdf')) service.ctx.printPdf = host.ask('printPdf');
+if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = host.ask('rasterizeSvgs');
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -77,13 +68,7 @@ port.on('message', (m: ToThread) => {
   } else if (m.type === 'grant') {
     service.ctx.grantedPaths?.add(m.path);
   } else if (m.type === 'hostReply') {
-    const p = asked.get(m.id);
-    asked.delete(m.id);
-    if (!m.error) p?.resolve(m.result);
-    else {
-      const wire: WireError = m.error;
-      p?.reject(new WorkbenchError(wire.code, wire.message));
-    }
+    host.answered(m);
   }
 });
 
