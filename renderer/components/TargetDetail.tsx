@@ -2,6 +2,7 @@
 import type { EditRecord } from '../../shared/contract';
 import type { Target } from '../../shared/domain/target';
 import { FIELD_LABELS } from '../../shared/domain/targetEdit';
+import { formatSectionZh } from '../../shared/format/chinese';
 import { useI18n } from '../i18n';
 
 function show(v: unknown): string {
@@ -16,7 +17,7 @@ export function TargetDetail({ target, history }: { target: Target | null; histo
     <aside className="detail" data-testid="target-detail">
       <h3>{target.indicator}</h3>
       <div className="detail-section">
-        {t('章节', 'Section')}：{target.section}
+        {t('章节', 'Section')}：{formatSectionZh(target.section)}
       </div>
       <blockquote className="detail-quote">{target.quote}</blockquote>
       {(target.alsoStatedAt ?? []).map((s) => (

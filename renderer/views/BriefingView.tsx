@@ -5,7 +5,7 @@ import type { BriefPreview, WorkbenchClient } from '../../shared/contract';
 import type { Target } from '../../shared/domain/target';
 import { BRIEF_LAYOUTS, type BriefLayoutKind } from '../../shared/export/types';
 import { sectionMatches, topSection } from '../../shared/brief/sectionMatch';
-import { cutoffLine } from '../../shared/format/chinese';
+import { cutoffLine, formatSectionZh } from '../../shared/format/chinese';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { briefChartsOf, copyPng, standaloneSvg, svgToPng, type BriefChart } from '../handoff/briefCharts';
 import { PDF_MIME, saveBase64, saveBlob } from '../handoff/saveFile';
@@ -198,7 +198,7 @@ export function BriefingView({ client }: { client: WorkbenchClient }) {
             {shownTargets.map((x) => (
               <label key={x.id}>
                 <input type="checkbox" checked={picked.has(x.id)} onChange={(e) => togglePick(x.id, e.target.checked)} />
-                <span className="section-code">{x.section}</span>
+                <span className="section-code">{formatSectionZh(x.section)}</span>
                 <span>{x.indicator}</span>
                 {linked.has(x.id) ? <span className="tag">{t('已关联', 'linked')}</span> : null}
               </label>
