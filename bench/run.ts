@@ -9,6 +9,7 @@ import { benchImportByRegion } from './importByRegion';
 import { benchPlanExtract } from './planExtract';
 import { benchResponsiveness } from './responsiveness';
 import { benchScale } from './scale';
+import { benchShell } from './shell';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   variance: benchVariance,
   'variance-service': benchVarianceService,
   scale: benchScale,
+  shell: benchShell,
   'plan-extract': benchPlanExtract,
   cycle: benchCycle,
 };

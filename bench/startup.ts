@@ -1,7 +1,6 @@
 // Startup: from launching the browser shell to the first target rows visible in Chromium on a fresh
 // store, against Chromium showing a static page (the floor); and opening an existing store against
 // better-sqlite3 opening the same file raw.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,22 +8,8 @@ import { chromium } from 'playwright-core';
 import { openWorkbench } from '../electron/openWorkbench';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
 import { makeTmpDir, removeDir } from '../tests/helpers/tmp';
-import { BUILT } from './paths';
+import { startShell } from './shellProcess';
 import { median, printFigure, printHeading } from './report';
-
-
-function startShell(db: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT('web'), '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\w+)/.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`shell exited ${code}: ${out}`)));
-  });
-}
 
 export async function benchStartup(): Promise<void> {
   printHeading('Startup (browser shell, fresh store → first target rows visible)');
@@ -57,7 +42,7 @@ export async function benchStartup(): Promise<void> {
       await page.locator('.ag-row[row-id] .ag-cell[col-id="value"]').first().waitFor();
       runs.push(performance.now() - t0);
       await page.close();
-      shell.stop();
+      await shell.stop();
     }
     printFigure('shell start + seed + first rows visible (median of 3)', median(runs), floor, 'static page in the same browser');
     process.stdout.write(`  target: under 2000 ms → ${median(runs) < 2000 ? 'met' : 'NOT met'}\n`);

@@ -1,0 +1,137 @@
+// The browser shell at scale, driven over HTTP as the renderer drives it (the built shell in its own process):
+// - opening the app on a 2,000-target plan and 10,000 series: from launching the shell to appInfo, listPlans,
+//   listTargets and the variance rows answered (target < 2 s), against the same shell answering appInfo alone;
+// - at 20,000 series × 50 months, each view's first call on a fresh shell (target ≤ 1 s each) and a picker
+//   keystroke (≤ 150 ms), against an appInfo round trip;
+// - `series --json` from the built CLI at 20,000 series (target < 3 s), against `targets --json` on the same store;
+// - the shell's resident memory over 200 rounds of the views' calls with a briefing every tenth round.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Target } from '../shared/domain/target';
+import { makeTmpDir, removeDir } from '../tests/helpers/tmp';
+import { BUILT, ROOT } from './paths';
+import { median, printFigure, printHeading, timeIt } from './report';
+import { buildScaleStore } from './scaleStore';
+import { startShell, type ShellProcess } from './shellProcess';
+
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/** An HTTP round trip through the shell and its calls thread doing next to nothing: the floor of any call. */
+async function roundTrip(shell: ShellProcess): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) runs.push((await timeIt(() => shell.call('appInfo'))).ms);
+  return median(runs);
+}
+
+async function benchOpen(dir: string): Promise<void> {
+  const file = path.join(dir, 'open.sqlite');
+  buildScaleStore(file, { series: 10_000, months: 60, targets: 2_000 });
+  const floors: number[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    // Floor: the same shell on the same store, up to its first answer.
+    let t0 = performance.now();
+    let shell = await startShell(file);
+    await shell.call('appInfo');
+    floors.push(performance.now() - t0);
+    await shell.stop();
+    // The app opening: the targets view's calls, then the variance rows (the renderer asks them together).
+    t0 = performance.now();
+    shell = await startShell(file);
+    await Promise.all([shell.call('appInfo'), shell.call('listPlans'), shell.call('listTargets'), shell.call('variance')]);
+    opens.push(performance.now() - t0);
+    await shell.stop();
+  }
+  const open = median(opens);
+  printFigure('open: start + appInfo, listPlans, listTargets, variance (median of 3)', open, median(floors), 'start + appInfo alone');
+  process.stdout.write(`  2,000 targets × 10,000 series: target < 2000 ms → ${met(open < 2000)}\n`);
+}
+
+async function benchViews(file: string): Promise<void> {
+  const shell = await startShell(file);
+  try {
+    const floor = await roundTrip(shell);
+    const targets = (await shell.call('listTargets')) as Target[];
+    const target = targets.find((t) => t.kind !== 'task')!;
+    // Each view's first call on a shell that has answered nothing else yet, in the order an analyst opens them.
+    const views: [string, string, unknown][] = [
+      ['执行情况 variance', 'variance', {}],
+      ['序列 listSeries', 'listSeries', {}],
+      ['导入记录 listBatches', 'listBatches', {}],
+      ['关联 linkCandidates (picker opened)', 'linkCandidates', { targetId: target.id }],
+      ['简报 briefHtml (first preview)', 'briefHtml', { layout: 'standard' }],
+    ];
+    let worst = 0;
+    for (const [label, name, args] of views) {
+      const { ms } = await timeIt(() => shell.call(name, args));
+      worst = Math.max(worst, ms);
+      printFigure(`first ${label}`, ms, floor, 'appInfo round trip');
+    }
+    const typed = ['原', '原煤', '原煤产', '原煤产量', '原煤产量1', '原煤产量12', '原煤产量123'];
+    const keys: number[] = [];
+    for (const query of typed) keys.push((await timeIt(() => shell.call('linkCandidates', { targetId: target.id, query }))).ms);
+    printFigure(`picker keystroke over HTTP, worst of ${typed.length}`, Math.max(...keys), floor, 'appInfo round trip');
+    process.stdout.write(`  slowest first call ${worst.toFixed(0)} ms → target ≤ 1000 ms ${met(worst <= 1000)}; slowest keystroke → ≤ 150 ms ${met(Math.max(...keys) <= 150)}\n`);
+  } finally {
+    await shell.stop();
+  }
+}
+
+function benchSeriesJson(file: string): void {
+  const run = (args: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [BUILT('cli'), ...args, '--db', file], { cwd: ROOT, maxBuffer: 1 << 30 });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${r.status}: ${r.stderr.toString()}`);
+    return { ms, bytes: r.stdout.length };
+  };
+  const floor = median([0, 1, 2].map(() => run(['targets', '--json']).ms));
+  const runs = [0, 1, 2].map(() => run(['series', '--json']));
+  const ms = median(runs.map((r) => r.ms));
+  printFigure('node build/cli.mjs series --json (median of 3)', ms, floor, 'targets --json, same store');
+  process.stdout.write(`  ${(runs[0].bytes / 1024 / 1024).toFixed(1)} MB of JSON; target < 3000 ms → ${met(ms < 3000)}\n`);
+}
+
+async function benchMemory(file: string): Promise<void> {
+  const shell = await startShell(file);
+  try {
+    const target = ((await shell.call('listTargets')) as Target[]).find((t) => t.kind !== 'task')!;
+    const rounds = 200;
+    const samples: string[] = [`start ${shell.rssMb().toFixed(0)}`];
+    const viewsCalls = () =>
+      Promise.all([
+        shell.call('listTargets'),
+        shell.call('variance'),
+        shell.call('listLinks'),
+        shell.call('listSeries'),
+        shell.call('listBatches'),
+        shell.call('linkCandidates', { targetId: target.id, query: '原煤' }),
+      ]);
+    const t0 = performance.now();
+    for (let i = 1; i <= rounds; i++) {
+      await viewsCalls();
+      if (i % 10 === 0) await shell.call('briefHtml', { layout: 'standard' });
+      if (i % 25 === 0) samples.push(`${i}: ${shell.rssMb().toFixed(0)}`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    process.stdout.write(`  shell RSS (MB) over ${rounds} rounds of the views' calls + a briefing every 10th (${seconds.toFixed(0)} s): ${samples.join(', ')}\n`);
+  } finally {
+    await shell.stop();
+  }
+}
+
+export async function benchShell(): Promise<void> {
+  printHeading('Browser shell at scale (built shell over HTTP; built CLI)');
+  const dir = makeTmpDir('wb-bench-shell-');
+  try {
+    await benchOpen(dir);
+    const file = path.join(dir, 'scale.sqlite');
+    buildScaleStore(file, { series: 20_000, months: 50, targets: 120 });
+    process.stdout.write('  20,000 series × 50 months, 120 linked targets:\n');
+    await benchViews(file);
+    benchSeriesJson(file);
+    await benchMemory(file);
+  } finally {
+    removeDir(dir);
+  }
+}
