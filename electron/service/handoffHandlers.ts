@@ -22,7 +22,7 @@ import { formatPeriodZh } from '../../shared/format/chinese';
 import { messageError, WorkbenchError } from '../../shared/errors';
 import * as targetsRepo from '../store/targetsRepo';
 import { fileBytes } from './fileInput';
-import { createHandoffInputs, localTimestamp } from './handoffInputs';
+import { createHandoffInputs, localTimestamp, type VarianceCalls } from './handoffInputs';
 import type { Handlers, ServiceContext } from './service';
 
 type HandoffHandlerNames = 'exportWorkbook' | 'exportGridView' | 'readReturnedWorkbook' | 'briefHtml' | 'briefPdf' | 'reportDocx' | 'briefDocx' | 'handOn';
@@ -71,9 +71,9 @@ export function checkedHandOnDir(outDir: string): string {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, HandoffHandlerNames> {
+export function handoffHandlers(ctx: ServiceContext, variance?: VarianceCalls): Pick<Handlers, HandoffHandlerNames> {
   const { db } = ctx;
-  const inputs = createHandoffInputs(ctx);
+  const inputs = createHandoffInputs(ctx, variance);
 
   const briefOf = async (args: Parameters<typeof inputs.briefInput>[0]) => {
     const built = await inputs.briefInput(args);

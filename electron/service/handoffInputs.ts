@@ -1,7 +1,8 @@
 // Builds what the exporters take in (ExportInput, BriefInput) from the store. The variance rows and trends
 // come from the variance handlers themselves, so the workbook and the briefing show exactly the figures of
-// `variance --json` and the variance view; this module only selects, trims to the cut-off and labels.
-import type { ImportBatch, Series } from '../../shared/domain/series';
+// `variance --json` and the variance view; this module only selects, trims to the cut-off and labels. The
+// series and their points come from the store's one variance cache (varianceDataFor), never loaded again.
+import type { ImportBatch } from '../../shared/domain/series';
 import type { Plan, Target } from '../../shared/domain/target';
 import { WorkbenchError } from '../../shared/errors';
 import { sectionMatches } from '../../shared/brief/sectionMatch';
@@ -9,10 +10,11 @@ import type { BriefInput, BriefLayoutKind, BriefTrend, ExportInput, ExportSeries
 import { parseFormula, parseFormulaSpec, referencedSeries } from '../../shared/variance/formula';
 import { monthIndex, periodEnd } from '../../shared/variance/period';
 import type { VarianceRow } from '../../shared/variance/types';
-import { listBatches, listSeries, seriesObservations } from '../import/commitImport';
+import { listBatches } from '../import/commitImport';
 import * as linksRepo from '../store/linksRepo';
 import * as targetsRepo from '../store/targetsRepo';
-import type { ServiceContext } from './service';
+import type { Handlers, ServiceContext } from './service';
+import { varianceDataFor } from './varianceData';
 import { varianceHandlers } from './varianceHandlers';
 
 export interface ExportArgs {
@@ -56,10 +58,14 @@ function formulaSeries(formula: string): number[] {
   return node.ok ? [...referencedSeries(node.value)] : [];
 }
 
-export function createHandoffInputs(ctx: ServiceContext) {
+/** The variance calls the exports read through. */
+export type VarianceCalls = Pick<Handlers, 'variance' | 'varianceTrend'>;
+
+export function createHandoffInputs(ctx: ServiceContext, variance: VarianceCalls = varianceHandlers(ctx)) {
   const { db } = ctx;
-  // The variance calls' own implementation: the same analysis, the same defaults, the same cache rules.
-  const variance = varianceHandlers(ctx);
+  // `variance`: the variance calls' own implementation (the service passes its own): the same analysis, the
+  // same defaults; `data`: their cache of series and points.
+  const data = varianceDataFor(db);
 
   const planOf = (planId: number | undefined): Plan => {
     const id = planId ?? targetsRepo.defaultPlanId(db);
@@ -87,19 +93,21 @@ export function createHandoffInputs(ctx: ServiceContext) {
       add(link.levelSeriesId);
       if (link.formula) formulaSeries(link.formula).forEach(add);
     }
-    const meta = new Map<number, Series>(listSeries(db).map((s) => [s.id, s]));
     const cutoff = monthIndex(periodEnd(asOf)!);
+    const loaded = data.seriesData(ids);
     const out: ExportSeries[] = [];
     for (const id of ids) {
-      const series = meta.get(id);
-      if (!series) continue;
-      // Values after the cut-off are left out: the workbook says 数据截至 that month.
-      const observations = seriesObservations(db, id)
-        .filter((o) => {
-          const end = periodEnd(o.period);
-          return end !== null && monthIndex(end) <= cutoff;
-        })
-        .map((o) => ({ period: o.period, value: o.value, batchId: o.batchId, file: o.source.file, sheet: o.source.sheet, cell: o.source.cell }));
+      const series = data.seriesMeta(id);
+      const points = loaded.get(id)?.points;
+      if (!series || !points) continue;
+      // Current values in period order (the cache holds the newest batch's value of each period, as
+      // seriesObservations does); values after the cut-off are left out: the workbook says 数据截至 that month.
+      const observations: ExportSeries['observations'] = [];
+      for (const [period, p] of points) {
+        const end = periodEnd(period);
+        if (end === null || monthIndex(end) > cutoff) continue;
+        observations.push({ period, value: p.value, batchId: p.batchId, file: p.file, sheet: p.sheet, cell: p.cell });
+      }
       out.push({ series, observations });
     }
     return out;

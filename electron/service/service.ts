@@ -38,12 +38,14 @@ export interface Service {
 
 // Each area implements its calls in its own module; this joins them. A call missing here fails the typecheck.
 export function createService(ctx: ServiceContext): Service {
+  // The exports and the briefing read the analysis through the variance calls themselves (one cache per store).
+  const variance = varianceHandlers(ctx);
   const handlers: Handlers = {
     ...targetHandlers(ctx),
     ...importHandlers(ctx),
     ...planHandlers(ctx),
-    ...varianceHandlers(ctx),
-    ...handoffHandlers(ctx),
+    ...variance,
+    ...handoffHandlers(ctx, variance),
     ...settingsHandlers(ctx),
   };
   return { ctx, handlers };

@@ -1,6 +1,8 @@
 // What the variance calls read, kept between calls: the series list, the level companions and the points of
 // every series loaded so far. All of it is dropped when the store's series data version changes, so a
 // recompute after a new as-of month, tolerance or link reads only targets and links from SQLite.
+// One per store connection (varianceDataFor): the variance view, the link picker, the workbook, the briefing,
+// the report and handOn all read the same cache, so a briefing after the variance view loads nothing again.
 import type { Series } from '../../shared/domain/series';
 import { levelCompanions } from '../../shared/variance/levelCompanion';
 import type { SeriesData } from '../../shared/variance/seriesData';
@@ -46,4 +48,13 @@ export function createVarianceData(db: Store): VarianceData {
       return data;
     },
   };
+}
+
+const perStore = new WeakMap<Store, VarianceData>();
+
+/** The variance data of this store connection, made on first use and shared by every caller of the service. */
+export function varianceDataFor(db: Store): VarianceData {
+  let data = perStore.get(db);
+  if (!data) perStore.set(db, (data = createVarianceData(db)));
+  return data;
 }

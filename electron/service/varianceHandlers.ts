@@ -19,7 +19,7 @@ import * as linksRepo from '../store/linksRepo';
 import { observationSource, storeChangeKey } from '../store/seriesDataRepo';
 import * as targetsRepo from '../store/targetsRepo';
 import type { Handlers, ServiceContext } from './service';
-import { createVarianceData } from './varianceData';
+import { varianceDataFor } from './varianceData';
 
 type VarianceHandlerNames = 'suggestLinks' | 'linkCandidates' | 'listLinks' | 'setLink' | 'autoLink' | 'variance' | 'varianceTrend' | 'varianceProvenance';
 
@@ -99,7 +99,7 @@ function createPickerCache() {
 export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHandlerNames> {
   const { db } = ctx;
   const pickerCache = createPickerCache();
-  const data = createVarianceData(db);
+  const data = varianceDataFor(db);
 
   const planOf = (planId: number | undefined): Plan | null => {
     const id = planId ?? targetsRepo.defaultPlanId(db);
