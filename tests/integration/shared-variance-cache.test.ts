@@ -1,0 +1,111 @@
+// One variance cache per store: after the variance view has loaded the linked series, the workbook and the
+// briefing read the same points (no second load from SQLite) and give the figures the store holds (the same
+// current values seriesObservations returns); a later import by another process (the CLI) or its undo is seen
+// at the next call. The bureau file is written here; its figures are made up.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { seriesObservations } from '../../electron/import/commitImport';
+import { openWorkbench } from '../../electron/openWorkbench';
+import { createHandoffInputs } from '../../electron/service/handoffInputs';
+import { dispatch, type Service } from '../../electron/service/service';
+import { varianceDataFor } from '../../electron/service/varianceData';
+import type { VarianceResult } from '../../shared/contract/varianceCalls';
+import { makeTmpDir, removeDir } from '../helpers/tmp';
+
+const header = ['数据库：分省月度数据', '地区：内蒙古自治区', '时间：最近4个月', '指标,2025年8月,2025年7月,2025年6月,2025年5月'];
+const FIRST = [...header, '规模以上工业增加值累计增长(%),6.2,6.0,5.8,5.9', '原煤产量累计值(万吨),98000,86000,74000,61000', '数据来源：国家统计局'].join('\n');
+// The next month's file revises August's growth (6.2 → 6.4) and adds September.
+const SECOND = [
+  '数据库：分省月度数据',
+  '地区：内蒙古自治区',
+  '时间：最近2个月',
+  '指标,2025年9月,2025年8月',
+  '规模以上工业增加值累计增长(%),6.5,6.4',
+  '原煤产量累计值(万吨),110000,98000',
+  '数据来源：国家统计局',
+].join('\n');
+
+let dir: string;
+let db: string;
+let service: Service;
+const io = { out: () => undefined, err: () => undefined };
+
+/** How many times the points of series are read from the observations while `fn` runs. */
+async function pointLoads(fn: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(service.ctx.db, 'prepare');
+  try {
+    await fn();
+    return spy.mock.calls.filter(([sql]) => /FROM observations o JOIN import_batches b/.test(String(sql))).length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const growthSeriesId = () => service.handlers.listSeries({}).find((s) => s.label.startsWith('规模以上工业增加值'))!.id;
+
+beforeAll(async () => {
+  dir = makeTmpDir('wb-shared-cache-');
+  process.env.PLAN_WORKBENCH_LOG_DIR = path.join(dir, 'logs');
+  db = path.join(dir, 'store.sqlite');
+  fs.writeFileSync(path.join(dir, 'first.csv'), FIRST);
+  fs.writeFileSync(path.join(dir, 'second.csv'), SECOND);
+  expect(await runCli(['init', '--db', db], io)).toBe(0);
+  expect(await runCli(['import', path.join(dir, 'first.csv'), '--db', db], io)).toBe(0);
+  expect(await runCli(['link', '--auto', '--db', db], io)).toBe(0);
+  service = openWorkbench(db, 'cli');
+});
+
+afterAll(() => {
+  service.ctx.db.close();
+  removeDir(dir);
+});
+
+describe('the variance cache shared by the views and the exports', () => {
+  it('is one per store connection', () => {
+    expect(varianceDataFor(service.ctx.db)).toBe(varianceDataFor(service.ctx.db));
+  });
+
+  it('lets the briefing and the workbook after the variance view load no points again', async () => {
+    const variance = (await dispatch(service, 'variance', {})) as VarianceResult;
+    expect(variance.rows.some((r) => r.actual !== null)).toBe(true);
+    expect(await pointLoads(() => dispatch(service, 'briefHtml', {}))).toBe(0);
+    expect(await pointLoads(() => dispatch(service, 'exportWorkbook', {}))).toBe(0);
+    // An exporter built on its own (as tests and scripts do) reads the same cache as well.
+    expect(await pointLoads(() => createHandoffInputs(service.ctx).briefInput({}))).toBe(0);
+  });
+
+  it('gives the workbook the current values and cells seriesObservations reads, up to the cut-off', async () => {
+    const input = await createHandoffInputs(service.ctx).exportInput({ asOf: '2025-07' });
+    expect(input.series.length).toBeGreaterThanOrEqual(2);
+    for (const s of input.series) {
+      const expected = seriesObservations(service.ctx.db, s.series.id)
+        .filter((o) => o.period <= '2025-07')
+        .map((o) => ({ period: o.period, value: o.value, batchId: o.batchId, file: o.source.file, sheet: o.source.sheet, cell: o.source.cell }));
+      expect(s.observations).toEqual(expected);
+    }
+    const growth = input.series.find((s) => s.series.id === growthSeriesId())!;
+    expect(growth.observations.map((o) => [o.period, o.value])).toEqual([
+      ['2025-05', 5.9],
+      ['2025-06', 5.8],
+      ['2025-07', 6.0],
+    ]);
+  });
+
+  it('sees an import by another process, and its undo, at the next call', async () => {
+    const growthAug = async () => {
+      const input = await createHandoffInputs(service.ctx).exportInput({ asOf: '2025-08' });
+      return input.series.find((s) => s.series.id === growthSeriesId())!.observations.find((o) => o.period === '2025-08')!.value;
+    };
+    expect(await growthAug()).toBe(6.2);
+    expect(await runCli(['import', path.join(dir, 'second.csv'), '--db', db], io)).toBe(0);
+    expect(await growthAug()).toBe(6.4);
+    const latest = (await dispatch(service, 'variance', {})) as VarianceResult;
+    expect(latest.asOf).toBe('2025-09');
+    const batch = service.handlers.listBatches({})[0];
+    await dispatch(service, 'undoBatch', { batchId: batch.id });
+    expect(await growthAug()).toBe(6.2);
+    expect(((await dispatch(service, 'variance', {})) as VarianceResult).asOf).toBe('2025-08');
+  });
+});
