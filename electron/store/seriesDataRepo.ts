@@ -83,14 +83,45 @@ export function storeChangeKey(db: Store): string {
 /** A series with the current value of each period, oldest first. */
 export type SeriesWithValues = Series & { values: { period: string; value: number }[] };
 
+/** Current values of one series as two parallel arrays in period order (no object per observation). */
+export interface SeriesColumns {
+  periods: string[];
+  values: number[];
+}
+
 /**
- * Every series with its current values, in two queries however many series there are (the list, then all
- * observations in index order: the newest batch of a period comes last and is the current vintage).
+ * The current values of every series of `list`, in one pass over the observations in index order: rows come
+ * grouped by series and sorted by period, and a second row of the same period is a later batch, whose value
+ * replaces the earlier one (the current vintage). Held as columns: at 1,000,000 observations an object per
+ * value costs more in allocation and garbage collection than the query itself.
  */
-export function listSeriesWithValues(db: Store, list: Series[]): SeriesWithValues[] {
-  const values = new Map<number, Map<string, number>>();
-  for (const s of list) values.set(s.id, new Map());
+export function seriesValueColumns(db: Store, list: readonly Series[]): Map<number, SeriesColumns> {
+  const columns = new Map<number, SeriesColumns>();
+  for (const s of list) columns.set(s.id, { periods: [], values: [] });
   const stmt = db.prepare('SELECT series_id, period, value FROM observations ORDER BY series_id, period, batch_id').raw();
-  for (const [id, period, value] of stmt.iterate() as IterableIterator<[number, string, number]>) values.get(id)?.set(period, value);
-  return list.map((s) => ({ ...s, values: [...values.get(s.id)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([period, value]) => ({ period, value })) }));
+  let currentId = -1;
+  let current: SeriesColumns | undefined;
+  for (const [id, period, value] of stmt.iterate() as IterableIterator<[number, string, number]>) {
+    if (id !== currentId) {
+      currentId = id;
+      current = columns.get(id);
+    }
+    if (!current) continue;
+    const n = current.periods.length;
+    if (n > 0 && current.periods[n - 1] === period) current.values[n - 1] = value;
+    else {
+      current.periods.push(period);
+      current.values.push(value);
+    }
+  }
+  return columns;
+}
+
+/** Every series with its current values, in two queries however many series there are (the list, then all observations). */
+export function listSeriesWithValues(db: Store, list: Series[]): SeriesWithValues[] {
+  const columns = seriesValueColumns(db, list);
+  return list.map((s) => {
+    const c = columns.get(s.id)!;
+    return { ...s, values: c.periods.map((period, i) => ({ period, value: c.values[i] })) };
+  });
 }

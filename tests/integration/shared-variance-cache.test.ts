@@ -12,6 +12,7 @@ import { createHandoffInputs } from '../../electron/service/handoffInputs';
 import { dispatch, type Service } from '../../electron/service/service';
 import { varianceDataFor } from '../../electron/service/varianceData';
 import type { VarianceResult } from '../../shared/contract/varianceCalls';
+import type { ImportBatch, Series } from '../../shared/domain/series';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
 
 const header = ['数据库：分省月度数据', '地区：内蒙古自治区', '时间：最近4个月', '指标,2025年8月,2025年7月,2025年6月,2025年5月'];
@@ -43,7 +44,7 @@ async function pointLoads(fn: () => Promise<unknown>): Promise<number> {
   }
 }
 
-const growthSeriesId = () => service.handlers.listSeries({}).find((s) => s.label.startsWith('规模以上工业增加值'))!.id;
+const growthSeriesId = () => (service.handlers.listSeries({}) as Series[]).find((s) => s.label.startsWith('规模以上工业增加值'))!.id;
 
 beforeAll(async () => {
   dir = makeTmpDir('wb-shared-cache-');
@@ -103,7 +104,7 @@ describe('the variance cache shared by the views and the exports', () => {
     expect(await growthAug()).toBe(6.4);
     const latest = (await dispatch(service, 'variance', {})) as VarianceResult;
     expect(latest.asOf).toBe('2025-09');
-    const batch = service.handlers.listBatches({})[0];
+    const batch = (service.handlers.listBatches({}) as ImportBatch[])[0];
     await dispatch(service, 'undoBatch', { batchId: batch.id });
     expect(await growthAug()).toBe(6.2);
     expect(((await dispatch(service, 'variance', {})) as VarianceResult).asOf).toBe('2025-08');

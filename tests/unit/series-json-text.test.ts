@@ -1,0 +1,53 @@
+// `series --json` writes its text piece by piece from value columns; joined, the pieces must be exactly the text
+// of one JSON.stringify(…, null, 2) of the public shape, whatever the names, regions and numbers hold.
+import { describe, expect, it } from 'vitest';
+import { seriesJson, seriesJsonChunks } from '../../electron/cli/commands/series';
+import type { Series } from '../../shared/domain/series';
+import type { SeriesColumns } from '../../electron/store/seriesDataRepo';
+
+const series = (id: number, over: Partial<Series> = {}): Series => ({
+  id,
+  name: `工业用电量${id}`,
+  label: `工业用电量${id}(亿千瓦时)`,
+  unit: '亿千瓦时',
+  measure: 'cumulative',
+  frequency: 'monthly',
+  region: null,
+  firstPeriod: null,
+  lastPeriod: null,
+  observationCount: 0,
+  lastBatchId: null,
+  ...over,
+});
+
+const joined = (list: Series[], columns: Map<number, SeriesColumns>) => [...seriesJsonChunks(list, columns)].map((c) => `${c}\n`).join('');
+const expected = (list: Series[], columns: Map<number, SeriesColumns>) =>
+  `${JSON.stringify(list.map((s) => seriesJson(s, (columns.get(s.id)?.periods ?? []).map((period, i) => ({ period, value: columns.get(s.id)!.values[i] })))), null, 2)}\n`;
+
+describe('series --json text', () => {
+  it('is an empty array when there are no series', () => {
+    expect(joined([], new Map())).toBe('[]\n');
+  });
+
+  it('matches JSON.stringify for quotes, line breaks, regions, empty series and awkward numbers', () => {
+    const list = [
+      series(1, { name: '名称含"引号"与\\反斜杠', label: '换行\n标签', region: '呼和浩特市' }),
+      series(2, { measure: 'yoy_cumulative', unit: '%' }),
+      series(3),
+    ];
+    const columns = new Map<number, SeriesColumns>([
+      [1, { periods: ['2025-01', '2025-02'], values: [0.1 + 0.2, -0] }],
+      [2, { periods: ['2025-Q1'], values: [1e21] }],
+      [3, { periods: [], values: [] }],
+    ]);
+    expect(joined(list, columns)).toBe(expected(list, columns));
+  });
+
+  it('matches across piece boundaries of a long list', () => {
+    const list = Array.from({ length: 1_234 }, (_, i) => series(i + 1));
+    const columns = new Map(list.map((s) => [s.id, { periods: ['2024-12', '2025-01'], values: [s.id / 7, -s.id * 1.5] }]));
+    const chunks = [...seriesJsonChunks(list, columns)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(joined(list, columns)).toBe(expected(list, columns));
+  });
+});
