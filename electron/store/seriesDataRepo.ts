@@ -1,7 +1,7 @@
 // The analysis input straight from the store: the current observation of each period of many series in one
 // query (ordered by the index, newest batch last), and a cheap key that changes whenever series or
 // observations can have changed, so the service can keep what it loaded until then.
-import { seriesDescription, type Series } from '../../shared/domain/series';
+import { seriesDescription, type Series, type SeriesDescription, type SeriesKey } from '../../shared/domain/series';
 import type { SeriesData, SeriesPoint } from '../../shared/variance/seriesData';
 import type { Store } from './openStore';
 
@@ -20,13 +20,34 @@ export function seriesDataVersion(db: Store): string {
   return row;
 }
 
+/** A series as the series table holds it: who it is, without what its observations say (counts, range). */
+export type CatalogSeries = SeriesKey & { id: number };
+
+/**
+ * Every series from the series table alone (one row per series, no observation read): what the analysis needs
+ * to describe the series it loads, at a small part of the cost of the counted list (listSeries).
+ */
+export function seriesCatalog(db: Store): CatalogSeries[] {
+  const rows = db.prepare('SELECT id, name, label, unit, measure, frequency, region FROM series').all() as (Omit<CatalogSeries, 'region'> & { region: string })[];
+  return rows.map((r) => ({ ...r, region: r.region === '' ? null : r.region }));
+}
+
+/** The number of periods with a value, for just these series (as listSeries counts them). */
+export function observationCounts(db: Store, ids: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare('SELECT series_id, COUNT(DISTINCT period) FROM observations WHERE series_id IN (SELECT value FROM json_each(?)) GROUP BY series_id')
+    .raw()
+    .all(JSON.stringify(ids)) as [number, number][];
+  return new Map(rows);
+}
+
 type RawRow = [seriesId: number, period: string, value: number, batchId: number, sheet: string, cell: string, file: string];
 
 /**
  * Loads the current points of the given series (the row of the newest batch per period, as the importer
  * defines current). Series missing from `meta` are skipped.
  */
-export function loadSeriesData(db: Store, ids: readonly number[], meta: ReadonlyMap<number, Series>): Map<number, SeriesData> {
+export function loadSeriesData(db: Store, ids: readonly number[], meta: ReadonlyMap<number, SeriesDescription>): Map<number, SeriesData> {
   const out = new Map<number, SeriesData>();
   const wanted = ids.filter((id) => meta.has(id));
   if (wanted.length === 0) return out;

@@ -4,14 +4,17 @@
 
 import type { Series, SeriesKey } from '../domain/series';
 
-const companionKey = (s: SeriesKey) => `${s.name}\u0000${s.region ?? ''}\u0000${s.frequency}`;
+/** What finding a companion reads of a series (a stored Series has it all). */
+export type CompanionCandidate = Pick<Series, 'id' | 'name' | 'region' | 'frequency' | 'measure' | 'observationCount'>;
+
+const companionKey = (s: Pick<SeriesKey, 'name' | 'region' | 'frequency'>) => `${s.name}\u0000${s.region ?? ''}\u0000${s.frequency}`;
 
 /**
  * For each growth or index series, the id of the level series of the same indicator, region and
  * frequency (cumulative preferred over period values; ties to the one with more observations).
  */
-export function levelCompanions(series: readonly Series[]): Map<number, number> {
-  const levelsByKey = new Map<string, Series>();
+export function levelCompanions(series: readonly CompanionCandidate[]): Map<number, number> {
+  const levelsByKey = new Map<string, CompanionCandidate>();
   for (const s of series) {
     if (s.measure !== 'cumulative' && s.measure !== 'monthly') continue;
     const key = companionKey(s);

@@ -110,3 +110,39 @@ describe('the variance cache shared by the views and the exports', () => {
     expect(((await dispatch(service, 'variance', {})) as VarianceResult).asOf).toBe('2025-08');
   });
 });
+
+describe('level companions from the series table', () => {
+  it('are those of the counted list, ties broken by observation count and then natural order', async () => {
+    const { openStore } = await import('../../electron/store/openStore');
+    const { listSeries } = await import('../../electron/import/commitImport');
+    const { levelCompanions } = await import('../../shared/variance/levelCompanion');
+    const { createVarianceData } = await import('../../electron/service/varianceData');
+    const store = openStore(path.join(dir, 'companions.sqlite'));
+    try {
+      store.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (1, 'f.csv', 'h', '2025-09-01T00:00:00Z')").run();
+      const add = store.prepare('INSERT INTO series (id, name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const obs = store.prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) VALUES (?, ?, 1, 1, 'S', 'A1')");
+      // 用电量: two cumulative series in different units (the one with more months wins) and a growth series.
+      add.run(1, '用电量', '用电量累计值(亿千瓦时)', '亿千瓦时', 'cumulative', 'monthly', '');
+      add.run(2, '用电量', '用电量累计值(万千瓦时)', '万千瓦时', 'cumulative', 'monthly', '');
+      add.run(3, '用电量', '用电量累计增长(%)', '%', 'yoy_cumulative', 'monthly', '');
+      // 货运量: two period-value series with equal counts (the same name: the lower id comes first) and a growth series.
+      add.run(4, '货运量', '货运量当期值(万吨)', '万吨', 'monthly', 'monthly', '');
+      add.run(5, '货运量', '货运量当期值(吨)', '吨', 'monthly', 'monthly', '');
+      add.run(6, '货运量', '货运量当期增长(%)', '%', 'yoy', 'monthly', '');
+      // 客运量 in another region: its own companion, not 货运量's.
+      add.run(7, '客运量', '客运量累计值(万人)', '万人', 'cumulative', 'monthly', '包头市');
+      add.run(8, '客运量', '客运量累计增长(%)', '%', 'yoy_cumulative', 'monthly', '包头市');
+      for (const p of ['2025-07', '2025-08']) obs.run(1, p);
+      for (const p of ['2025-06', '2025-07', '2025-08']) obs.run(2, p);
+      for (const id of [4, 5]) obs.run(id, '2025-08');
+      const expected = levelCompanions(listSeries(store));
+      expect(expected.get(3)).toBe(2);
+      expect(expected.get(6)).toBe(4);
+      expect(expected.get(8)).toBe(7);
+      expect(createVarianceData(store).companions()).toEqual(expected);
+    } finally {
+      store.close();
+    }
+  });
+});
