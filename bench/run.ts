@@ -31,7 +31,7 @@ const benches: Record<string, () => Promise<void> | void> = {
 
 const wanted = process.argv.slice(2);
 if (wanted[0] === IMPORT_CHILD_FLAG) {
-  importChild(wanted.slice(1));
+  await importChild(wanted.slice(1));
 } else {
   const unknown = wanted.filter((w) => !(w in benches));
   if (unknown.length > 0) {

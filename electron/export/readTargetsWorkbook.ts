@@ -5,21 +5,19 @@ import * as XLSX from 'xlsx';
 import { parseReturnedTargets, type ReturnedTargets, type SheetCell } from '../../shared/export/returnedTargets';
 import { TARGETS_SHEET } from '../../shared/export/targetsSheet';
 import { WORKBOOK_LIMITS } from '../import/readWorkbook';
-import { checkZipSafety, readZipDirectory, verifyZipEntries } from '../import/zipSafety';
+import { inspectZipArchive } from '../import/zipSafety';
 
 /**
  * Parse the returned workbook's 目标 sheet (or, failing that, the first sheet whose header has ID and 指标).
  * `knownIds` are the ids of the plan's targets; rows with other ids are reported and dropped.
  */
-export function readReturnedTargets(bytes: Uint8Array, knownIds: Iterable<number>): ReturnedTargets {
+export async function readReturnedTargets(bytes: Uint8Array, knownIds: Iterable<number>): Promise<ReturnedTargets> {
   let workbook: XLSX.WorkBook;
   try {
     // The same container checks as a statistics file: size, then the zip directory and real entry sizes.
     if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) throw new Error(`文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-      const entries = readZipDirectory(bytes);
-      checkZipSafety(entries);
-      verifyZipEntries(bytes, entries);
+      await inspectZipArchive(bytes);
     }
     workbook = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellDates: false, dense: false });
   } catch (error) {

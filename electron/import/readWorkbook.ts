@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
-import { checkZipSafety, readZipDirectory, verifyZipEntries, type ZipEntry } from './zipSafety';
+import { inspectZipArchive, type ZipEntry } from './zipSafety';
 import { controlCharsWarning, stripControlCharsInSheets } from './screenValues';
 
 /** A cell as SheetJS gives it (dense mode): type, cached value, number format. */
@@ -84,14 +84,14 @@ function wrongType(fileName: string, claimed: string, actual: string): ImportFil
   );
 }
 
-export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook {
-  const book = readWorkbookCells(bytes, fileName);
+export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
+  const book = await readWorkbookCells(bytes, fileName);
   const stripped = stripControlCharsInSheets(book.sheets);
   if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
   return book;
 }
 
-function readWorkbookCells(bytes: Uint8Array, fileName: string): ReadWorkbook {
+async function readWorkbookCells(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
@@ -101,8 +101,8 @@ function readWorkbookCells(bytes: Uint8Array, fileName: string): ReadWorkbook {
   const warnings: string[] = [];
 
   if (content === 'zip') {
-    const entries = readZipDirectory(bytes);
-    checkZipSafety(entries);
+    // Directory, declared sizes and ratios, then every entry's real inflated size, before SheetJS sees the bytes.
+    const entries = await inspectZipArchive(bytes);
     const format = zipFormat(entries, bytes);
     if (!format) throw wrongType(fileName, `.${ext}`, '其他压缩包 / another kind of zip archive');
     if (ext === 'csv' || ext === 'txt' || (ext === 'ods' && format !== 'ods') || (ext === 'xlsx' && format !== 'xlsx')) {
@@ -113,7 +113,6 @@ function readWorkbookCells(bytes: Uint8Array, fileName: string): ReadWorkbook {
       const sheetCount = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
       checkSheetCount(sheetCount);
     }
-    verifyZipEntries(bytes, entries);
     return { format, encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
   }
   if (content === 'ole2') {

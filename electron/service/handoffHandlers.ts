@@ -149,7 +149,7 @@ export function handoffHandlers(ctx: ServiceContext, variance?: VarianceCalls): 
       }
       const targets = targetsRepo.listTargets(db, pid);
       const { readReturnedTargets } = await returnedReader();
-      const returned = readReturnedTargets(fileBytes(ctx, file), targets.map((t) => t.id));
+      const returned = await readReturnedTargets(fileBytes(ctx, file), targets.map((t) => t.id));
       return { planId: pid, rowCount: returned.rows.length, changes: diffTargets(targets, returned.rows), problems: returned.problems };
     },
 

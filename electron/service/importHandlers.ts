@@ -44,7 +44,7 @@ async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl):
   };
   const steps = parseStatisticsFileSteps(bytes, args.file.fileName, options);
   for (;;) {
-    const step = steps.next();
+    const step = await steps.next();
     if (step.done) return step.value;
     // Reading the file is the first half of the parse, sheets the second; the preview or commit follows.
     await ctl.step(step.value < 0.5 ? 'reading' : 'parsing', 0.05 + 0.85 * step.value);

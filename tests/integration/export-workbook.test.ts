@@ -191,7 +191,7 @@ describe('analysis workbook', () => {
     const returned = join(dir, 'returned.xlsx');
     await book.xlsx.writeFile(returned);
 
-    const read = readReturnedTargets(readFileSync(returned), input.targets.map((t) => t.id));
+    const read = await readReturnedTargets(readFileSync(returned), input.targets.map((t) => t.id));
     expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(read.rows).toHaveLength(input.targets.length);
     const changes = diffTargets(input.targets, read.rows);

@@ -12,8 +12,8 @@ function wideCsv(rows: [string, ...(number | string)[]][], periods = ['2025年3�
   return new Uint8Array(Buffer.from(['地区：内蒙古自治区', ['指标', ...periods].join(','), ...rows.map((r) => r.join(','))].join('\n'), 'utf8'));
 }
 
-function importBytes(db: Database.Database, bytes: Uint8Array, name: string, skipInvalid = false) {
-  return commitImport(db, parseStatisticsFile(bytes, name), { fileName: name, fileHash: sha256(bytes), skipInvalid });
+async function importBytes(db: Database.Database, bytes: Uint8Array, name: string, skipInvalid = false) {
+  return commitImport(db, (await parseStatisticsFile(bytes, name)), { fileName: name, fileHash: sha256(bytes), skipInvalid });
 }
 
 function current(db: Database.Database, label: string): Record<string, number> {
@@ -37,10 +37,10 @@ const COAL = '原煤产量累计值(万吨)';
 const STEEL = '粗钢产量累计值(万吨)';
 
 describe('vintages', () => {
-  it('writes a row only when a value changes, keeps both vintages, and counts the rest as unchanged', () => {
-    const a = importBytes(db, wideCsv([[COAL, 300, 200], [STEEL, 30, 20]]), 'a.csv');
+  it('writes a row only when a value changes, keeps both vintages, and counts the rest as unchanged', async () => {
+    const a = await importBytes(db, wideCsv([[COAL, 300, 200], [STEEL, 30, 20]]), 'a.csv');
     expect(a).toMatchObject({ seriesCount: 2, observationCount: 4, unchangedCount: 0 });
-    const b = importBytes(db, wideCsv([[COAL, 301, 200, 100], [STEEL, 30, 20, 10]], ['2025年3月', '2025年2月', '2024年12月']), 'b.csv');
+    const b = await importBytes(db, wideCsv([[COAL, 301, 200, 100], [STEEL, 30, 20, 10]], ['2025年3月', '2025年2月', '2024年12月']), 'b.csv');
     expect(b).toMatchObject({ seriesCount: 2, observationCount: 3, unchangedCount: 3 });
     expect(current(db, COAL)).toEqual({ '2024-12': 100, '2025-02': 200, '2025-03': 301 });
     const coal = listSeries(db).find((s) => s.label === COAL)!;
@@ -52,11 +52,11 @@ describe('vintages', () => {
     expect(coal).toMatchObject({ firstPeriod: '2024-12', lastPeriod: '2025-03', observationCount: 3, lastBatchId: b.batchId, region: '内蒙古自治区' });
   });
 
-  it('re-importing the same file finds every value unchanged and writes nothing', () => {
+  it('re-importing the same file finds every value unchanged and writes nothing', async () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xls'));
-    importBytes(db, bytes, 'nbs_sample.xls');
+    await importBytes(db, bytes, 'nbs_sample.xls');
     const before = storeDump(db);
-    const again = importBytes(db, bytes, 'nbs_sample.xls');
+    const again = await importBytes(db, bytes, 'nbs_sample.xls');
     expect(again).toMatchObject({ batchId: null, observationCount: 0, unchangedCount: 23, seriesCount: 5 });
     expect(again.changes.counts).toEqual({ seriesNew: 0, seriesContinued: 5, observationsNew: 0, observationsUnchanged: 23, observationsRevised: 0 });
     expect(storeDump(db)).toBe(before);
@@ -66,9 +66,9 @@ describe('vintages', () => {
 });
 
 describe('undo', () => {
-  it('removes a batch so the earlier values are current again', () => {
-    const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
-    const b = importBytes(db, wideCsv([[COAL, 301, 200], [STEEL, 30, 20]]), 'b.csv');
+  it('removes a batch so the earlier values are current again', async () => {
+    const a = await importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const b = await importBytes(db, wideCsv([[COAL, 301, 200], [STEEL, 30, 20]]), 'b.csv');
     expect(undoImportBatch(db, b.batchId!)).toEqual({ batchId: b.batchId, removedObservations: 3, removedSeries: 1 });
     expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 300 });
     expect(listSeries(db).map((s) => s.label)).toEqual([COAL]);
@@ -79,9 +79,9 @@ describe('undo', () => {
     expect(rowCounts(db)).toEqual({ import_batches: 2, series: 0, observations: 0 });
   });
 
-  it('refuses to undo a batch that a newer one depends on, changing nothing', () => {
-    const a = importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
-    const b = importBytes(db, wideCsv([[COAL, 300, 201]]), 'b.csv'); // confirms one of a's values without a row, revises the other
+  it('refuses to undo a batch that a newer one depends on, changing nothing', async () => {
+    const a = await importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+    const b = await importBytes(db, wideCsv([[COAL, 300, 201]]), 'b.csv'); // confirms one of a's values without a row, revises the other
     const before = storeDump(db);
     const e = (() => {
       try {
@@ -98,23 +98,23 @@ describe('undo', () => {
 });
 
 describe('refusals leave the store exactly as it was', () => {
-  it('refuses a file with flagged cells unless skipInvalid, naming them', () => {
-    importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+  it('refuses a file with flagged cells unless skipInvalid, naming them', async () => {
+    await importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
     const before = storeDump(db);
     const bad = wideCsv([[COAL, 310, '约5'], [STEEL, '12亿', 20]]);
-    expect(() => importBytes(db, bad, 'bad.csv')).toThrow(/2 处单元格.*bad!C3「约5」.*\n.*bad!B4「12亿」/s);
+    await expect(importBytes(db, bad, 'bad.csv')).rejects.toThrow(/2 处单元格.*bad!C3「约5」.*\n.*bad!B4「12亿」/s);
     expect(storeDump(db)).toBe(before);
-    const ok = importBytes(db, bad, 'bad.csv', true);
+    const ok = await importBytes(db, bad, 'bad.csv', true);
     expect(ok.skipped.map((p) => p.cell)).toEqual(['C3', 'B4']);
     expect(current(db, COAL)).toEqual({ '2025-02': 200, '2025-03': 310 });
     expect(batchDetails(db, ok.batchId!)!.skipped!.map((p) => p.cell)).toEqual(['C3', 'B4']);
   });
 
-  it('rolls back everything when the store rejects a row midway', () => {
-    importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
+  it('rolls back everything when the store rejects a row midway', async () => {
+    await importBytes(db, wideCsv([[COAL, 300, 200]]), 'a.csv');
     const before = storeDump(db);
     const counts = rowCounts(db);
-    const parsed = parseStatisticsFile(wideCsv([[COAL, 999, 998], [STEEL, 30, 20]]), 'b.csv');
+    const parsed = (await parseStatisticsFile(wideCsv([[COAL, 999, 998], [STEEL, 30, 20]]), 'b.csv'));
     // A measure the schema's CHECK refuses, on the second series: the first series' rows are already written.
     const broken: ParsedFile = { ...parsed, sheets: parsed.sheets.map((s) => ({ ...s, series: s.series.map((x, i) => (i === 1 ? { ...x, measure: 'bogus' as never } : x)) })) };
     expect(() => commitImport(db, broken, { fileName: 'b.csv', fileHash: 'h', skipInvalid: false })).toThrow(/CHECK constraint/);
@@ -122,9 +122,9 @@ describe('refusals leave the store exactly as it was', () => {
     expect(storeDump(db)).toBe(before);
   });
 
-  it('refuses a file with nothing to import', () => {
+  it('refuses a file with nothing to import', async () => {
     const before = storeDump(db);
-    const parsed = parseStatisticsFile(wideCsv([[COAL, '约5', 200]]), 'c.csv');
+    const parsed = (await parseStatisticsFile(wideCsv([[COAL, '约5', 200]]), 'c.csv'));
     const onlyBad: ParsedFile = { ...parsed, sheets: parsed.sheets.map((s) => ({ ...s, series: [] })) };
     expect(() => commitImport(db, onlyBad, { fileName: 'c.csv', fileHash: 'h', skipInvalid: true })).toThrow(/没有可导入的数值/);
     expect(storeDump(db)).toBe(before);

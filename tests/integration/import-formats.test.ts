@@ -32,16 +32,16 @@ const LONG_EXPECTED = [
 ];
 
 describe('long layout CSV', () => {
-  it('decodes GBK without mojibake and reads every row', () => {
-    const parsed = parseStatisticsFile(iconv.encode(LONG_CSV, 'gbk'), '月报.csv');
+  it('decodes GBK without mojibake and reads every row', async () => {
+    const parsed = (await parseStatisticsFile(iconv.encode(LONG_CSV, 'gbk'), '月报.csv'));
     expect(parsed.encoding).toBe('gb18030');
     expect(parsed.sheets[0].layout).toBe('long');
     expect(parsed.problems).toEqual([]);
     expect(observations(parsed)).toEqual(LONG_EXPECTED);
   });
-  it('reads UTF-8 with a BOM the same way', () => {
+  it('reads UTF-8 with a BOM the same way', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LONG_CSV, 'utf8')]);
-    const parsed = parseStatisticsFile(bytes, 'report.csv');
+    const parsed = (await parseStatisticsFile(bytes, 'report.csv'));
     expect(parsed.encoding).toBe('utf-8');
     expect(observations(parsed)).toEqual(LONG_EXPECTED);
   });
@@ -78,8 +78,8 @@ async function analystWorkbook(): Promise<Uint8Array> {
 describe('analyst workbook', async () => {
   const bytes = await analystWorkbook();
 
-  it('detects the two-row header, unit column and skips the notes sheet', () => {
-    const parsed = parseStatisticsFile(bytes, '分析.xlsx');
+  it('detects the two-row header, unit column and skips the notes sheet', async () => {
+    const parsed = (await parseStatisticsFile(bytes, '分析.xlsx'));
     expect(parsed.sheets.map((s) => s.name)).toEqual(['主要指标']);
     expect(parsed.skippedSheets.map((s) => s.name)).toEqual(['说明']);
     const mapping = parsed.sheets[0].mapping as GridMapping;
@@ -89,8 +89,8 @@ describe('analyst workbook', async () => {
     ]);
   });
 
-  it('reads values, percent formats and units; flags text; skips totals and spacers', () => {
-    const parsed = parseStatisticsFile(bytes, '分析.xlsx');
+  it('reads values, percent formats and units; flags text; skips totals and spacers', async () => {
+    const parsed = (await parseStatisticsFile(bytes, '分析.xlsx'));
     expect(parsed.problems.map((p) => [p.cell, p.code, p.value])).toEqual([['E11', 'text', '约5']]);
     expect(observations(parsed)).toEqual([
       { name: '原煤产量', unit: '万吨', measure: 'cumulative', frequency: 'monthly', period: '2025-02', value: 19850.2, cell: 'C6' },
@@ -109,8 +109,8 @@ describe('analyst workbook', async () => {
     expect(parsed.warnings.join('\n')).toContain('A10');
   });
 
-  it('refuses the file naming the flagged cell, or imports the rest with skipInvalid', () => {
-    const parsed = parseStatisticsFile(bytes, '分析.xlsx');
+  it('refuses the file naming the flagged cell, or imports the rest with skipInvalid', async () => {
+    const parsed = (await parseStatisticsFile(bytes, '分析.xlsx'));
     const db = openTestStore(tempDir('import-analyst'));
     let error: unknown;
     try {
@@ -128,23 +128,23 @@ describe('analyst workbook', async () => {
     db.close();
   });
 
-  it('re-applies a mapping the analyst corrected', () => {
-    const first = parseStatisticsFile(bytes, '分析.xlsx');
+  it('re-applies a mapping the analyst corrected', async () => {
+    const first = (await parseStatisticsFile(bytes, '分析.xlsx'));
     const mapping = structuredClone(first.sheets[0].mapping) as GridMapping;
     mapping.rowOverrides = [{ row: 10, skip: true }, { row: 8, measure: 'cumulative', name: '全社会发电量' }];
     mapping.periodColumns = mapping.periodColumns.filter((p) => p.period !== '2025-05');
-    const again = parseStatisticsFile(bytes, '分析.xlsx', { mappings: { 主要指标: mapping } });
+    const again = (await parseStatisticsFile(bytes, '分析.xlsx', { mappings: { 主要指标: mapping } }));
     expect(again.problems).toEqual([]);
     const obs = observations(again);
     expect(obs.some((o) => o.period === '2025-05')).toBe(false);
     expect(obs.filter((o) => o.name === '全社会发电量').map((o) => o.measure)).toEqual(['cumulative', 'cumulative', 'cumulative']);
     expect(obs.some((o) => o.name === '社会消费品零售总额')).toBe(false);
-    expect(() => parseStatisticsFile(bytes, '分析.xlsx', { mappings: { 主要指标: { ...mapping, headerRow: -1 } } })).toThrow(/映射无效/);
+    await expect(parseStatisticsFile(bytes, '分析.xlsx', { mappings: { 主要指标: { ...mapping, headerRow: -1 } } })).rejects.toThrow(/映射无效/);
   });
 
-  it('reads only the sheet asked for, and says when it does not exist', () => {
-    expect(parseStatisticsFile(bytes, '分析.xlsx', { sheet: '主要指标' }).sheets).toHaveLength(1);
-    expect(() => parseStatisticsFile(bytes, '分析.xlsx', { sheet: '不存在' })).toThrow(/找不到工作表/);
+  it('reads only the sheet asked for, and says when it does not exist', async () => {
+    expect((await parseStatisticsFile(bytes, '分析.xlsx', { sheet: '主要指标' })).sheets).toHaveLength(1);
+    await expect(parseStatisticsFile(bytes, '分析.xlsx', { sheet: '不存在' })).rejects.toThrow(/找不到工作表/);
   });
 });
 
@@ -156,7 +156,7 @@ describe('long layout with Excel date cells', () => {
     ws.addRow(['原煤产量累计值', new Date(Date.UTC(2025, 2, 1)), 30125.5, '万吨']);
     ws.addRow(['原煤产量累计值', new Date(Date.UTC(2025, 3, 1)), 40210, '万吨']);
     ws.getColumn(2).numFmt = 'yyyy-mm';
-    const parsed = parseStatisticsFile(new Uint8Array(await wb.xlsx.writeBuffer()), 'dates.xlsx');
+    const parsed = (await parseStatisticsFile(new Uint8Array(await wb.xlsx.writeBuffer()), 'dates.xlsx'));
     expect(observations(parsed).map((o) => [o.period, o.value, o.measure, o.unit])).toEqual([
       ['2025-03', 30125.5, 'cumulative', '万吨'],
       ['2025-04', 40210, 'cumulative', '万吨'],
@@ -167,7 +167,7 @@ describe('long layout with Excel date cells', () => {
 describe('store read-back', () => {
   it('lists series with first/last period and count', async () => {
     const db = openTestStore(tempDir('import-list'));
-    commitImport(db, parseStatisticsFile(iconv.encode(LONG_CSV, 'gbk'), '月报.csv'), { fileName: '月报.csv', fileHash: 'h', skipInvalid: false });
+    commitImport(db, (await parseStatisticsFile(iconv.encode(LONG_CSV, 'gbk'), '月报.csv')), { fileName: '月报.csv', fileHash: 'h', skipInvalid: false });
     const gdp = listSeries(db).find((s) => s.name === '地区生产总值')!;
     expect(gdp).toMatchObject({ firstPeriod: '2025-Q1', lastPeriod: '2025-Q3', observationCount: 3, frequency: 'quarterly', measure: 'yoy_cumulative', region: null });
     expect(seriesObservations(db, gdp.id).map((o) => [o.period, o.value, o.source.cell, o.source.sourcePeriod])).toEqual([
@@ -178,10 +178,10 @@ describe('store read-back', () => {
 });
 
 describe('warnings and progress', () => {
-  it('keeps an unknown unit as written with a warning, and reports progress from 0 to 1', () => {
+  it('keeps an unknown unit as written with a warning, and reports progress from 0 to 1', async () => {
     const seen: number[] = [];
     const csv = '指标,2025年3月,2025年2月\n天然气产量累计值(亿方),12.5,8.1\n';
-    const parsed = parseStatisticsFile(new Uint8Array(Buffer.from(csv, 'utf8')), 'gas.csv', { onProgress: (f) => seen.push(f) });
+    const parsed = (await parseStatisticsFile(new Uint8Array(Buffer.from(csv, 'utf8')), 'gas.csv', { onProgress: (f) => seen.push(f) }));
     expect(parsed.problems).toEqual([]);
     expect(parsed.sheets[0].series[0]).toMatchObject({ name: '天然气产量', unit: '亿方', measure: 'cumulative' });
     expect(parsed.warnings.join()).toMatch(/未知单位，按原文保留：亿方/);

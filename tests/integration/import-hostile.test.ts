@@ -14,9 +14,9 @@ import { writeZip } from './helpers/zipWriter';
 const sample = (f: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, f)));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
-function refusal(fn: () => unknown): ImportFileError {
+async function refusal(work: Promise<unknown>): Promise<ImportFileError> {
   try {
-    fn();
+    await work;
   } catch (e) {
     if (e instanceof ImportFileError) return e;
     throw new Error(`expected an ImportFileError, got ${String(e)}`);
@@ -30,32 +30,32 @@ function bilingual(e: ImportFileError): void {
 }
 
 describe('corrupt and mislabelled files', () => {
-  it('refuses an empty file', () => {
-    const e = refusal(() => parseStatisticsFile(new Uint8Array(0), 'a.xlsx'));
+  it('refuses an empty file', async () => {
+    const e = (await refusal(parseStatisticsFile(new Uint8Array(0), 'a.xlsx')));
     expect(e.reason).toBe('empty');
     expect(e.message).toBe('文件为空 / The file is empty');
   });
-  it('refuses a truncated xlsx', () => {
+  it('refuses a truncated xlsx', async () => {
     const bytes = sample('nbs_sample.xlsx');
-    const e = refusal(() => parseStatisticsFile(bytes.subarray(0, Math.floor(bytes.length / 2)), 'cut.xlsx'));
+    const e = (await refusal(parseStatisticsFile(bytes.subarray(0, Math.floor(bytes.length / 2)), 'cut.xlsx')));
     expect(e.reason).toBe('corrupt');
     bilingual(e);
   });
-  it('refuses a truncated xls', () => {
+  it('refuses a truncated xls', async () => {
     const bytes = sample('nbs_sample.xls');
-    const e = refusal(() => parseStatisticsFile(bytes.subarray(0, 1500), 'cut.xls'));
+    const e = (await refusal(parseStatisticsFile(bytes.subarray(0, 1500), 'cut.xls')));
     expect(['corrupt', 'no_table']).toContain(e.reason);
     bilingual(e);
   });
-  it('refuses content that is not what the name says', () => {
-    expect(refusal(() => parseStatisticsFile(sample('nbs_sample.xlsx'), 'data.csv')).reason).toBe('wrong_type');
-    expect(refusal(() => parseStatisticsFile(utf8('指标,2025年3月\n原煤产量累计值(万吨),1'), 'data.xlsx')).reason).toBe('wrong_type');
-    expect(refusal(() => parseStatisticsFile(sample('nbs_sample.xls'), 'data.xlsx')).message).toMatch(/扩展名.*Excel 97/);
-    expect(refusal(() => parseStatisticsFile(new Uint8Array([1, 0, 2, 0, 3, 0, 255]), 'data.csv')).reason).toBe('wrong_type');
-    expect(refusal(() => parseStatisticsFile(writeZip([{ name: 'readme.txt', data: utf8('hi') }]), 'x.xlsx')).reason).toBe('wrong_type');
+  it('refuses content that is not what the name says', async () => {
+    expect((await refusal(parseStatisticsFile(sample('nbs_sample.xlsx'), 'data.csv'))).reason).toBe('wrong_type');
+    expect((await refusal(parseStatisticsFile(utf8('指标,2025年3月\n原煤产量累计值(万吨),1'), 'data.xlsx'))).reason).toBe('wrong_type');
+    expect((await refusal(parseStatisticsFile(sample('nbs_sample.xls'), 'data.xlsx'))).message).toMatch(/扩展名.*Excel 97/);
+    expect((await refusal(parseStatisticsFile(new Uint8Array([1, 0, 2, 0, 3, 0, 255]), 'data.csv'))).reason).toBe('wrong_type');
+    expect((await refusal(parseStatisticsFile(writeZip([{ name: 'readme.txt', data: utf8('hi') }]), 'x.xlsx'))).reason).toBe('wrong_type');
   });
-  it('reads an .xlsx saved under .xls by its content, with a warning', () => {
-    const parsed = parseStatisticsFile(sample('nbs_sample.xlsx'), 'renamed.xls');
+  it('reads an .xlsx saved under .xls by its content, with a warning', async () => {
+    const parsed = (await parseStatisticsFile(sample('nbs_sample.xlsx'), 'renamed.xls'));
     expect(parsed.format).toBe('xlsx');
     expect(parsed.observationCount).toBe(23);
     expect(parsed.warnings.join()).toMatch(/扩展名 \.xls 与内容/);
@@ -63,8 +63,8 @@ describe('corrupt and mislabelled files', () => {
 });
 
 describe('zip bombs', () => {
-  it('refuses an archive whose directory declares more than the total limit', () => {
-    const e = refusal(() =>
+  it('refuses an archive whose directory declares more than the total limit', async () => {
+    const e = await refusal(
       parseStatisticsFile(
         writeZip([
           { name: '[Content_Types].xml', data: utf8('<x/>') },
@@ -78,18 +78,18 @@ describe('zip bombs', () => {
     expect(e.reason).toBe('zip_bomb');
     expect(e.message).toMatch(/超过上限 200 MB/);
   });
-  it('refuses a real highly compressed entry by its ratio', () => {
+  it('refuses a real highly compressed entry by its ratio', async () => {
     const zeros = new Uint8Array(ZIP_LIMITS.ratioCheckAbove + 1024 * 1024);
-    const e = refusal(() => parseStatisticsFile(writeZip([{ name: '[Content_Types].xml', data: utf8('<x/>') }, { name: 'xl/worksheets/sheet1.xml', data: zeros }]), 'bomb.xlsx'));
+    const e = (await refusal(parseStatisticsFile(writeZip([{ name: '[Content_Types].xml', data: utf8('<x/>') }, { name: 'xl/worksheets/sheet1.xml', data: zeros }]), 'bomb.xlsx')));
     expect(e.reason).toBe('zip_bomb');
     expect(e.message).toMatch(/压缩炸弹.*zip bomb/);
   });
 });
 
 describe('lying zip directories', () => {
-  it('refuses an entry that expands beyond the size its directory declares', () => {
+  it('refuses an entry that expands beyond the size its directory declares', async () => {
     const zeros = new Uint8Array(5 * 1024 * 1024);
-    const e = refusal(() =>
+    const e = await refusal(
       parseStatisticsFile(writeZip([{ name: '[Content_Types].xml', data: utf8('<x/>') }, { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1000 }]), 'liar.xlsx'),
     );
     expect(e.reason).toBe('zip_bomb');
@@ -102,7 +102,7 @@ describe('workbook limits', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const e = refusal(() => parseStatisticsFile(bytes, 'empty.xlsx'));
+    const e = (await refusal(parseStatisticsFile(bytes, 'empty.xlsx')));
     expect(e.reason).toBe('no_table');
     bilingual(e);
   });
@@ -110,17 +110,17 @@ describe('workbook limits', () => {
     const wb = new ExcelJS.Workbook();
     for (let i = 0; i < 200; i++) wb.addWorksheet(`S${i}`).getCell('A1').value = i;
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const e = refusal(() => parseStatisticsFile(bytes, 'many.xlsx'));
+    const e = (await refusal(parseStatisticsFile(bytes, 'many.xlsx')));
     expect(e.reason).toBe('too_many_sheets');
     expect(e.message).toMatch(/200.*100/);
   });
 });
 
 describe('hostile text', () => {
-  it('treats __proto__ and constructor as plain text, polluting nothing', () => {
+  it('treats __proto__ and constructor as plain text, polluting nothing', async () => {
     const csv = ['指标,__proto__,2025年3月,constructor,2025年2月', '__proto__,1,2,3,4', 'constructor(万吨),5,6,7,8', 'toString累计值(万吨),9,10,11,12'].join('\n');
     // Two rows name no measure: the analyst's choice (`measure`) files them, as the wizard or `--measure` would.
-    const parsed = parseStatisticsFile(utf8(csv), 'proto.csv', { mappings: Object.create(null), measure: 'monthly' });
+    const parsed = (await parseStatisticsFile(utf8(csv), 'proto.csv', { mappings: Object.create(null), measure: 'monthly' }));
     expect(({} as Record<string, unknown>)['2025-03']).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, '1')).toBe(false);
     const series = parsed.sheets[0].series;
@@ -129,20 +129,20 @@ describe('hostile text', () => {
       ['constructor(万吨)', '2025-03=6@C3 2025-02=8@E3'],
       ['toString累计值(万吨)', '2025-03=10@C4 2025-02=12@E4'],
     ]);
-    const long = parseStatisticsFile(utf8('__proto__,指标,时间,数值,constructor\nx,原煤产量累计值(万吨),2025-03,5,y'), 'long.csv');
+    const long = (await parseStatisticsFile(utf8('__proto__,指标,时间,数值,constructor\nx,原煤产量累计值(万吨),2025-03,5,y'), 'long.csv'));
     expect(long.sheets[0].series[0]).toMatchObject({ name: '原煤产量', unit: '万吨', measure: 'cumulative' });
   });
-  it('flags a 5,000-character indicator name', () => {
+  it('flags a 5,000-character indicator name', async () => {
     const name = '产'.repeat(5000);
-    const parsed = parseStatisticsFile(utf8(`指标,2025年3月,2025年2月\n${name},1,2\n原煤产量累计值(万吨),3,4`), 'long-name.csv');
+    const parsed = (await parseStatisticsFile(utf8(`指标,2025年3月,2025年2月\n${name},1,2\n原煤产量累计值(万吨),3,4`), 'long-name.csv'));
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]).toMatchObject({ cell: 'A2', code: 'label_too_long' });
     expect(parsed.problems[0].value!.length).toBeLessThanOrEqual(101);
     expect(parsed.sheets[0].series.map((s) => s.label)).toEqual(['原煤产量累计值(万吨)']);
   });
-  it('keeps formula-looking cells as text: flagged, never evaluated', () => {
+  it('keeps formula-looking cells as text: flagged, never evaluated', async () => {
     const csv = ['指标,2025年4月,2025年3月,2025年2月', '原煤产量累计值(万吨),=1+1,@SUM(A1),7', '发电量累计值(亿千瓦时),+86,-abc,-3.5', '=HYPERLINK("x")累计值(万吨),1,2,3'].join('\n');
-    const parsed = parseStatisticsFile(utf8(csv), 'formula.csv');
+    const parsed = (await parseStatisticsFile(utf8(csv), 'formula.csv'));
     expect(parsed.problems.map((p) => [p.cell, p.code, p.value])).toEqual([
       ['B2', 'formula_like', '=1+1'],
       ['C2', 'formula_like', '@SUM(A1)'],
@@ -152,16 +152,16 @@ describe('hostile text', () => {
     const values = parsed.sheets[0].series.flatMap((s) => s.observations.map((o) => [s.label, o.value]));
     expect(values).toEqual([['原煤产量累计值(万吨)', 7], ['发电量累计值(亿千瓦时)', -3.5], ['=HYPERLINK("x")累计值(万吨)', 1], ['=HYPERLINK("x")累计值(万吨)', 2], ['=HYPERLINK("x")累计值(万吨)', 3]]);
   });
-  it('reports conflicting duplicate periods on both cells and imports neither', () => {
+  it('reports conflicting duplicate periods on both cells and imports neither', async () => {
     const csv = ['指标,2025年3月,2025年2月', '原煤产量累计值(万吨),100,50', '原煤产量累计值(万吨),101,50'].join('\n');
-    const parsed = parseStatisticsFile(utf8(csv), 'dup.csv');
+    const parsed = (await parseStatisticsFile(utf8(csv), 'dup.csv'));
     expect(parsed.problems.map((p) => [p.cell, p.code])).toEqual([['B2', 'duplicate_conflict'], ['B3', 'duplicate_conflict']]);
     expect(parsed.sheets[0].series.flatMap((s) => s.observations.map((o) => [o.period, o.value, o.source.cell]))).toEqual([['2025-02', 50, 'C2']]);
     expect(parsed.warnings.join()).toMatch(/1 个重复单元格数值相同/);
   });
-  it('refuses a CSV that mixes UTF-8 and GBK lines', () => {
+  it('refuses a CSV that mixes UTF-8 and GBK lines', async () => {
     const bytes = Buffer.concat([Buffer.from('指标,2025年3月\n', 'utf8'), iconv.encode('原煤产量累计值(万吨),5\n', 'gbk')]);
-    const e = refusal(() => parseStatisticsFile(bytes, 'mixed.csv'));
+    const e = (await refusal(parseStatisticsFile(bytes, 'mixed.csv')));
     expect(e.reason).toBe('encoding');
     expect(e.message).toMatch(/编码混杂.*Mixed encodings/);
   });

@@ -37,9 +37,9 @@ describe('中经网 ExportData', () => {
     ['text dates', (y: number, m: number): Cell => `${y}-${String(m).padStart(2, '0')}`],
     ['Excel date cells', (y: number, m: number): Cell => ({ date: excelMonth(y, m), z: 'yyyy-mm' })],
   ] as const) {
-    it(`reads name and measure split at _, attribute rows, quarterly series as quarters (${kind}); skips the metadata sheet`, () => {
+    it(`reads name and measure split at _, attribute rows, quarterly series as quarters (${kind}); skips the metadata sheet`, async () => {
       const file = workbook([{ name: 'ExportData', rows: ceiRows(dateCell) }, { name: '指标说明', rows: META }], 'xlsx');
-      const parsed = parseStatisticsFile(file, 'ExportData.xlsx');
+      const parsed = (await parseStatisticsFile(file, 'ExportData.xlsx'));
       expect(parsed.problems).toEqual([]);
       expect(parsed.sheets.map((s) => [s.name, s.layout])).toEqual([['ExportData', 'cei']]);
       expect(parsed.skippedSheets).toHaveLength(1);
@@ -64,21 +64,21 @@ describe('中经网 ExportData', () => {
     });
   }
 
-  it('infers a quarterly series without a 频度 row from values only at quarter ends', () => {
+  it('infers a quarterly series without a 频度 row from values only at quarter ends', async () => {
     const rows = ceiRows((y, m) => `${y}-${String(m).padStart(2, '0')}`).filter((r) => r[0] !== '频度');
-    const parsed = parseStatisticsFile(workbook([{ name: 'ExportData', rows }], 'xlsx'), 'e.xlsx');
+    const parsed = (await parseStatisticsFile(workbook([{ name: 'ExportData', rows }], 'xlsx'), 'e.xlsx'));
     expect(parsed.problems).toEqual([]);
     const gdp = flat(parsed).filter((o) => o.name === '地区生产总值');
     expect(gdp.map((o) => o.period)).toEqual(['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4']);
   });
 
-  it('refuses a file of metadata only, saying why', () => {
-    expect(() => parseStatisticsFile(workbook([{ name: '指标说明', rows: META }], 'xlsx'), 'meta.xlsx')).toThrow(/元数据/);
+  it('refuses a file of metadata only, saying why', async () => {
+    await expect(parseStatisticsFile(workbook([{ name: '指标说明', rows: META }], 'xlsx'), 'meta.xlsx')).rejects.toThrow(/元数据/);
   });
 });
 
 describe("the analyst's choice of layout", () => {
-  it('detects the sheet again for the layout chosen', () => {
+  it('detects the sheet again for the layout chosen', async () => {
     const rows = [
       ['数据库：分省年度数据'],
       ['指标：地区生产总值(亿元)'],
@@ -86,13 +86,13 @@ describe("the analyst's choice of layout", () => {
       ['北京市', '49000.5', '47000.7'],
       ['天津市', '18000.3', '17000.8'],
     ];
-    const detected = parseStatisticsFile(csv(rows), 'gdp.csv');
+    const detected = (await parseStatisticsFile(csv(rows), 'gdp.csv'));
     expect(detected.sheets[0].layout).toBe('by_region');
     // Read as an ordinary wide table, the rows are indicators named after the regions (what the analyst asked).
-    const wide = parseStatisticsFile(csv(rows), 'gdp.csv', { layouts: { gdp: 'wide' } });
+    const wide = (await parseStatisticsFile(csv(rows), 'gdp.csv', { layouts: { gdp: 'wide' } }));
     expect(wide.sheets[0].layout).toBe('wide');
     expect(flat(wide).map((o) => [o.name, o.region])).toEqual([['北京市', null], ['北京市', null], ['天津市', null], ['天津市', null]]);
-    expect(() => parseStatisticsFile(csv(rows), 'gdp.csv', { layouts: { gdp: 'nonsense' as never } })).toThrow(/版式无效/);
+    await expect(parseStatisticsFile(csv(rows), 'gdp.csv', { layouts: { gdp: 'nonsense' as never } })).rejects.toThrow(/版式无效/);
   });
 });
 
@@ -118,8 +118,8 @@ describe('more index bases and period spellings', () => {
     expect(parseIndicatorLabel('居民消费价格指数(上月=100)')).toMatchObject({ name: '居民消费价格指数', unit: '上月=100', measure: 'index' });
     expect(parseIndicatorLabel('工业生产者出厂价格指数(2020年=100)')).toMatchObject({ unit: '2020年=100', measure: 'index' });
   });
-  it('reads 202510 in a long file as October 2025', () => {
-    const parsed = parseStatisticsFile(csv([['指标', '统计期', '值'], ['原煤产量累计值(万吨)', '202510', '1.5']]), 'p.csv');
+  it('reads 202510 in a long file as October 2025', async () => {
+    const parsed = (await parseStatisticsFile(csv([['指标', '统计期', '值'], ['原煤产量累计值(万吨)', '202510', '1.5']]), 'p.csv'));
     expect(parsed.problems).toEqual([]);
     expect(flat(parsed).map((o) => [o.period, o.value])).toEqual([['2025-10', 1.5]]);
   });

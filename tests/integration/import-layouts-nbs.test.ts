@@ -7,8 +7,8 @@ import { byRegionMonthly, csv, flat, keyed, workbook, type Cell } from './helper
 describe('NBS by-region exports (分省数据)', () => {
   const cpi = byRegionMonthly('居民消费价格指数(上年同月=100)', ['北京市', '天津市', '内蒙古自治区'], 3, (r, m) => (r === 0 && m === 0 ? null : 100 + r + m / 10), 2020, 3);
 
-  it('reads the indicator and unit from the 指标： row and the region from each row (monthly, LF)', () => {
-    const parsed = parseStatisticsFile(csv(cpi), 'cpi.csv');
+  it('reads the indicator and unit from the 指标： row and the region from each row (monthly, LF)', async () => {
+    const parsed = (await parseStatisticsFile(csv(cpi), 'cpi.csv'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.sheets[0].layout).toBe('by_region');
     const obs = flat(parsed);
@@ -22,16 +22,16 @@ describe('NBS by-region exports (分省数据)', () => {
     expect(new Set(obs.map((o) => o.region))).toEqual(new Set(['北京市', '天津市', '内蒙古自治区']));
   });
 
-  it('keeps two indicators of the same regions apart (no file writes into the other)', () => {
+  it('keeps two indicators of the same regions apart (no file writes into the other)', async () => {
     const food = byRegionMonthly('食品烟酒类居民消费价格指数(上年同月=100)', ['北京市', '天津市', '内蒙古自治区'], 3, (r, m) => 99 + r + m / 10, 2020, 3);
-    const a = parseStatisticsFile(csv(cpi), 'a.csv').sheets[0].series;
-    const b = parseStatisticsFile(csv(food), 'b.csv').sheets[0].series;
+    const a = (await parseStatisticsFile(csv(cpi), 'a.csv')).sheets[0].series;
+    const b = (await parseStatisticsFile(csv(food), 'b.csv')).sheets[0].series;
     const keysA = new Set(a.map(seriesKeyString));
     expect(b.some((s) => keysA.has(seriesKeyString(s)))).toBe(false);
     expect(new Set(b.map((s) => s.name))).toEqual(new Set(['食品烟酒类居民消费价格指数']));
   });
 
-  it('reads annual columns as yearly levels (GBK, CRLF, 37767.0 kept as 37767, footer)', () => {
+  it('reads annual columns as yearly levels (GBK, CRLF, 37767.0 kept as 37767, footer)', async () => {
     const rows = [
       ['数据库：分省年度数据'],
       ['指标：地区生产总值(亿元)'],
@@ -43,7 +43,7 @@ describe('NBS by-region exports (分省数据)', () => {
       ['注：示例数据，按普查修订。'],
       ['数据来源：测试'],
     ];
-    const parsed = parseStatisticsFile(csv(rows, { eol: '\r\n', gbk: true }), 'gdp.csv');
+    const parsed = (await parseStatisticsFile(csv(rows, { eol: '\r\n', gbk: true }), 'gdp.csv'));
     expect(parsed.encoding).toBe('gb18030');
     expect(parsed.problems).toEqual([]);
     expect(keyed(flat(parsed))).toEqual(
@@ -55,7 +55,7 @@ describe('NBS by-region exports (分省数据)', () => {
     );
   });
 
-  it('reads a quarterly by-region .xls (`_累计值` in the indicator)', () => {
+  it('reads a quarterly by-region .xls (`_累计值` in the indicator)', async () => {
     const rows: Cell[][] = [
       ['数据库：分省季度数据'],
       ['指标：地区生产总值_累计值(亿元)'],
@@ -65,7 +65,7 @@ describe('NBS by-region exports (分省数据)', () => {
       ['内蒙古自治区', 19000.4, null, 5900.6],
       ['数据来源：测试'],
     ];
-    const parsed = parseStatisticsFile(workbook([{ name: 'Sheet1', rows }], 'xls'), 'q.xls');
+    const parsed = (await parseStatisticsFile(workbook([{ name: 'Sheet1', rows }], 'xls'), 'q.xls'));
     expect(parsed.problems).toEqual([]);
     const obs = flat(parsed);
     expect(obs).toHaveLength(5);
@@ -86,8 +86,8 @@ describe('NBS periods-down export (时间 column, one indicator per column)', ()
     ['数据来源：测试', null, null, null, null],
   ];
 
-  it('reads every column as its own series of the nation: stock, yoy and mom from the header words (GBK, padded commas, no final newline)', () => {
-    const parsed = parseStatisticsFile(csv(rows, { gbk: true, pad: 5, trailingNewline: false }), 'm2.csv');
+  it('reads every column as its own series of the nation: stock, yoy and mom from the header words (GBK, padded commas, no final newline)', async () => {
+    const parsed = (await parseStatisticsFile(csv(rows, { gbk: true, pad: 5, trailingNewline: false }), 'm2.csv'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.sheets[0].layout).toBe('periods_down');
     const obs = flat(parsed);
@@ -106,7 +106,7 @@ describe('NBS periods-down export (时间 column, one indicator per column)', ()
     ]);
   });
 
-  it('reads regions across with the indicator in the 指标： row', () => {
+  it('reads regions across with the indicator in the 指标： row', async () => {
     const across = [
       ['数据库：分省年度数据'],
       ['指标：年末常住人口(万人)'],
@@ -115,7 +115,7 @@ describe('NBS periods-down export (时间 column, one indicator per column)', ()
       ['2023年', '2185.8', '', '7390.4'],
       ['数据来源：测试'],
     ];
-    const parsed = parseStatisticsFile(csv(across, { eol: '\r\n' }), 'pop.csv');
+    const parsed = (await parseStatisticsFile(csv(across, { eol: '\r\n' }), 'pop.csv'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.sheets[0].layout).toBe('regions_across');
     expect(flat(parsed).map((o) => [o.name, o.region, o.measure, o.unit, o.frequency, o.period, o.value])).toEqual([

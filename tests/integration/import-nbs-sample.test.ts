@@ -27,9 +27,9 @@ const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xls.tru
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-describe.each(['nbs_sample.xls', 'nbs_sample.xlsx', 'nbs_sample.ods', 'nbs_sample.csv'])('%s', (file) => {
+describe.each(['nbs_sample.xls', 'nbs_sample.xlsx', 'nbs_sample.ods', 'nbs_sample.csv'])('%s', async (file) => {
   const bytes = fs.readFileSync(path.join(FIXTURES, file));
-  const parsed = parseStatisticsFile(bytes, file);
+  const parsed = (await parseStatisticsFile(bytes, file));
   // CSV sheets are named after the file; spreadsheets keep their sheet name.
   const sheetName = file.endsWith('.csv') ? 'nbs_sample' : truth.observations[0].sheet;
   const all = parsed.sheets.flatMap((s) => s.series.flatMap((series) => series.observations.map((o) => ({ series, o }))));

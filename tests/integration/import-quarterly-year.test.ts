@@ -16,8 +16,8 @@ const csv = [
 ].join('\n');
 
 describe('full-year column of a quarterly year-to-date table', () => {
-  it('files 全年 as Q4 of the quarterly series, and leaves genuine yearly series alone', () => {
-    const parsed = parseStatisticsFile(new TextEncoder().encode(csv), 'gdp.csv');
+  it('files 全年 as Q4 of the quarterly series, and leaves genuine yearly series alone', async () => {
+    const parsed = (await parseStatisticsFile(new TextEncoder().encode(csv), 'gdp.csv'));
     const series = parsed.sheets.flatMap((s) => s.series);
     const gdp = series.filter((s) => s.name.startsWith('地区生产总值'));
     expect(gdp).toHaveLength(1);

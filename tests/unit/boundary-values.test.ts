@@ -46,11 +46,11 @@ describe('control characters', () => {
     expect(targetDraftSchema.safeParse({ ...draft, indicator: '地区\u0001生产总值' }).success).toBe(false);
     expect(fileSchema.safeParse({ fileName: 'a\u0000.csv', dataBase64: '' }).success).toBe(false);
   });
-  it('a NUL after the first kilobyte of a CSV never reaches a series name', () => {
+  it('a NUL after the first kilobyte of a CSV never reaches a series name', async () => {
     const filler = Array.from({ length: 100 }, (_, i) => `填充指标${i}产量当期值(万吨),${i}`).join('\n');
     const csv = `指标,2025年3月\n${filler}\n原煤\u0000产量当期值(万吨),5\n`;
     expect(Buffer.byteLength(csv.slice(0, csv.indexOf('\u0000')))).toBeGreaterThan(1024);
-    const parsed = parseStatisticsFile(new TextEncoder().encode(csv), 'nul.csv');
+    const parsed = (await parseStatisticsFile(new TextEncoder().encode(csv), 'nul.csv'));
     const labels = parsed.sheets.flatMap((s) => s.series.map((x) => x.label));
     expect(labels).toContain('原煤产量当期值(万吨)');
     expect(labels.some((l) => l.includes('\u0000'))).toBe(false);
