@@ -35,6 +35,9 @@ const config: ForgeConfig = {
         // The service process (utilityProcess) and its worker threads, beside main.cjs.
         { entry: 'electron/service/host/serviceProcess.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/service/host/serviceThread.ts', config: 'vite.worker.config.ts', target: 'main' },
+        // Workers loaded by file name beside the bundle that starts them: the plan reader's PDF text, a server store's connection.
+        { entry: 'electron/plan/pdfTextWorker.mjs', config: 'vite.worker.config.ts', target: 'main' },
+        { entry: 'electron/store/pg/pgWorker.mjs', config: 'vite.worker.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

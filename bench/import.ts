@@ -5,6 +5,7 @@
 // Run: npm run bench -- import
 
 import Database from 'better-sqlite3';
+import { SqliteStore } from '../electron/store/sqliteStore';
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -61,7 +62,7 @@ async function generateWorkbook(): Promise<void> {
   fs.renameSync(partial, XLSX_FILE);
 }
 
-export function freshStore(file: string): Database.Database {
+export function freshStore(file: string): SqliteStore {
   fs.rmSync(file, { force: true });
   const db = new Database(file);
   // Every migration, as openStore applies them (foreign keys off while tables are rebuilt).
@@ -69,7 +70,7 @@ export function freshStore(file: string): Database.Database {
     for (const m of MIGRATIONS) db.exec(m);
   })();
   db.pragma('foreign_keys = ON');
-  return db;
+  return new SqliteStore(db, file);
 }
 
 function time<T>(fn: () => T): [T, number] {

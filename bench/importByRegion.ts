@@ -4,6 +4,7 @@
 // Run: npx tsx bench/importByRegion.ts (or `npm run bench -- import-by-region`).
 
 import Database from 'better-sqlite3';
+import { SqliteStore } from '../electron/store/sqliteStore';
 import { createHash } from 'node:crypto';
 import { commitImport } from '../electron/import/commitImport';
 import { decodeText, parseCsv } from '../electron/import/csvText';
@@ -36,11 +37,11 @@ function byRegionCsv(): Uint8Array {
   return new TextEncoder().encode(lines.join('\r\n'));
 }
 
-function freshStore(): Database.Database {
+function freshStore(): SqliteStore {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   for (const m of MIGRATIONS) db.exec(m);
-  return db;
+  return new SqliteStore(db, ':memory:');
 }
 
 function timed(fn: () => void): number {

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../shared/errors';
-import { openStore } from './store/openStore';
+import { openStore, type Store } from './store/openStore';
+import { isServerLocation, openPgStore } from './store/pg/openPgStore';
 import { seedIfEmpty } from './store/seed';
 import { createService, type Service } from './service/service';
 import { currentUser, defaultDataDir } from './paths';
@@ -19,7 +20,7 @@ export interface OpenWorkbenchOptions {
 
 /** Refuses a path where no store exists unless the caller may create one. */
 export function checkStoreExists(storePath: string, options: OpenWorkbenchOptions): void {
-  if (storePath === ':memory:' || options.create) return;
+  if (storePath === ':memory:' || options.create || isServerLocation(storePath)) return;
   let size: number;
   try {
     size = fs.statSync(storePath).size;
@@ -35,15 +36,33 @@ export function checkStoreExists(storePath: string, options: OpenWorkbenchOption
 }
 
 export function openWorkbench(storePath: string, shell: 'electron' | 'web' | 'cli', options: OpenWorkbenchOptions = {}): Service {
-  checkStoreExists(storePath, options);
-  const folder = path.resolve(options.defaultFolder ?? defaultDataDir());
-  const createFolders = options.create === true && path.dirname(path.resolve(storePath)) === folder;
-  const db = openStore(storePath, { createFolders });
+  const db = openStoreAt(storePath, options);
   try {
-    seedIfEmpty(db);
+    // A server is seeded only when it is set up (init): a viewer's first look must not try to write plans.
+    if (!isServerLocation(storePath) || options.create) seedIfEmpty(db);
+    return createService({ db, storePath: db.location, shell, user: storeUser(db), version: VERSION });
   } catch (e) {
     db.close();
     throw e;
   }
-  return createService({ db, storePath, shell, user: currentUser(), version: VERSION });
+}
+
+/** Opens the store at a path or a server URL; only a caller that may create one sets it up. */
+export function openStoreAt(storePath: string, options: OpenWorkbenchOptions = {}): Store {
+  if (isServerLocation(storePath)) return openPgStore(storePath, { create: options.create });
+  checkStoreExists(storePath, options);
+  const folder = path.resolve(options.defaultFolder ?? defaultDataDir());
+  const createFolders = options.create === true && path.dirname(path.resolve(storePath)) === folder;
+  return openStore(storePath, { createFolders });
+}
+
+/**
+ * Who the history names for this session's edits, links and imports: the name the analyst set
+ * (PLAN_WORKBENCH_USER), else on a server the database role they signed in as, else the account's name.
+ */
+export function storeUser(db: Store): string {
+  const chosen = process.env.PLAN_WORKBENCH_USER?.trim();
+  if (chosen) return chosen.slice(0, 80);
+  if (db.engine === 'postgres') return db.prepare('SELECT current_user').pluck().get() as string;
+  return currentUser();
 }

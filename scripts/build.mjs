@@ -19,6 +19,8 @@ export const ENTRIES = {
   serviceThread: 'electron/service/host/serviceThread.ts',
   // The plan reader's PDF worker (readPlanFile.ts loads ./pdfTextWorker.mjs beside the module it is bundled into).
   pdfTextWorker: 'electron/plan/pdfTextWorker.mjs',
+  // A PostgreSQL store's connection thread (pgConnection.ts loads ./pgWorker.mjs beside the module it is bundled into).
+  pgWorker: 'electron/store/pg/pgWorker.mjs',
 };
 
 /** esbuild options for the Node bundles (also used by the test that checks what a command loads). */

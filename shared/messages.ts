@@ -35,6 +35,24 @@ export const MESSAGES = {
     (p) => `The store was written by a newer workbench (schema ${p('version')}, this one knows up to ${p('known')}); it was left untouched`,
   ),
   'store.unreadable': entry((p) => `数据文件无法读取 ${p('file')}`, (p) => `The store cannot be read ${p('file')}: ${p('reason')}`),
+  // The server store (team mode)
+  'server.cannotConnect': entry((p) => `无法连接数据库服务器 ${p('location')}：${p('reason')}`, (p) => `Cannot connect to the database server ${p('location')}: ${p('reason')}`),
+  'server.newerVersion': entry(
+    (p) => `服务器上的数据来自更新版本的工作台（版本 ${p('version')}，本程序支持到 ${p('known')}），请升级本程序；未做任何修改`,
+    (p) => `The server's store was written by a newer workbench (schema ${p('version')}, this one knows up to ${p('known')}): upgrade this workbench; nothing was changed`,
+  ),
+  'server.notWorkbench': entry(
+    (p) => `数据库 ${p('location')} 中已有其他表，不是工作台数据库，未做任何修改`,
+    (p) => `The database ${p('location')} holds other tables and is not a workbench store; it was left untouched`,
+  ),
+  'server.needsSetup': entry(
+    (p) => `数据库 ${p('location')} 还不是工作台数据库；请由计划负责人或管理员用 init 命令初始化`,
+    (p) => `The database ${p('location')} is not set up as a workbench store yet; the plan owner or DBA sets it up with the init command`,
+  ),
+  'server.noPermission': entry(
+    (p) => `你的数据库角色（${p('role')}）无权进行此操作，未做任何修改`,
+    (p) => `Your database role (${p('role')}) may not do this; nothing was changed`,
+  ),
   // Links
   'link.seriesOrFormula': entry(() => '请只指定序列或公式之一', () => 'give either a series or a formula, not both'),
   'link.formulaUnusable': entry((p) => `公式无法使用：${p('why')}`, (p) => `the formula cannot be used: ${p('why')}`),

@@ -1,6 +1,6 @@
 // The CLI over the service: `workbench <command> [options] [--db PATH]`. Returns an exit code;
 // every error becomes one line on stderr and a non-zero code.
-import path from 'node:path';
+import { resolveStoreLocation } from '../store/location';
 import { isWorkbenchError } from '../../shared/errors';
 import { reportError } from '../log';
 import { defaultStorePath } from '../paths';
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     const parsed = parseArgs(rest, new Set(['db', ...(command.valueFlags ?? [])]), new Set(command.switches ?? []));
     const dbFlag = parsed.flags.get('db');
-    const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultStorePath();
+    const dbPath = typeof dbFlag === 'string' ? resolveStoreLocation(dbFlag) : defaultStorePath();
     const ctx: CliContext = {
       ...io,
       positionals: parsed.positionals,

@@ -10,6 +10,8 @@ const briefRenderer = () => import('../export/briefHtml');
 const pdfPrinter = () => import('../export/briefPdf');
 const docxWriter = () => import('../export/reportDocx');
 const rasterizer = () => import('../export/svgToPng');
+import { isServerLocation } from '../store/location';
+import { defaultDataDir } from '../paths';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildBriefDoc } from '../../shared/report/briefReport';
@@ -52,7 +54,9 @@ export function reportFileName(planYear: number, asOf: string): string {
 
 /** The folder the month's hand-on files go to by default: `交付/2025-10/` beside the store file. */
 export function defaultHandOnDir(storePath: string, asOf: string): string {
-  return path.join(path.dirname(path.resolve(storePath)), '交付', asOf);
+  // Beside a store file; for a server store, in the analyst's own data folder (a server has no folder of theirs).
+  const base = isServerLocation(storePath) ? defaultDataDir() : path.dirname(path.resolve(storePath));
+  return path.join(base, '交付', asOf);
 }
 
 /** An analyst's folder: absolute, its parent existing, not a file; created when missing. Throws a bilingual message otherwise. */

@@ -67,7 +67,7 @@ export async function dispatch(service: Service, name: unknown, rawArgs: unknown
 
 /** The store's own write count: a call that raised it changed the store (the shells then push a `changed` event). */
 export function storeWrites(service: Service): number {
-  return service.ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return service.ctx.db.changeCount();
 }
 
 /** dispatch, and whether the call wrote to the store. */

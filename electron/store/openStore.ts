@@ -6,8 +6,12 @@ import path from 'node:path';
 import { messageError, WorkbenchError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MS } from './writeTransaction';
+import { SqliteStore } from './sqliteStore';
+import type { StoreDb } from './storeDb';
 
-export type Store = Database.Database;
+/** A store on either engine (storeDb.ts): what the service and the repositories take. */
+export type Store = StoreDb;
+export { SqliteStore };
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -58,7 +62,7 @@ export interface OpenStoreOptions {
   createFolders?: boolean;
 }
 
-export function openStore(file: string, options: OpenStoreOptions = {}): Store {
+export function openStore(file: string, options: OpenStoreOptions = {}): SqliteStore {
   if (file !== ':memory:') {
     const dir = path.dirname(path.resolve(file));
     if (fs.existsSync(file)) {
@@ -73,7 +77,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
       makeFolders(dir);
     }
   }
-  let db: Store;
+  let db: Database.Database;
   try {
     // Wait for another writer (another process importing) instead of failing at once; see writeTransaction.ts.
     db = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
@@ -102,7 +106,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
         db.pragma('foreign_keys = ON');
       }
     }
-    return db;
+    return new SqliteStore(db, file);
   } catch (e) {
     db.close();
     if (e instanceof WorkbenchError) throw e;

@@ -12,8 +12,8 @@ import type { Store } from './openStore';
 export function seriesDataVersion(db: Store): string {
   const row = db
     .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || IFNULL(SUM(undone), 0) FROM import_batches) || '|' ||
-              (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(LENGTH(label) + LENGTH(unit) + LENGTH(name) + LENGTH(measure)) FROM series)`,
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COALESCE(SUM(undone), 0) FROM import_batches) || '|' ||
+              (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COALESCE(SUM(LENGTH(label) + LENGTH(unit) + LENGTH(name) + LENGTH(measure)), 0) FROM series)`,
     )
     .pluck()
     .get() as string;
@@ -57,7 +57,7 @@ export function loadSeriesData(db: Store, ids: readonly number[], meta: Readonly
     .prepare(
       `SELECT o.series_id, o.period, o.value, o.batch_id, o.sheet, o.cell, b.file_name
        FROM observations o JOIN import_batches b ON b.id = o.batch_id
-       WHERE o.series_id IN (SELECT value FROM json_each(?))
+       WHERE o.series_id IN (${db.engine === 'postgres' ? 'SELECT value::integer FROM json_array_elements_text(?::json)' : 'SELECT value FROM json_each(?)'})
        ORDER BY o.series_id, o.period, o.batch_id`,
     )
     .raw();
@@ -97,8 +97,7 @@ export function observationSource(db: Store, seriesId: number, period: string, b
  * by another connection (data_version). Lets a caller keep targets and links read from the store until then.
  */
 export function storeChangeKey(db: Store): string {
-  const own = db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${db.pragma('data_version', { simple: true }) as number}:${own}`;
+  return db.changeKey();
 }
 
 /** A series with the current value of each period, oldest first. */

@@ -98,11 +98,11 @@ export interface NewPlan {
 
 export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): number {
   return writeTransaction(db, () => {
-    const planId = Number(
+    const planId = (
       db
-        .prepare('INSERT INTO plans (year, region, title, source_file, source_text, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(plan.year, plan.region, plan.title, plan.sourceFile, plan.sourceText, new Date().toISOString()).lastInsertRowid,
-    );
+        .prepare('INSERT INTO plans (year, region, title, source_file, source_text, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id')
+        .get(plan.year, plan.region, plan.title, plan.sourceFile, plan.sourceText, new Date().toISOString()) as { id: number }
+    ).id;
     insertTargets(db, planId, targets, 0);
     return planId;
   });
@@ -110,12 +110,14 @@ export function insertPlan(db: Store, plan: NewPlan, targets: TargetDraft[]): nu
 
 export function insertTargets(db: Store, planId: number, targets: TargetDraft[], firstPosition: number): number[] {
   const stmt = db.prepare(`INSERT INTO targets (plan_id, position, section, indicator, kind, value, value_low, value_high, unit,
-      comparator, qualifier, basis, quote, quote_start, quote_end, also_stated_at, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  return targets.map((t, i) =>
-    Number(
-      stmt.run(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, JSON.stringify(t.alsoStatedAt ?? []), deriveDirection(t))
-        .lastInsertRowid,
-    ),
+      comparator, qualifier, basis, quote, quote_start, quote_end, also_stated_at, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`);
+  return targets.map(
+    (t, i) =>
+      (
+        stmt.get(planId, firstPosition + i, t.section, t.indicator, t.kind, t.value, t.valueLow, t.valueHigh, t.unit, t.comparator, t.qualifier, t.basis, t.quote, t.quoteStart, t.quoteEnd, JSON.stringify(t.alsoStatedAt ?? []), deriveDirection(t)) as {
+          id: number;
+        }
+      ).id,
   );
 }
 
@@ -207,7 +209,7 @@ export function applyEdits(db: Store, edits: FieldEdit[], user: string, source: 
     const groupRow = db.prepare('SELECT COALESCE(MAX(group_id), 0) + 1 AS g FROM edits').get() as { g: number };
     const groupId = groupRow.g;
     const at = new Date().toISOString();
-    const insert = db.prepare('INSERT INTO edits (group_id, target_id, field, old_value, new_value, user, at, source) VALUES (?,?,?,?,?,?,?,?)');
+    const insert = db.prepare('INSERT INTO edits (group_id, target_id, field, old_value, new_value, "user", at, source) VALUES (?,?,?,?,?,?,?,?)');
     let changed = 0;
     for (const e of edits) {
       const current = getTarget(db, e.targetId);
@@ -255,6 +257,6 @@ export function editHistory(db: Store, targetId: number): EditRecord[] {
 }
 
 export function undoRedoState(db: Store): { canUndo: boolean; canRedo: boolean } {
-  const r = db.prepare('SELECT SUM(undone = 0) AS u, SUM(undone = 1) AS r FROM edits').get() as { u: number | null; r: number | null };
+  const r = db.prepare('SELECT SUM(CASE WHEN undone = 0 THEN 1 ELSE 0 END) AS u, SUM(CASE WHEN undone = 1 THEN 1 ELSE 0 END) AS r FROM edits').get() as { u: number | null; r: number | null };
   return { canUndo: (r.u ?? 0) > 0, canRedo: (r.r ?? 0) > 0 };
 }

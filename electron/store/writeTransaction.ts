@@ -2,7 +2,10 @@
 // read. A deferred transaction that reads first and then writes cannot wait for the lock (SQLite returns BUSY at
 // once, skipping the busy timeout, to avoid a deadlock), which is how edits failed with "database is locked"
 // while an import ran. Waiting at BEGIN is safe, and a writer that has to wait says so in words.
-import type Database from 'better-sqlite3';
+import type { StoreDb } from './storeDb';
+import { SqliteStore } from './sqliteStore';
+import { PgError } from './pg/pgConnection';
+import type { PgStore } from './pg/pgStore';
 import { WorkbenchError } from '../../shared/errors';
 
 /**
@@ -15,10 +18,10 @@ const QUICK_TRY_MS = 250;
 
 export type BusyNotice = (message: string) => void;
 
-const notices = new WeakMap<Database.Database, BusyNotice>();
+const notices = new WeakMap<StoreDb, BusyNotice>();
 
 /** Where to say that a write is waiting (the CLI: stderr). Without one, the wait is silent but still happens. */
-export function onBusyWait(db: Database.Database, notice: BusyNotice): void {
+export function onBusyWait(db: StoreDb, notice: BusyNotice): void {
   notices.set(db, notice);
 }
 
@@ -37,7 +40,9 @@ export function busyTimeoutError(): WorkbenchError {
 }
 
 /** Runs `fn` as one IMMEDIATE transaction, waiting (and saying so) while another connection writes. */
-export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
+export function writeTransaction<T>(store: StoreDb, fn: () => T): T {
+  if (!(store instanceof SqliteStore)) return serverWriteTransaction(store, fn);
+  const db = store.sqlite;
   const tx = db.transaction(fn);
   if (db.inTransaction) return tx(); // nested: a savepoint inside the caller's transaction, lock already held
   db.pragma(`busy_timeout = ${QUICK_TRY_MS}`);
@@ -49,11 +54,23 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
   // BEGIN IMMEDIATE failed before `fn` ran, so trying again repeats nothing.
-  notices.get(db)?.(WAITING_MESSAGE);
+  notices.get(store)?.(WAITING_MESSAGE);
   try {
     return tx.immediate();
   } catch (e) {
     if (isBusy(e)) throw busyTimeoutError();
+    throw e;
+  }
+}
+
+/** On the server: the store-wide writers' lock at BEGIN (pgStore.ts), the same wait and the same words. */
+function serverWriteTransaction<T>(store: StoreDb, fn: () => T): T {
+  const server = store as PgStore;
+  try {
+    return server.runTransaction(fn, true, () => notices.get(store)?.(WAITING_MESSAGE));
+  } catch (e) {
+    // 55P03 lock_not_available: the lock wait ran out, before `fn` wrote anything.
+    if (e instanceof PgError && e.code === '55P03') throw busyTimeoutError();
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 // `npm run web`: the browser shell on 127.0.0.1, over the default store (or --db PATH). The service runs in worker
 // threads (electron/service/host/threadedBackend.ts); this thread only serves HTTP and pushes events.
+import { resolveStoreLocation, shownLocation } from '../store/location';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The built renderer beside the checkout: one level up from build/web.mjs, two from electron/web/main.ts.
 const builtRenderer = [path.resolve(here, '../dist/renderer'), path.resolve(here, '../../dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
 // `npm run web -- --db x.sqlite` means x.sqlite in the folder the user typed it in (npm's INIT_CWD).
-const storePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue('db') ?? defaultStorePath());
+const storePath = resolveStoreLocation(argValue('db') ?? defaultStorePath(), process.env.INIT_CWD ?? process.cwd());
 const port = argValue('port') ? Number(argValue('port')) : 0;
 const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path.resolve(here, '../dist/renderer');
 
@@ -27,7 +28,7 @@ try {
   // Only the default store is created on first start; a --db path must be a store that exists.
   const backend = await startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create: argValue('db') === undefined });
   const shell = await startWebShell({ backend, rendererDir, port });
-  process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${storePath}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
+  process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${shownLocation(storePath)}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {
     void shell
       .close()

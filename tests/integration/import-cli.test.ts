@@ -1,5 +1,6 @@
 // The import commands as a script runs them: a spawned `workbench` process against a store file.
 import Database from 'better-sqlite3';
+import { SqliteStore } from '../../electron/store/sqliteStore';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ afterAll(() => removeDir(dir));
 const dump = (db: string) => {
   const conn = new Database(db, { readonly: true });
   try {
-    return storeDump(conn);
+    return storeDump(new SqliteStore(conn, db));
   } finally {
     conn.close();
   }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import type { Store } from '../../electron/store/openStore';
 import { batchDetails, commitImport, listBatches, listSeries, seriesObservations, undoImportBatch } from '../../electron/import/commitImport';
 import { ImportFileError, parseStatisticsFile } from '../../electron/import/parseFile';
 import type { ParsedFile } from '../../shared/import/mapping';
@@ -12,18 +12,18 @@ function wideCsv(rows: [string, ...(number | string)[]][], periods = ['2025年3�
   return new Uint8Array(Buffer.from(['地区：内蒙古自治区', ['指标', ...periods].join(','), ...rows.map((r) => r.join(','))].join('\n'), 'utf8'));
 }
 
-async function importBytes(db: Database.Database, bytes: Uint8Array, name: string, skipInvalid = false) {
-  return commitImport(db, (await parseStatisticsFile(bytes, name)), { fileName: name, fileHash: sha256(bytes), skipInvalid });
+async function importBytes(db: Store, bytes: Uint8Array, name: string, skipInvalid = false) {
+  return commitImport(db, await parseStatisticsFile(bytes, name), { fileName: name, fileHash: sha256(bytes), skipInvalid });
 }
 
-function current(db: Database.Database, label: string): Record<string, number> {
+function current(db: Store, label: string): Record<string, number> {
   const s = listSeries(db).find((x) => x.label === label);
   if (!s) return {};
   return Object.fromEntries(seriesObservations(db, s.id).map((o) => [o.period, o.value]));
 }
 
 let dir: string;
-let db: Database.Database;
+let db: Store;
 beforeEach(() => {
   dir = tempDir('import-commit');
   db = openTestStore(dir);

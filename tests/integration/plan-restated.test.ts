@@ -25,7 +25,7 @@ const call = <R>(name: string, args: unknown) => dispatch(service, name, args) a
 
 describe('the seeded 2025 plan', () => {
   it('holds each restated target once, with the other statement and its difference', async () => {
-    expect(service.ctx.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(service.ctx.db.prepare('PRAGMA user_version').pluck().get()).toBe(SCHEMA_VERSION);
     const targets = await call<Target[]>('listTargets', {});
     const investment = targets.filter((t) => t.kind === 'growth_rate' && t.value === 10 && t.indicator === '固定资产投资');
     expect(investment).toHaveLength(1);
