@@ -114,7 +114,8 @@ describe('copy-store', () => {
     expect(withStore(back, dump)).toEqual(deskRows);
     expect(withStore(back, (db) => storeDigest(db).sha256)).toBe(deskDigest);
     // The awkward values came back bit for bit.
-    const values = deskRows.observations.map((r) => r[storeTables(openStoreAt(back)).find((t) => t.name === 'observations')!.columns.indexOf('value')]);
+    const valueColumn = withStore(back, (db) => storeTables(db).find((t) => t.name === 'observations')!.columns.indexOf('value'));
+    const values = deskRows.observations.map((r) => r[valueColumn]);
     expect(values).toContain(5e-324);
     expect(values).toContain(1.7976931348623157e308);
     expect(values).toContain(1 / 3);
