@@ -42,8 +42,11 @@ export function seedIfEmpty(db: Store, dir?: string): number {
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number };
   if (n > 0) return 0;
   const plans = loadSeedPlans(dir);
-  writeTransaction(db, () => {
+  return writeTransaction(db, () => {
+    // Counted again under the writers' lock: two workbenches starting on one new server store seed it once.
+    const again = db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number };
+    if (again.n > 0) return 0;
     for (const p of plans) insertPlan(db, { year: p.year, region: p.region, title: p.title, sourceFile: p.document, sourceText: p.text }, p.targets);
+    return plans.length;
   });
-  return plans.length;
 }

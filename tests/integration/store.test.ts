@@ -3,6 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/openStore';
+import { openStoreAt } from '../../electron/openWorkbench';
+import { storeSchemaVersion } from '../../electron/store/storeDigest';
+import { storeTables } from '../../electron/store/storeTables';
+import { ENGINES, freshStore, type StorePlace } from '../helpers/stores';
 import { SCHEMA_VERSION } from '../../electron/store/migrations';
 import { seedIfEmpty } from '../../electron/store/seed';
 import * as repo from '../../electron/store/targetsRepo';
@@ -23,32 +27,6 @@ describe('store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['plans', 'targets', 'edits', 'import_batches', 'series', 'observations', 'links']));
-    db.close();
-  });
-
-  it('seeds once and keeps data across reopen', () => {
-    const file = path.join(dir, 'b.sqlite');
-    let db = openStore(file);
-    expect(seedIfEmpty(db)).toBe(1);
-    const planId = repo.defaultPlanId(db)!;
-    const count = repo.listTargets(db, planId).length;
-    expect(count).toBeGreaterThanOrEqual(7);
-    const gdp = repo.listTargets(db, planId).find((t) => t.indicator === '地区生产总值')!;
-    repo.applyEdits(db, [{ targetId: gdp.id, field: 'value', value: 6.5 }], 'tester', 'grid');
-    db.close();
-    db = openStore(file);
-    expect(seedIfEmpty(db)).toBe(0);
-    expect(repo.listTargets(db, planId)).toHaveLength(count);
-    expect(repo.getTarget(db, gdp.id).value).toBe(6.5);
-    db.close();
-  });
-
-  it('quotes each seeded target from the stored plan text at its offsets', () => {
-    const db = openStore(path.join(dir, 'q.sqlite'));
-    seedIfEmpty(db);
-    const planId = repo.defaultPlanId(db)!;
-    const text = repo.planText(db, planId);
-    for (const t of repo.listTargets(db, planId)) expect(text.slice(t.quoteStart, t.quoteEnd)).toBe(t.quote);
     db.close();
   });
 
@@ -75,36 +53,85 @@ describe('store', () => {
     expect(() => openStore(dir)).toThrow(/文件夹.*folder/);
   });
 
-  it('undo and redo replay edit groups in order, and a new edit ends the redo chain', () => {
-    const db = openStore(path.join(dir, 'u.sqlite'));
-    seedIfEmpty(db);
-    const [a, b] = repo.listTargets(db, repo.defaultPlanId(db)!);
-    const g1 = repo.applyEdits(db, [{ targetId: a.id, field: 'value', value: 1 }], 'u', 'grid');
-    const g2 = repo.applyEdits(db, [{ targetId: a.id, field: 'notes', value: 'n' }, { targetId: b.id, field: 'value', value: 2 }], 'u', 'paste');
-    expect(g2).toBe(g1! + 1);
-    expect(repo.undoLastGroup(db)).toHaveLength(2);
-    expect(repo.getTarget(db, a.id).notes).toBe('');
-    expect(repo.getTarget(db, b.id).value).toBe(b.value);
-    expect(repo.undoLastGroup(db)).toHaveLength(1);
-    expect(repo.getTarget(db, a.id).value).toBe(a.value);
-    expect(repo.undoLastGroup(db)).toHaveLength(0);
-    expect(repo.redoGroup(db)[0].groupId).toBe(g1);
-    expect(repo.getTarget(db, a.id).value).toBe(1);
-    repo.applyEdits(db, [{ targetId: b.id, field: 'notes', value: 'x' }], 'u', 'grid');
-    expect(repo.undoRedoState(db)).toEqual({ canUndo: true, canRedo: false });
-    expect(repo.redoGroup(db)).toHaveLength(0);
-    const history = repo.editHistory(db, a.id);
-    expect(history.map((h) => h.field)).toEqual(['notes', 'value']);
-    expect(history[0].undone).toBe(true);
+});
+
+// What every store does, on both engines: a SQLite file, and a database on the PostgreSQL test server.
+describe.each(ENGINES)('store on %s', (engine) => {
+  const places: StorePlace[] = [];
+  const fresh = async () => {
+    const place = await freshStore(engine, 'i14copy_store');
+    places.push(place);
+    return place;
+  };
+  afterEach(async () => {
+    for (const p of places.splice(0)) await p.remove();
+  });
+
+  it('creates every table and records the schema version', async () => {
+    const { db } = await fresh();
+    expect(storeSchemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(storeTables(db).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['plans', 'targets', 'edits', 'edit_refusals', 'import_batches', 'series', 'observations', 'links', 'settings']),
+    );
     db.close();
   });
 
-  it('records nothing when a value does not change', () => {
-    const db = openStore(path.join(dir, 'n.sqlite'));
-    seedIfEmpty(db);
-    const [a] = repo.listTargets(db, repo.defaultPlanId(db)!);
-    expect(repo.applyEdits(db, [{ targetId: a.id, field: 'value', value: a.value }], 'u', 'grid')).toBeNull();
-    expect(repo.editHistory(db, a.id)).toHaveLength(0);
-    db.close();
-  });
+    it('seeds once and keeps data across reopen', async () => {
+      const { location: file, db: first } = await fresh();
+      let db = first;
+      expect(seedIfEmpty(db)).toBe(1);
+      const planId = repo.defaultPlanId(db)!;
+      const count = repo.listTargets(db, planId).length;
+      expect(count).toBeGreaterThanOrEqual(7);
+      const gdp = repo.listTargets(db, planId).find((t) => t.indicator === '地区生产总值')!;
+      repo.applyEdits(db, [{ targetId: gdp.id, field: 'value', value: 6.5 }], 'tester', 'grid');
+      db.close();
+      db = openStoreAt(file);
+      expect(seedIfEmpty(db)).toBe(0);
+      expect(repo.listTargets(db, planId)).toHaveLength(count);
+      expect(repo.getTarget(db, gdp.id).value).toBe(6.5);
+      db.close();
+    });
+
+    it('quotes each seeded target from the stored plan text at its offsets', async () => {
+      const { db } = await fresh();
+      seedIfEmpty(db);
+      const planId = repo.defaultPlanId(db)!;
+      const text = repo.planText(db, planId);
+      for (const t of repo.listTargets(db, planId)) expect(text.slice(t.quoteStart, t.quoteEnd)).toBe(t.quote);
+      db.close();
+    });
+
+    it('undo and redo replay edit groups in order, and a new edit ends the redo chain', async () => {
+      const { db } = await fresh();
+      seedIfEmpty(db);
+      const [a, b] = repo.listTargets(db, repo.defaultPlanId(db)!);
+      const g1 = repo.applyEdits(db, [{ targetId: a.id, field: 'value', value: 1 }], 'u', 'grid');
+      const g2 = repo.applyEdits(db, [{ targetId: a.id, field: 'notes', value: 'n' }, { targetId: b.id, field: 'value', value: 2 }], 'u', 'paste');
+      expect(g2).toBe(g1! + 1);
+      expect(repo.undoLastGroup(db)).toHaveLength(2);
+      expect(repo.getTarget(db, a.id).notes).toBe('');
+      expect(repo.getTarget(db, b.id).value).toBe(b.value);
+      expect(repo.undoLastGroup(db)).toHaveLength(1);
+      expect(repo.getTarget(db, a.id).value).toBe(a.value);
+      expect(repo.undoLastGroup(db)).toHaveLength(0);
+      expect(repo.redoGroup(db)[0].groupId).toBe(g1);
+      expect(repo.getTarget(db, a.id).value).toBe(1);
+      repo.applyEdits(db, [{ targetId: b.id, field: 'notes', value: 'x' }], 'u', 'grid');
+      expect(repo.undoRedoState(db)).toEqual({ canUndo: true, canRedo: false });
+      expect(repo.redoGroup(db)).toHaveLength(0);
+      const history = repo.editHistory(db, a.id);
+      expect(history.map((h) => h.field)).toEqual(['notes', 'value']);
+      expect(history[0].undone).toBe(true);
+      db.close();
+    });
+
+    it('records nothing when a value does not change', async () => {
+      const { db } = await fresh();
+      seedIfEmpty(db);
+      const [a] = repo.listTargets(db, repo.defaultPlanId(db)!);
+      expect(repo.applyEdits(db, [{ targetId: a.id, field: 'value', value: a.value }], 'u', 'grid')).toBeNull();
+      expect(repo.editHistory(db, a.id)).toHaveLength(0);
+      db.close();
+    });
 });

@@ -13,5 +13,6 @@ import { briefCommand } from './brief';
 import { settingsCommand } from './settings';
 import { reportCommand } from './report';
 import { cycleCommand } from './cycle';
+import { copyStoreCommand, storeDigestCommand } from './copyStore';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand, copyStoreCommand, storeDigestCommand];

@@ -65,16 +65,22 @@ function migrate(store: PgStore, location: string, options: OpenPgOptions): void
   const seen = schemaVersion(store);
   if (seen !== null && seen > SCHEMA_VERSION) throw messageError('store', 'server.newerVersion', { version: seen, known: SCHEMA_VERSION });
   if (seen === SCHEMA_VERSION) return;
-  if (seen === null) {
-    const others = store.prepare("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()").pluck().get() as number;
-    if (others > 0) throw messageError('store', 'server.notWorkbench', { location });
-    if (!options.create) throw messageError('store', 'server.needsSetup', { location });
-  }
+  // The lock is the session's, taken before the transaction begins: a transaction that began before waiting could
+  // still see the catalogue as it was (PostgreSQL caches "no such table" until the next transaction starts), and
+  // take a colleague's fresh set-up for someone else's tables.
+  store.prepare('SELECT pg_advisory_lock(?)').get(MIGRATION_LOCK_KEY);
   try {
     store.runTransaction(() => {
-      store.prepare('SELECT pg_advisory_xact_lock(?)').get(MIGRATION_LOCK_KEY);
-      // Another workbench may have migrated while this one waited for the lock.
-      let version = schemaVersion(store) ?? 0;
+      // Another workbench may have set up or migrated the store while this one waited for the lock. Whether the
+      // database is empty is asked only here, under the lock: asked before it, a colleague's set-up committing in
+      // between would look like someone else's tables (tests/integration/server-schema.test.ts).
+      const found = schemaVersion(store);
+      if (found === null) {
+        const others = store.prepare('SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()').pluck().get() as number;
+        if (others > 0) throw messageError('store', 'server.notWorkbench', { location });
+        if (!options.create) throw messageError('store', 'server.needsSetup', { location });
+      }
+      let version = found ?? 0;
       if (version > SCHEMA_VERSION) throw messageError('store', 'server.newerVersion', { version, known: SCHEMA_VERSION });
       if (version === SCHEMA_VERSION) return;
       if (version === 0) {
@@ -92,5 +98,11 @@ function migrate(store: PgStore, location: string, options: OpenPgOptions): void
   } catch (e) {
     if (e instanceof PgError && e.code === '42501') throw messageError('store', 'server.noPermission', { role: 'migrate', }, e.message);
     throw e;
+  } finally {
+    try {
+      store.prepare('SELECT pg_advisory_unlock(?)').get(MIGRATION_LOCK_KEY);
+    } catch {
+      // the connection is gone, and the session's lock with it; the error that matters is the one above
+    }
   }
 }
