@@ -9,6 +9,7 @@ import { benchImportByRegion } from './importByRegion';
 import { benchPlanExtract } from './planExtract';
 import { benchResponsiveness } from './responsiveness';
 import { benchScale } from './scale';
+import { benchServerEngines } from './server';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   scale: benchScale,
   'plan-extract': benchPlanExtract,
   cycle: benchCycle,
+  server: benchServerEngines,
 };
 
 const wanted = process.argv.slice(2);

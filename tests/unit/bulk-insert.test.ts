@@ -141,3 +141,40 @@ describe.each(engines)('insertRows on %s', (_engine, open) => {
     expect(readBack(db, planId)).toEqual([]);
   });
 });
+
+describe('the change counter on PostgreSQL (migration 7)', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await engines[1][1]();
+  });
+  afterAll(async () => {
+    await opened?.cleanup();
+  });
+
+  it('moves once per committed write transaction, however many statements it ran', () => {
+    const { db } = opened;
+    const counter = () => db.prepare('SELECT n FROM workbench_changes').pluck().get() as number;
+    const before = counter();
+    const planId = newPlan(db);
+    expect(counter()).toBe(before + 1);
+    // 30 statements of 10 rows each in one transaction: still one step.
+    insertRows(db, 'targets', TARGET_COLUMNS, targetRows(planId, 300), { parametersPerStatement: 120 });
+    expect(counter()).toBe(before + 2);
+    expect(() =>
+      writeTransaction(db, () => {
+        insertRows(db, 'targets', TARGET_COLUMNS, targetRows(planId, 5));
+        throw new Error('abandoned');
+      }),
+    ).toThrow('abandoned');
+    expect(counter()).toBe(before + 2);
+    // A savepoint rolled back inside a transaction that commits: the commit still counts, once.
+    writeTransaction(db, () => {
+      expect(() => writeTransaction(db, () => {
+        insertRows(db, 'targets', TARGET_COLUMNS, targetRows(planId, 5));
+        throw new Error('inner');
+      })).toThrow('inner');
+      db.prepare("UPDATE plans SET title = 'bulk 2' WHERE id = ?").run(planId);
+    });
+    expect(counter()).toBe(before + 3);
+  });
+});
