@@ -99,4 +99,5 @@ export async function benchImportByRegion(): Promise<void> {
   printFigure('parse + commit by-region file (median)', median(fulls), floor, 'floors');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchImportByRegion();
+// Run directly (`npx tsx bench/importByRegion.ts`); bundled into build/bench.mjs, import.meta.url is the bundle's, so compare the file name.
+if (process.argv[1]?.endsWith('importByRegion.ts')) benchImportByRegion();

@@ -109,4 +109,5 @@ export function benchImportIdentity(): void {
   console.log(`  next month: ${counts}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchImportIdentity();
+// Run directly (`npx tsx bench/importIdentity.ts`); bundled into build/bench.mjs, import.meta.url is the bundle's, so compare the file name.
+if (process.argv[1]?.endsWith('importIdentity.ts')) benchImportIdentity();

@@ -3,6 +3,8 @@
 // the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
 import { benchCli } from './cli';
 import { benchCycle } from './cycle';
+import { benchLoad } from './load';
+import { analystMain, LOAD_ANALYST_FLAG } from './loadAnalyst';
 import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
@@ -10,6 +12,7 @@ import { benchPlanExtract } from './planExtract';
 import { benchResponsiveness } from './responsiveness';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
+import { benchServerEngines } from './server';
 import { benchStartup } from './startup';
 import { benchVariance } from './variance';
 import { benchVarianceService } from './varianceService';
@@ -27,11 +30,15 @@ const benches: Record<string, () => Promise<void> | void> = {
   shell: benchShell,
   'plan-extract': benchPlanExtract,
   cycle: benchCycle,
+  server: benchServerEngines,
+  load: benchLoad,
 };
 
 const wanted = process.argv.slice(2);
 if (wanted[0] === IMPORT_CHILD_FLAG) {
   await importChild(wanted.slice(1));
+} else if (wanted[0] === LOAD_ANALYST_FLAG) {
+  await analystMain(wanted.slice(1));
 } else {
   const unknown = wanted.filter((w) => !(w in benches));
   if (unknown.length > 0) {

@@ -182,6 +182,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX edit_refusals_target ON edit_refusals(target_id, id);
   `,
+  // issue 14 (bench): nothing on SQLite; on PostgreSQL the change counter moves once per transaction (see PG_MIGRATIONS[7]).
+  `
+  SELECT 1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -341,6 +345,21 @@ export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
   );
   CREATE INDEX edit_refusals_target ON edit_refusals(target_id, id);
   CREATE TRIGGER edit_refusals_changed AFTER INSERT OR UPDATE OR DELETE ON edit_refusals FOR EACH STATEMENT EXECUTE FUNCTION workbench_changed();
+  `,
+  // issue 14 (bench): the change counter moves once per transaction, not once per statement. Every UPDATE of its
+  // one row leaves a row version that later statements of the same transaction must step over, so a transaction
+  // of many statements (an import: one per row, or per chunk of rows) slowed down quadratically. A setting local
+  // to the transaction remembers that it was counted (rolled back with it, savepoints included).
+  7: `
+  CREATE OR REPLACE FUNCTION workbench_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF current_setting('workbench.counted', true) IS DISTINCT FROM 'yes' THEN
+      UPDATE workbench_changes SET n = n + 1;
+      PERFORM set_config('workbench.counted', 'yes', true);
+    END IF;
+    PERFORM pg_notify('${PG_CHANGES_CHANNEL}', TG_TABLE_NAME);
+    RETURN NULL;
+  END $$;
   `,
 };
 
