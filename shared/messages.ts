@@ -81,6 +81,10 @@ export const MESSAGES = {
     (p) => `未保存：${p('who')} 于 ${p('when')} 已把“${p('indicator')}”的${p('field')}改为 ${p('current')}（你要保存的是 ${p('attempted')}）`,
     (p) => `Not saved: ${p('who')} changed ${p('field')} of "${p('indicator')}" to ${p('current')} at ${p('when')} (you were saving ${p('attempted')})`,
   ),
+  'edit.conflictTarget': entry(
+    (p) => `未保存：你读取“${p('indicator')}”时是修订 ${p('seen')}，之后 ${p('who')} 于 ${p('when')} 修改了该目标（现为修订 ${p('revision')}，${p('field')}为 ${p('current')}）；你的修改（${p('attempted')}）未保存`,
+    (p) => `Not saved: you read "${p('indicator')}" at revision ${p('seen')}; ${p('who')} changed it since at ${p('when')} (now revision ${p('revision')}, ${p('field')} ${p('current')}); your value (${p('attempted')}) was not saved`,
+  ),
   'edit.conflicts': entry(
     (p) => `未保存：你查看之后，同事修改了其中 ${p('count')} 个单元格（首处：${p('who')} 于 ${p('when')} 修改了“${p('indicator')}”的${p('field')}）；整次修改均未保存`,
     (p) => `Not saved: colleagues changed ${p('count')} of these cells since you looked (first: ${p('who')} changed ${p('field')} of "${p('indicator')}" at ${p('when')}); none of this action was saved`,

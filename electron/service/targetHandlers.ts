@@ -9,7 +9,7 @@ import * as repo from '../store/targetsRepo';
 import type { ServiceContext } from './service';
 import type { Handlers } from './service';
 
-type TargetHandlerNames = 'appInfo' | 'listPlans' | 'listTargets' | 'planText' | 'editTargets' | 'undo' | 'redo' | 'undoState' | 'targetHistory' | 'targetRefusals' | 'knownUnits';
+type TargetHandlerNames = 'appInfo' | 'listPlans' | 'listTargets' | 'getTarget' | 'planText' | 'editTargets' | 'undo' | 'redo' | 'undoState' | 'targetHistory' | 'targetRefusals' | 'knownUnits';
 
 const shown = (v: unknown): MessageParam => (v === null || v === undefined || v === '' ? { zh: '（空）', en: '(empty)' } : String(v));
 const when = (iso: string | null): MessageParam => (iso ? `${iso.slice(0, 19).replace('T', ' ')} UTC` : { zh: '（时间不详）', en: '(time unknown)' });
@@ -25,8 +25,11 @@ export function conflictError(kind: 'edit' | 'undo' | 'redo', conflicts: readonl
     current: shown(c.current),
     attempted: shown(c.attempted),
     count: conflicts.length,
+    seen: c.seenRevision ?? '—',
+    revision: c.revision,
   };
-  const key = kind === 'undo' ? 'undo.colleagueChanged' : kind === 'redo' ? 'redo.colleagueChanged' : conflicts.length > 1 ? 'edit.conflicts' : 'edit.conflict';
+  const single = c.scope === 'target' ? 'edit.conflictTarget' : 'edit.conflict';
+  const key = kind === 'undo' ? 'undo.colleagueChanged' : kind === 'redo' ? 'redo.colleagueChanged' : conflicts.length > 1 ? 'edit.conflicts' : single;
   return messageError('conflict', key, params, { conflicts });
 }
 
@@ -59,6 +62,7 @@ export function targetHandlers(ctx: ServiceContext): Pick<Handlers, TargetHandle
       const pid = planId ?? repo.defaultPlanId(db);
       return pid === null ? [] : repo.listTargets(db, pid);
     },
+    getTarget: ({ targetId }) => repo.getTarget(db, targetId),
     planText: ({ planId }) => repo.planText(db, planId),
     editTargets: ({ edits, source }) => {
       // Validate everything first: one bad cell refuses the whole action and nothing is saved.

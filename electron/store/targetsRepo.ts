@@ -246,8 +246,8 @@ export class EditConflict extends Error {
   }
 }
 
-function conflictOf(db: Store, target: Target, field: EditableTargetField, attempted: unknown, seenRevision: number | null): ConflictDetail {
-  const last = lastFieldChange(db, target.id, field);
+function conflictOf(db: Store, target: Target, field: EditableTargetField, attempted: unknown, seenRevision: number | null, scope: 'field' | 'target'): ConflictDetail {
+  const last = scope === 'field' ? lastFieldChange(db, target.id, field) : { by: target.updatedBy ?? null, at: target.updatedAt ?? null };
   return {
     targetId: target.id,
     indicator: target.indicator,
@@ -256,6 +256,7 @@ function conflictOf(db: Store, target: Target, field: EditableTargetField, attem
     current: target[field] ?? null,
     revision: target.revision ?? 0,
     seenRevision,
+    scope,
     changedBy: last.by,
     changedAt: last.at,
   };
@@ -278,7 +279,8 @@ export function applyEdits(db: Store, edits: FieldEdit[], user: string, source: 
       // Already what the editor wants: nothing to overwrite, nothing to record.
       if (sameFieldValue(before, after)) continue;
       if (e.seen && overwritesUnseenChange(e.seen, { revision: current.revision ?? 0, value: before })) {
-        conflicts.push(conflictOf(db, current, e.field, after, e.seen.revision ?? null));
+        const scope = e.seen.value === undefined ? 'target' : 'field';
+        conflicts.push(conflictOf(db, current, e.field, after, e.seen.revision ?? null, scope));
         continue;
       }
       planned.push({ e, before, after });
@@ -369,7 +371,7 @@ function stepGroup(db: Store, kind: 'undo' | 'redo', user: string | undefined): 
       const target = getTarget(db, r.target_id);
       const expected = parseValue(kind === 'undo' ? r.new_value : r.old_value);
       const goal = parseValue(kind === 'undo' ? r.old_value : r.new_value);
-      if (!sameFieldValue(target[r.field], expected)) conflicts.push(conflictOf(db, target, r.field, goal, target.revision ?? 0));
+      if (!sameFieldValue(target[r.field], expected)) conflicts.push(conflictOf(db, target, r.field, goal, target.revision ?? 0, 'field'));
     }
     if (conflicts.length > 0) throw new EditConflict(kind, conflicts);
     const at = new Date().toISOString();

@@ -53,6 +53,11 @@ export interface ConflictDetail {
   /** The target's revision now: reapplying sends it. */
   revision: number;
   seenRevision: number | null;
+  /**
+   * `field`: the field itself changed since the editor looked. `target`: the editor stated only a revision, and
+   * the target changed since (in some field); changedBy/At are then the target's last change.
+   */
+  scope: 'field' | 'target';
   changedBy: string | null;
   changedAt: string | null;
 }

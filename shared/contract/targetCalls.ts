@@ -34,6 +34,8 @@ export const targetCalls = {
   appInfo: call<AppInfo>()(z.object({}).strict()),
   listPlans: call<Plan[]>()(z.object({}).strict()),
   listTargets: call<Target[]>()(z.object({ planId: id.optional() }).strict()),
+  /** One target as stored now, with its revision and who changed it last (issue 14: what an editor saw). */
+  getTarget: call<Target>()(z.object({ targetId: id }).strict()),
   planText: call<string>()(z.object({ planId: id }).strict()),
   /** One user action (a cell edit, a paste): validated as a whole, saved as one undoable group or not at all. */
   editTargets: call<EditResult>()(

@@ -5,6 +5,7 @@ import { targetsCommand } from './targets';
 import { importCommand } from './import';
 import { seriesCommand } from './series';
 import { batchesCommand, undoImportCommand } from './batches';
+import { targetCommand } from './target';
 import { planCommand } from './plan';
 import { linkCommand } from './link';
 import { varianceCommand } from './variance';
@@ -14,4 +15,4 @@ import { settingsCommand } from './settings';
 import { reportCommand } from './report';
 import { cycleCommand } from './cycle';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, targetCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand];
