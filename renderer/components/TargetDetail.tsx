@@ -45,7 +45,7 @@ export function TargetDetail({ target, history, refusals = [] }: { target: Targe
       ))}
       <h4>{t('修改记录', 'Edit history')}</h4>
       {target.updatedBy ? (
-        <p className="muted" data-testid="last-change">
+        <p className="muted history-revision" data-testid="last-change">
           {t(`修订 ${target.revision ?? 0}，最后由 ${target.updatedBy} 于 ${target.updatedAt ? time(target.updatedAt) : '—'} 修改`, `Revision ${target.revision ?? 0}, last changed by ${target.updatedBy} at ${target.updatedAt ? time(target.updatedAt) : '—'}`)}
         </p>
       ) : null}
