@@ -76,6 +76,27 @@ export const MESSAGES = {
   'edit.notesTooLong': entry(() => '备注过长（最多2000字）', () => 'Notes too long (2000 characters at most)'),
   'edit.tooLong': entry((p) => `${p('field')}过长（最多200字）`, (p) => `${p('field')} too long (200 characters at most)`),
   'edit.notEditable': entry(() => '字段不可编辑', () => 'Field is not editable'),
+  // Team mode (issue 14): a save or undo that would overwrite a colleague's change
+  'edit.conflict': entry(
+    (p) => `未保存：${p('who')} 于 ${p('when')} 已把“${p('indicator')}”的${p('field')}改为 ${p('current')}（你要保存的是 ${p('attempted')}）`,
+    (p) => `Not saved: ${p('who')} changed ${p('field')} of "${p('indicator')}" to ${p('current')} at ${p('when')} (you were saving ${p('attempted')})`,
+  ),
+  'edit.conflictTarget': entry(
+    (p) => `未保存：你读取“${p('indicator')}”时是修订 ${p('seen')}，之后 ${p('who')} 于 ${p('when')} 修改了该目标（现为修订 ${p('revision')}，${p('field')}为 ${p('current')}）；你的修改（${p('attempted')}）未保存`,
+    (p) => `Not saved: you read "${p('indicator')}" at revision ${p('seen')}; ${p('who')} changed it since at ${p('when')} (now revision ${p('revision')}, ${p('field')} ${p('current')}); your value (${p('attempted')}) was not saved`,
+  ),
+  'edit.conflicts': entry(
+    (p) => `未保存：你查看之后，同事修改了其中 ${p('count')} 个单元格（首处：${p('who')} 于 ${p('when')} 修改了“${p('indicator')}”的${p('field')}）；整次修改均未保存`,
+    (p) => `Not saved: colleagues changed ${p('count')} of these cells since you looked (first: ${p('who')} changed ${p('field')} of "${p('indicator')}" at ${p('when')}); none of this action was saved`,
+  ),
+  'undo.colleagueChanged': entry(
+    (p) => `无法撤销：${p('who')} 于 ${p('when')} 之后修改了“${p('indicator')}”的${p('field')}（现为 ${p('current')}），撤销会丢掉其修改；未做任何修改，如需要请直接编辑该单元格`,
+    (p) => `Cannot undo: ${p('who')} changed ${p('field')} of "${p('indicator')}" since (now ${p('current')}) at ${p('when')}, and undoing would discard it; nothing was changed; edit the cell directly if needed`,
+  ),
+  'redo.colleagueChanged': entry(
+    (p) => `无法重做：${p('who')} 于 ${p('when')} 之后修改了“${p('indicator')}”的${p('field')}（现为 ${p('current')}）；未做任何修改`,
+    (p) => `Cannot redo: ${p('who')} changed ${p('field')} of "${p('indicator')}" since (now ${p('current')}) at ${p('when')}; nothing was changed`,
+  ),
   // Imports and hand-on
   'import.badBase64': entry(() => '文件内容不是有效的 base64 编码', () => 'The file data is not valid base64'),
   'handoff.notReturnedWorkbook': entry((p) => `请选择导出后修改的 Excel 文件（.xlsx）：${p('file')}`, (p) => `Choose the returned Excel workbook (.xlsx): ${p('file')}`),

@@ -22,6 +22,8 @@ export interface CommitOptions {
   skipInvalid: boolean;
   /** For tests; defaults to the clock. */
   now?: Date;
+  /** Who imported (issue 14: ServiceContext.user), kept on the batch. */
+  user?: string;
 }
 
 export interface CommitResult {
@@ -92,7 +94,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
     throw new ImportFileError('no_table', '文件中没有可导入的数值 / The file holds no values to import');
   }
 
-  const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES (?, ?, ?) RETURNING id');
+  const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at, imported_by) VALUES (?, ?, ?, ?) RETURNING id');
   const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
   const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
   const insertObservation = db.prepare(
@@ -114,7 +116,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       const changes = summariseChanges(plan);
       return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
     }
-    const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString()) as { id: number }).id;
+    const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString(), opts.user ?? '') as { id: number }).id;
     const ids = new Map<string, number>();
     const created: number[] = [];
     const relabelled: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { messageError, WorkbenchError } from '../../shared/errors';
 import type { ParsedFile } from '../../shared/import/mapping';
 import type { Measure } from '../../shared/domain/series';
 import type { ChangeSummary } from '../../shared/import/importChanges';
+import { undoBatchAs, withBatchAuthors } from '../store/batchAuthors';
 import { commitImport, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
 import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
@@ -82,7 +83,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     }
     // The last step: after it, nothing yields until the one transaction has committed (or failed whole).
     await ctl.step('committing', 0.95);
-    const result = commitImport(db, parsed, { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false });
+    const result = commitImport(db, parsed, { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false, user: ctx.user });
     const commit: CommitImportResult = {
       ...result,
       fileName: args.file.fileName,
@@ -107,8 +108,8 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     startImport: ({ action, ...args }) => ({ jobId: jobs.start((ctl) => run(args, action, ctl)) }),
     jobStatus: ({ jobId }) => jobs.status(jobId),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
-    listBatches: () => listBatches(db),
-    undoBatch: ({ batchId }) => undoImportBatch(db, batchId),
+    listBatches: () => withBatchAuthors(db, listBatches(db)),
+    undoBatch: ({ batchId }) => undoBatchAs(db, batchId, ctx.user, () => undoImportBatch(db, batchId)),
     listSeries: () => listSeries(db),
     listSeriesValues: () => listSeriesWithValues(db, listSeries(db)),
     seriesObservations: ({ seriesId, allVintages }) => {

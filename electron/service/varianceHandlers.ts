@@ -189,6 +189,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       levelSource: l.levelSeriesId !== null ? 'stored' : companion !== null ? 'companion' : null,
       source: l.source,
       createdAt: l.createdAt,
+      createdBy: l.createdBy,
       series: meta ? seriesBrief(meta) : null,
     };
   };
@@ -287,7 +288,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       if (source === 'suggested' && (seriesId === null || !rankCandidates(target, data.series(), DEFAULT_CANDIDATES).some((c) => c.seriesId === seriesId))) {
         throw messageError('bad_request', 'link.notSuggested', { series: seriesId ?? '—', indicator: target.indicator });
       }
-      const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: source ?? 'manual' });
+      const saved = linksRepo.saveLink(db, { targetId, seriesId, formula: f, levelSeriesId: levelSeriesId ?? null, source: source ?? 'manual', createdBy: ctx.user });
       return { link: linkView(target, saved) };
     },
 
@@ -304,7 +305,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       const existing = new Set(linksRepo.listLinks(db, plan.id).map((l) => l.targetId));
       const open = targets.filter((t) => !existing.has(t.id) && (chosen === null || chosen.has(t.id)));
       const accepted = acceptableSuggestions(open);
-      linksRepo.saveLinks(db, accepted.map((s) => ({ targetId: s.targetId, seriesId: s.seriesId, formula: null, levelSeriesId: null, source: 'suggested' as const })));
+      linksRepo.saveLinks(db, accepted.map((s) => ({ targetId: s.targetId, seriesId: s.seriesId, formula: null, levelSeriesId: null, source: 'suggested' as const, createdBy: ctx.user })));
       const linkedIds = new Set(accepted.map((s) => s.targetId));
       return {
         linked: accepted,

@@ -11,6 +11,8 @@ export interface StoredLink {
   levelSeriesId: number | null;
   source: LinkSource;
   createdAt: string;
+  /** Who set the link (issue 14); '' in stores from before. */
+  createdBy: string;
 }
 
 interface LinkRow {
@@ -20,6 +22,7 @@ interface LinkRow {
   level_series_id: number | null;
   source: string;
   created_at: string;
+  created_by: string | null;
 }
 
 const toLink = (r: LinkRow): StoredLink => ({
@@ -30,9 +33,10 @@ const toLink = (r: LinkRow): StoredLink => ({
   // Stores before issue 11 wrote `auto` for an accepted suggestion: the same decision, one name for it now.
   source: r.source === 'manual' ? 'manual' : 'suggested',
   createdAt: r.created_at,
+  createdBy: r.created_by ?? '',
 });
 
-const COLUMNS = 'l.target_id, l.series_id, l.formula, l.level_series_id, l.source, l.created_at';
+const COLUMNS = 'l.target_id, l.series_id, l.formula, l.level_series_id, l.source, l.created_at, l.created_by';
 
 /** The links of one plan's targets, in document order. */
 export function listLinks(db: Store, planId: number): StoredLink[] {
@@ -53,15 +57,17 @@ export interface NewLink {
   formula: string | null;
   levelSeriesId: number | null;
   source: LinkSource;
+  /** The analyst who set it (ServiceContext.user). */
+  createdBy?: string;
 }
 
 /** Sets a target's link, replacing the one it had. */
 export function saveLink(db: Store, link: NewLink, now = new Date()): StoredLink {
   db.prepare(
-    `INSERT INTO links (target_id, series_id, formula, level_series_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO links (target_id, series_id, formula, level_series_id, source, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(target_id) DO UPDATE SET series_id = excluded.series_id, formula = excluded.formula,
-       level_series_id = excluded.level_series_id, source = excluded.source, created_at = excluded.created_at`,
-  ).run(link.targetId, link.seriesId, link.formula, link.levelSeriesId, link.source, now.toISOString());
+       level_series_id = excluded.level_series_id, source = excluded.source, created_at = excluded.created_at, created_by = excluded.created_by`,
+  ).run(link.targetId, link.seriesId, link.formula, link.levelSeriesId, link.source, now.toISOString(), link.createdBy ?? '');
   return getLink(db, link.targetId)!;
 }
 

@@ -4,16 +4,21 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { EditRecord, WorkbenchClient } from '../../shared/contract';
+import type { ConflictDetail, EditRecord, RefusalRecord, WorkbenchClient } from '../../shared/contract';
 import type { EditableTargetField, Plan, Target } from '../../shared/domain/target';
 import { isEditableField } from '../../shared/domain/targetEdit';
 import { parseClipboardTable, planPaste } from '../grid/clipboardTable';
 import { isEditableColumn, targetColumns } from '../grid/targetColumns';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { TargetDetail } from '../components/TargetDetail';
+import { EditConflictDialog } from '../components/EditConflictDialog';
+import { ClientError } from '../client/createClient';
 import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../messages';
+
+/** One edit as sent; revision/seen are what the grid showed (filled from the row when absent). */
+type SentEdit = { targetId: number; field: EditableTargetField; value: string | number | null; revision?: number; seen?: string | number | null };
 
 export function TargetsView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
@@ -23,6 +28,9 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   const [message, setMessage] = useState<Message | null>(null);
   const [selected, setSelected] = useState<Target | null>(null);
   const [history, setHistory] = useState<EditRecord[]>([]);
+  const [refusals, setRefusals] = useState<RefusalRecord[]>([]);
+  /** A save refused because colleagues changed the same cells (issue 14): shown until the analyst chooses. */
+  const [conflicts, setConflicts] = useState<ConflictDetail[] | null>(null);
   const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
   const [quickFilter, setQuickFilter] = useState('');
   const [plans, setPlans] = useState<Plan[]>([]);
@@ -46,8 +54,13 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
 
   const refreshHistory = useCallback(
     (target: Target | null) => {
-      if (!target) return setHistory([]);
+      if (!target) {
+        setHistory([]);
+        setRefusals([]);
+        return;
+      }
       client.call('targetHistory', { targetId: target.id }).then(setHistory).catch(fail);
+      client.call('targetRefusals', { targetId: target.id }).then(setRefusals).catch(fail);
     },
     [client, fail],
   );
@@ -63,20 +76,57 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
     [],
   );
 
+  /** After a refusal: the refused targets as stored now (a colleague's values), into the grid and the panel. */
+  const reloadTargets = useCallback(
+    async (ids: number[]) => {
+      const fresh = await Promise.all([...new Set(ids)].map((targetId) => client.call('getTarget', { targetId })));
+      applyTargets(fresh);
+      refreshHistory(selectedRef.current ? (fresh.find((f) => f.id === selectedRef.current?.id) ?? selectedRef.current) : null);
+    },
+    [client, applyTargets, refreshHistory],
+  );
+
   const submitEdits = useCallback(
-    async (edits: { targetId: number; field: EditableTargetField; value: string | number | null }[], source: 'grid' | 'paste', describe: string) => {
+    async (edits: SentEdit[], source: 'grid' | 'paste', describe: string) => {
+      // Each edit says what the grid showed (the target's revision, the cell's value), so a colleague's save in
+      // between is refused instead of overwritten.
+      const api = gridRef.current?.api;
+      const sent = edits.map((e) => {
+        if (e.revision !== undefined) return e;
+        const row = api?.getRowNode(String(e.targetId))?.data;
+        return row ? { ...e, revision: row.revision ?? 0, seen: (row[e.field] ?? null) as string | number | null } : e;
+      });
       try {
-        const res = await client.call('editTargets', { edits, source });
+        const res = await client.call('editTargets', { edits: sent, source });
         applyTargets(res.targets);
         setUndoState({ canUndo: res.canUndo, canRedo: res.canRedo });
         if (res.groupId !== null) setMessage({ kind: 'info', text: describe });
         refreshHistory(selectedRef.current);
       } catch (e) {
-        fail(e);
+        const refused = e instanceof ClientError && e.wire.code === 'conflict' ? (e.wire.details as { conflicts?: ConflictDetail[] } | undefined)?.conflicts : undefined;
+        if (refused && refused.length > 0) {
+          conflictSource.current = source;
+          setConflicts(refused);
+          await reloadTargets(refused.map((c) => c.targetId)).catch(fail);
+        } else fail(e);
       }
     },
-    [client, applyTargets, fail, refreshHistory],
+    [client, applyTargets, fail, refreshHistory, reloadTargets],
   );
+  const conflictSource = useRef<'grid' | 'paste'>('grid');
+
+  /** Reapply: the analyst's values again, now against what is stored (they have seen the colleague's). */
+  const reapply = useCallback(() => {
+    const refused = conflicts ?? [];
+    setConflicts(null);
+    const edits: SentEdit[] = refused.map((c) => ({ targetId: c.targetId, field: c.field, value: c.attempted as string | number | null, revision: c.revision, seen: c.current as string | number | null }));
+    if (edits.length > 0) void submitEdits(edits, conflictSource.current, t('已用你的值保存', 'Saved with your value'));
+  }, [conflicts, submitEdits, t]);
+
+  const keepTheirs = useCallback(() => {
+    setConflicts(null);
+    setMessage({ kind: 'info', text: t('已保留同事的值，你的修改未保存', "Kept the colleague's value; your edit was not saved") });
+  }, [t]);
 
   const selectedRef = useRef<Target | null>(null);
   selectedRef.current = selected;
@@ -105,9 +155,12 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
         refreshHistory(selectedRef.current);
       } catch (e) {
         fail(e);
+        // A refused undo (a colleague changed the field since): show the colleague's value that was kept.
+        const refused = e instanceof ClientError && e.wire.code === 'conflict' ? (e.wire.details as { conflicts?: ConflictDetail[] } | undefined)?.conflicts : undefined;
+        if (refused) await reloadTargets(refused.map((c) => c.targetId)).catch(() => undefined);
       }
     },
-    [client, applyTargets, fail, refreshHistory, t],
+    [client, applyTargets, fail, refreshHistory, reloadTargets, t],
   );
 
   // Keyboard: Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo stored edits, when no cell is being edited.
@@ -236,8 +289,9 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
             enterNavigatesVerticallyAfterEdit
           />
         </div>
-        <TargetDetail target={selected} history={history} />
+        <TargetDetail target={selected} history={history} refusals={refusals} />
       </div>
+      <EditConflictDialog conflicts={conflicts} onReapply={reapply} onKeepTheirs={keepTheirs} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { varianceCalls } from './varianceCalls';
 import { handoffCalls } from './handoffCalls';
 import { settingsCalls } from './settingsCalls';
 
-export type { EditRecord } from './records';
+export type { ConflictDetail, EditRecord, RefusalRecord } from './records';
 export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
 export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } from './importCalls';
 export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';

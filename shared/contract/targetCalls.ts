@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { plausibleNumber, safeTextMax } from './safeSchemas';
 import { EDITABLE_TARGET_FIELDS, type Plan, type Target } from '../domain/target';
 import { call, idSchema as id } from './call';
-import type { EditRecord } from './records';
+import type { EditRecord, RefusalRecord } from './records';
 
 export interface AppInfo {
   version: string;
@@ -28,26 +28,46 @@ export interface UndoResult extends UndoState {
   targets: Target[];
 }
 
+const cellValue = z.union([safeTextMax(5000), plausibleNumber, z.null()]);
+
 export const targetCalls = {
   appInfo: call<AppInfo>()(z.object({}).strict()),
   listPlans: call<Plan[]>()(z.object({}).strict()),
   listTargets: call<Target[]>()(z.object({ planId: id.optional() }).strict()),
+  /** One target as stored now, with its revision and who changed it last (issue 14: what an editor saw). */
+  getTarget: call<Target>()(z.object({ targetId: id }).strict()),
   planText: call<string>()(z.object({ planId: id }).strict()),
   /** One user action (a cell edit, a paste): validated as a whole, saved as one undoable group or not at all. */
   editTargets: call<EditResult>()(
     z
       .object({
         edits: z
-          .array(z.object({ targetId: id, field: z.enum(EDITABLE_TARGET_FIELDS), value: z.union([safeTextMax(5000), plausibleNumber, z.null()]) }).strict())
+          .array(
+            z
+              .object({
+                targetId: id,
+                field: z.enum(EDITABLE_TARGET_FIELDS),
+                value: cellValue,
+                // What the editor showed (issue 14): the target's revision and/or the field's value. A save that would
+                // overwrite a colleague's change to the same field since is refused (code `conflict`, details.conflicts:
+                // ConflictDetail[]) and recorded. Optional for old clients, which are not checked.
+                revision: z.number().int().min(0).max(2_000_000_000).optional(),
+                seen: cellValue.optional(),
+              })
+              .strict(),
+          )
           .min(1)
           .max(10_000),
-        source: z.enum(['grid', 'paste', 'workbook']).default('grid'),
+        source: z.enum(['grid', 'paste', 'workbook', 'cli']).default('grid'),
       })
       .strict(),
   ),
+  /** Undoes this analyst's newest step (never a colleague's); refused (`conflict`) when a colleague changed the same field since. */
   undo: call<UndoResult>()(z.object({}).strict()),
   redo: call<UndoResult>()(z.object({}).strict()),
   undoState: call<UndoState>()(z.object({}).strict()),
   targetHistory: call<EditRecord[]>()(z.object({ targetId: id }).strict()),
+  /** Saves refused for this target because a colleague had changed the same field (issue 14), newest first. */
+  targetRefusals: call<RefusalRecord[]>()(z.object({ targetId: id }).strict()),
   knownUnits: call<string[]>()(z.object({}).strict()),
 };

@@ -34,6 +34,8 @@ export interface LinkView {
   /** `manual` (the analyst's choice) or `suggested` (an accepted suggestion). */
   source: LinkSource;
   createdAt: string;
+  /** Who set the link (issue 14); '' in stores from before. */
+  createdBy?: string;
   series: SeriesBrief | null;
 }
 

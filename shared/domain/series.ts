@@ -100,4 +100,8 @@ export interface ImportBatch {
   observationCount: number;
   skippedCount: number;
   undone: boolean;
+  /** Who imported it and who undid it, when (issue 14); '' / null in stores from before. */
+  importedBy?: string;
+  undoneBy?: string | null;
+  undoneAt?: string | null;
 }

@@ -129,6 +129,14 @@ export interface Target extends TargetDraft {
    * always fills it; optional so that targets built in memory (fixtures, proposals) are read by `directionOf`.
    */
   direction?: TargetDirection;
+  /**
+   * Rises with every saved change to the target (issue 14): an editor sends the revision it showed, and a save
+   * against an older one is checked for a colleague's change. The store always fills these; absent in memory.
+   */
+  revision?: number;
+  /** Who made the last saved change, and when (null before any). */
+  updatedBy?: string | null;
+  updatedAt?: string | null;
 }
 
 /** Fields of a target the analyst may edit in the grid. */

@@ -5,6 +5,7 @@ import { targetsCommand } from './targets';
 import { importCommand } from './import';
 import { seriesCommand } from './series';
 import { batchesCommand, undoImportCommand } from './batches';
+import { targetCommand } from './target';
 import { planCommand } from './plan';
 import { linkCommand } from './link';
 import { varianceCommand } from './variance';
@@ -15,4 +16,4 @@ import { reportCommand } from './report';
 import { cycleCommand } from './cycle';
 import { copyStoreCommand, storeDigestCommand } from './copyStore';
 
-export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand, copyStoreCommand, storeDigestCommand];
+export const COMMANDS: CliCommand[] = [initCommand, targetsCommand, targetCommand, importCommand, seriesCommand, batchesCommand, undoImportCommand, planCommand, linkCommand, varianceCommand, exportCommand, briefCommand, reportCommand, cycleCommand, settingsCommand, copyStoreCommand, storeDigestCommand];
