@@ -3,7 +3,7 @@
 // parameters, so the renderer shows the analyst's language.
 import { combinedMessage, type MessageKey, type MessageParams } from './messages';
 
-export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unsupported' | 'store' | 'internal' | 'unauthorized' | 'too_large';
+export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unsupported' | 'store' | 'internal' | 'unauthorized' | 'too_large' | 'forbidden';
 
 export class WorkbenchError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { type CallName, type CallResult, type ParsedArgs, contract, isCallName }
 import type { ServiceEvent } from '../../shared/contract/events';
 import { messageError } from '../../shared/errors';
 import type { Store } from '../store/openStore';
+import { describeRole, permissionError, storeRole } from '../store/pg/storeRole';
 import { targetHandlers } from './targetHandlers';
 import { importHandlers } from './importHandlers';
 import { planHandlers } from './planHandlers';
@@ -62,7 +63,12 @@ export async function dispatch(service: Service, name: unknown, rawArgs: unknown
     throw messageError('bad_request', 'call.invalidArgs', { name, issues }, parsed.error.issues);
   }
   const handler = service.handlers[name] as (a: unknown) => unknown;
-  return await handler(parsed.data);
+  try {
+    return await handler(parsed.data);
+  } catch (e) {
+    // The server refused a write for the role's want of privilege (issue 14): say so, naming the role.
+    throw permissionError(e, () => describeRole(service.ctx.user, storeRole(service.ctx.db)));
+  }
 }
 
 /** The store's own write count: a call that raised it changed the store (the shells then push a `changed` event). */

@@ -1,4 +1,5 @@
 // Handlers for plans, targets, edits and undo.
+import { storeRole } from '../store/pg/storeRole';
 import { checkFieldValue, type FieldCheck } from '../../shared/domain/targetEdit';
 import { knownUnits } from '../../shared/domain/units';
 import { messageError, WorkbenchError } from '../../shared/errors';
@@ -56,7 +57,7 @@ export function targetHandlers(ctx: ServiceContext): Pick<Handlers, TargetHandle
   const touchedTargets = (ids: Iterable<number>) => [...new Set(ids)].map((id) => repo.getTarget(db, id));
 
   return {
-    appInfo: () => ({ version: ctx.version, storePath: ctx.storePath, shell: ctx.shell, user: ctx.user }),
+    appInfo: () => ({ version: ctx.version, storePath: ctx.storePath, shell: ctx.shell, user: ctx.user, engine: ctx.db.engine, role: storeRole(ctx.db) }),
     listPlans: () => repo.listPlans(db),
     listTargets: ({ planId }) => {
       const pid = planId ?? repo.defaultPlanId(db);

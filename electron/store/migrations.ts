@@ -389,16 +389,23 @@ export const PG_GRANTS = `
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_analyst') THEN
       GRANT workbench_viewer TO workbench_analyst;
-      GRANT UPDATE ON targets TO workbench_analyst;
-      GRANT INSERT, UPDATE ON edits, edit_refusals, links, series, observations, import_batches, settings TO workbench_analyst;
+      -- issue 14 (i14-live): an analyst edits a target's fields as the grid does (and its revision and author),
+      -- never its place in the plan or its quote: that is a plan update, the owner's. Column grants say so.
+      REVOKE UPDATE ON targets FROM workbench_analyst;
+      GRANT UPDATE (value, value_low, value_high, unit, comparator, qualifier, notes, indicator, basis, tolerance,
+                    task_status, direction, revision, updated_by, updated_at) ON targets TO workbench_analyst;
+      -- Edits and their undo, refused attempts, links, imports and the undo of an import (which deletes its rows).
+      GRANT INSERT, UPDATE ON edits, edit_refusals, links, series, observations, import_batches TO workbench_analyst;
       GRANT DELETE ON links, series, observations TO workbench_analyst;
+      -- The store's settings (the home region) hold for everyone: the owner's.
+      REVOKE INSERT, UPDATE, DELETE ON settings FROM workbench_analyst;
       GRANT UPDATE ON workbench_changes TO workbench_analyst;
       GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO workbench_analyst;
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_owner') THEN
       GRANT workbench_analyst TO workbench_owner;
-      GRANT INSERT, UPDATE, DELETE ON plans, targets TO workbench_owner;
-      GRANT DELETE ON edits, edit_refusals, import_batches, settings TO workbench_owner;
+      GRANT INSERT, UPDATE, DELETE ON plans, targets, settings TO workbench_owner;
+      GRANT DELETE ON edits, edit_refusals, import_batches TO workbench_owner;
     END IF;
   END $$;
 `;

@@ -182,7 +182,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           sendJson(res, 200, { result: result === undefined ? null : result });
         } catch (e) {
           const wire = reportError(`web ${m[1]}`, e);
-          sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : 500, { error: wire });
+          sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : wire.code === 'forbidden' ? 403 : 500, { error: wire });
         }
         return;
       }

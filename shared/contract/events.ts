@@ -6,5 +6,6 @@ import type { JobStatus } from './importCalls';
 export type ServiceEvent =
   /** A job moved on (phase, fraction) or ended; the result itself is read with jobStatus once it is done. */
   | { type: 'job'; status: Omit<JobStatus, 'result'> }
-  /** A call or a job wrote to the store; `by` names it. */
-  | { type: 'changed'; by: string };
+  /** A call or a job wrote to the store; `by` names it. On a server, `by: 'colleague'` is another workbench's
+   * commit (issue 14): the tables it touched, and who, when their session could be named. */
+  | { type: 'changed'; by: string; tables?: string[]; colleagues?: string[] };

@@ -11,7 +11,7 @@ import { handoffCalls } from './handoffCalls';
 import { settingsCalls } from './settingsCalls';
 
 export type { ConflictDetail, EditRecord, RefusalRecord } from './records';
-export type { AppInfo, UndoState, EditResult, UndoResult } from './targetCalls';
+export type { AppInfo, StoreRole, UndoState, EditResult, UndoResult } from './targetCalls';
 export type { ImportPreview, CommitImportResult, JobStatus, UndoBatchResult } from './importCalls';
 export type { PlanExtraction, PlanCommitResult, PlanDiff, ChangedField, AddedTarget, RemovedTarget, StoredTargetRef } from './planCalls';
 export type { LinkView, SuggestionView, CandidateView, LinkCandidates, AutoLinkResult, VarianceResult, VarianceTrend, VarianceProvenance, ProvenanceItem, SeriesBrief } from './varianceCalls';

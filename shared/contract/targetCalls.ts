@@ -5,11 +5,18 @@ import { EDITABLE_TARGET_FIELDS, type Plan, type Target } from '../domain/target
 import { call, idSchema as id } from './call';
 import type { EditRecord, RefusalRecord } from './records';
 
+/** What the signed-in role may do in the store (issue 14): a server enforces it; a desk's own file is its owner's. */
+export type StoreRole = 'viewer' | 'analyst' | 'owner';
+
 export interface AppInfo {
   version: string;
   storePath: string;
   shell: 'electron' | 'web' | 'cli';
   user: string;
+  /** The store's engine: a desk's file, or a team's server. */
+  engine: 'sqlite' | 'postgres';
+  /** viewer: reads and exports; analyst: also edits, imports, links; owner: also imports and updates plans, deletes. */
+  role: StoreRole;
 }
 
 export interface UndoState {

@@ -6,6 +6,9 @@ import type { JobStatus } from '../../../shared/contract/importCalls';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
+import { PG_CHANGES_CHANNEL } from '../../store/migrations';
+import { PgStore } from '../../store/pg/pgStore';
+import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
 import { hostRequests } from './hostRequests';
 import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
 
@@ -13,6 +16,8 @@ const port = parentPort;
 if (!port) throw new Error('serviceThread must run in a worker thread');
 const config = workerData as ThreadConfig;
 const post = (m: FromThread) => port.postMessage(m);
+/** A colleague's import notifies once per table it touched: gathered this long into one reload. */
+const COLLEAGUE_SETTLE_MS = 300;
 
 let service: Service;
 try {
@@ -22,6 +27,20 @@ try {
   process.exit(1);
 }
 service.ctx.uploadsDir = config.uploadsDir;
+// On a server: name the session (colleagues' workbenches say who changed what) and tell the host which it is.
+const db = service.ctx.db;
+let session: number | undefined;
+let colleagues: ColleagueChanges | null = null;
+if (db instanceof PgStore) {
+  nameSession(db, service.ctx.user);
+  session = db.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+  if (config.listen) {
+    colleagues = new ColleagueChanges({ settleMs: COLLEAGUE_SETTLE_MS, authors: (ids) => sessionAuthors(db, ids), emit: (event) => post({ type: 'event', event }) });
+    colleagues.setOwnSessions([session]);
+    const watching = colleagues;
+    db.listen(PG_CHANGES_CHANNEL, (n) => watching.notice(n));
+  }
+}
 service.ctx.grantedPaths = new Set(config.grantedPaths ?? []);
 
 // Printing and rasterising through the host (the desktop app's Chromium), each request answered by its id.
@@ -67,9 +86,11 @@ port.on('message', (m: ToThread) => {
     });
   } else if (m.type === 'grant') {
     service.ctx.grantedPaths?.add(m.path);
+  } else if (m.type === 'ownSessions') {
+    colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
   }
 });
 
-post({ type: 'ready' });
+post({ type: 'ready', session });

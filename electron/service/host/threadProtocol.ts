@@ -16,6 +16,8 @@ export interface ThreadConfig {
   grantedPaths?: string[];
   /** What the host does for the threads (the desktop app prints and rasterises with Electron's own Chromium). */
   hostServices: HostServiceName[];
+  /** On a server store: this thread LISTENs for colleagues' commits and pushes them as `changed` (one thread only). */
+  listen?: boolean;
 }
 
 /** Work a thread asks the host to do, with what it sends and what comes back. */
@@ -30,10 +32,13 @@ export type ToThread =
   /** Run one import job (preview or commit) and report its status until it ends. */
   | { type: 'job'; args: unknown }
   | { type: 'grant'; path: string }
+  /** The server sessions of every thread of this workbench: their commits are not a colleague's. */
+  | { type: 'ownSessions'; processIds: number[] }
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError };
 
 export type FromThread =
-  | { type: 'ready' }
+  /** `session`: the thread's server process (pg_backend_pid), on a server store. */
+  | { type: 'ready'; session?: number }
   | { type: 'reply'; id: number; result?: unknown; error?: WireError; changed: boolean }
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }

@@ -50,6 +50,8 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
 
 /** Finished jobs are kept for a late jobStatus, at most this many. */
 const KEEP_FINISHED_JOBS = 20;
+/** Server sessions of ended import jobs stay known as this workbench's for a while: their commit's notice comes after. */
+const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 
 /** An error as a thread sent it: worded, and logged there with its stack if it was internal. */
@@ -70,10 +72,14 @@ class CallThread {
     readonly worker: Worker,
     private readonly onMessage: (m: FromThread, thread: CallThread) => void,
     private readonly onChanged: (by: string) => void,
+    private readonly onSession: (processId: number) => void,
   ) {
     this.ready = new Promise((resolve, reject) => {
       worker.on('message', (m: FromThread) => {
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') {
+          if (m.session !== undefined) this.onSession(m.session);
+          resolve();
+        }
         else if (m.type === 'fatal') {
           this.failure = wireToError(m.error);
           reject(this.failure);
@@ -121,7 +127,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const jobs = new Map<string, JobEntry>();
   const entry = workerEntry();
   let create = opts.create ?? false;
-  const config = (): ThreadConfig => ({
+  const config = (listen = false): ThreadConfig => ({
+    listen,
     storePath: opts.storePath,
     create,
     defaultFolder: opts.defaultFolder,
@@ -131,7 +138,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     grantedPaths: [...granted],
     hostServices: Object.keys(opts.hostServices ?? {}) as HostServiceName[],
   });
-  const spawn = () => new Worker(entry, { workerData: config() });
+  const spawn = (listen = false) => new Worker(entry, { workerData: config(listen) });
 
   // A thread asks the host to print or rasterise (desktop app) — answered on the same thread.
   const answerRequest = (worker: Worker, id: number, kind: HostServiceName, payload: unknown) => {
@@ -149,12 +156,23 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   };
   const changed = (by: string) => hub.emit({ type: 'changed', by });
 
+  // On a server, the calls thread listens for commits; those of this workbench's own sessions (every thread's,
+  // and the import jobs') are not a colleague's, and already said `changed` when their call answered.
+  const sessions: number[] = [];
+  let calls: CallThread | null = null;
+  const ownSession = (processId: number) => {
+    sessions.push(processId);
+    if (sessions.length > KEEP_SESSIONS) sessions.splice(2, 1); // the calls and heavy threads' stay
+    calls?.worker.postMessage({ type: 'ownSessions', processIds: [...sessions] } satisfies ToThread);
+  };
+
   // The calls thread opens (and on first start migrates and seeds) the store before any other thread opens it.
-  const calls = new CallThread(spawn(), onThreadMessage, changed);
-  await calls.ready;
+  const callsThread = new CallThread(spawn(true), onThreadMessage, changed, ownSession);
+  await callsThread.ready;
+  calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  const heavy = new CallThread(spawn(), onThreadMessage, changed);
+  const heavy = new CallThread(spawn(), onThreadMessage, changed, ownSession);
   await heavy.ready;
 
   const setJob = (jobId: string, status: JobStatus) => {
@@ -182,7 +200,10 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     jobs.set(jobId, job);
     worker.on('message', (m: FromThread) => {
       if (job.status.done) return; // cancelled meanwhile: later news of the thread is not the job's any more
-      if (m.type === 'ready') worker.postMessage({ type: 'job', args } satisfies ToThread);
+      if (m.type === 'ready') {
+        if (m.session !== undefined) ownSession(m.session);
+        worker.postMessage({ type: 'job', args } satisfies ToThread);
+      }
       else if (m.type === 'event' && m.event.type === 'job') setJob(jobId, { ...m.event.status, jobId });
       else if (m.type === 'hostRequest') answerRequest(worker, m.id, m.kind, m.payload);
       else if (m.type === 'jobStatus') {
@@ -230,24 +251,24 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   return {
     uploadsDir: opts.uploadsDir,
     async call(name, args) {
-      if (!isCallName(name)) return calls.call(name, args); // the thread refuses it with the usual message
+      if (!isCallName(name)) return callsThread.call(name, args); // the thread refuses it with the usual message
       if (name === 'startImport') {
         validated(name, args);
         return startJob(args);
       }
       if (name === 'jobStatus') return jobOf((validated(name, args) as { jobId: string }).jobId).status;
       if (name === 'cancelJob') return cancelJob((validated(name, args) as { jobId: string }).jobId);
-      return (HEAVY_CALLS.has(name) ? heavy : calls).call(name, args);
+      return (HEAVY_CALLS.has(name) ? heavy : callsThread).call(name, args);
     },
     subscribe: (listener) => hub.subscribe(listener),
     grant(filePath) {
       const resolved = path.resolve(filePath);
       granted.add(resolved);
-      for (const t of [calls.worker, heavy.worker]) t.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
+      for (const t of [callsThread.worker, heavy.worker]) t.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
     },
     async close() {
       for (const j of jobs.values()) await j.worker?.terminate();
-      await Promise.all([calls.worker.terminate(), heavy.worker.terminate()]);
+      await Promise.all([callsThread.worker.terminate(), heavy.worker.terminate()]);
     },
   };
 }

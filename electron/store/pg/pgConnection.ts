@@ -41,6 +41,8 @@ type Request =
 export interface Notification {
   channel: string;
   payload: string;
+  /** The server process (pg_backend_pid) of the session that committed the change. */
+  processId: number;
 }
 
 /** Where the worker's code is: beside this module (sources, and build/, where scripts/build.mjs copies it). */

@@ -61,7 +61,8 @@ async function handle(request) {
         listener = null; // notifications stop; the store itself still answers (a reload shows colleagues' work)
       });
       await listener.connect();
-      listener.on('notification', (n) => notifyPort.postMessage({ channel: n.channel, payload: n.payload ?? '' }));
+      // processId is the notifying session's backend: the service tells its own writes from colleagues' by it.
+      listener.on('notification', (n) => notifyPort.postMessage({ channel: n.channel, payload: n.payload ?? '', processId: n.processId }));
       await listener.query(`LISTEN ${request.channel}`);
       return { ok: true };
     }
