@@ -92,11 +92,10 @@ function benchSeriesJson(file: string): void {
   process.stdout.write(`  ${(runs[0].bytes / 1024 / 1024).toFixed(1)} MB of JSON; target < 3000 ms → ${met(ms < 3000)}\n`);
 }
 
-async function benchMemory(file: string): Promise<void> {
+export async function benchMemory(file: string, rounds = 200): Promise<void> {
   const shell = await startShell(file);
   try {
     const target = ((await shell.call('listTargets')) as Target[]).find((t) => t.kind !== 'task')!;
-    const rounds = 200;
     const samples: string[] = [`start ${shell.rssMb().toFixed(0)}`];
     const viewsCalls = () =>
       Promise.all([

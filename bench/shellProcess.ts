@@ -30,7 +30,13 @@ export function startShell(db: string): Promise<ShellProcess> {
         url: `${base}/#token=${token}`,
         pid,
         call: async (name, args = {}) => {
-          const res = await fetch(`${base}/api/call/${name}`, { method: 'POST', headers: { 'X-Workbench-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+          const send = () => fetch(`${base}/api/call/${name}`, { method: 'POST', headers: { 'X-Workbench-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+          // A kept-alive connection the server closed as idle just as the request went out fails at once
+          // ("other side closed"); a browser sends it again, and so does the benchmark (its calls only read).
+          const res = await send().catch((e: unknown) => {
+            if ((e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+            return send();
+          });
           const body = (await res.json()) as { result?: unknown; error?: { message: string } };
           if (!res.ok) throw new Error(`${name}: ${res.status} ${body.error?.message ?? ''}`);
           return body.result;

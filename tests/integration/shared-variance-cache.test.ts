@@ -56,7 +56,7 @@ beforeAll(async () => {
   expect(await runCli(['import', path.join(dir, 'first.csv'), '--db', db], io)).toBe(0);
   expect(await runCli(['link', '--auto', '--db', db], io)).toBe(0);
   service = openWorkbench(db, 'cli');
-});
+}, 120_000);
 
 afterAll(() => {
   service.ctx.db.close();
@@ -75,7 +75,8 @@ describe('the variance cache shared by the views and the exports', () => {
     expect(await pointLoads(() => dispatch(service, 'exportWorkbook', {}))).toBe(0);
     // An exporter built on its own (as tests and scripts do) reads the same cache as well.
     expect(await pointLoads(() => createHandoffInputs(service.ctx).briefInput({}))).toBe(0);
-  });
+    // Rendering the briefing and writing the workbook: allowed as long as the other export tests (a loaded machine).
+  }, 120_000);
 
   it('gives the workbook the current values and cells seriesObservations reads, up to the cut-off', async () => {
     const input = await createHandoffInputs(service.ctx).exportInput({ asOf: '2025-07' });
@@ -108,7 +109,7 @@ describe('the variance cache shared by the views and the exports', () => {
     await dispatch(service, 'undoBatch', { batchId: batch.id });
     expect(await growthAug()).toBe(6.2);
     expect(((await dispatch(service, 'variance', {})) as VarianceResult).asOf).toBe('2025-08');
-  });
+  }, 120_000);
 });
 
 describe('level companions from the series table', () => {

@@ -24,23 +24,14 @@ export function seriesJson(s: Series, observations: { period: string; value: num
   };
 }
 
-const num = (v: number) => (Number.isFinite(v) ? String(v) : 'null'); // as JSON.stringify writes a number
-
-/** One series as `JSON.stringify(seriesJson(…), null, 2)` writes it, indented one level (an array element). */
-export function seriesJsonText(s: Series, columns: SeriesColumns): string {
-  const str = JSON.stringify;
-  const head = `  {\n    "id": ${s.id},\n    "name": ${str(s.name)},\n    "label": ${str(s.label)},\n    "region": ${str(s.region)},\n    "unit": ${str(s.unit)},\n    "measure": ${str(s.measure)},\n    "frequency": ${str(s.frequency)},\n    "observations": `;
-  if (columns.periods.length === 0) return `${head}[]\n  }`;
-  const obs = columns.periods.map((p, i) => `      {\n        "period": ${str(p)},\n        "value": ${num(columns.values[i])}\n      }`);
-  return `${head}[\n${obs.join(',\n')}\n    ]\n  }`;
-}
-
 /** Series per piece of output: a few hundred KB at a time, never the whole store in one string. */
 const JSON_CHUNK = 200;
 
 /**
  * The text of `JSON.stringify(list.map(seriesJson), null, 2)` in pieces that each end at a line break (the
- * caller writes a newline after each); the pieces joined so are exactly that text.
+ * caller writes a newline after each); the pieces joined so are exactly that text. Each piece is one native
+ * stringify of a few hundred series: an array's elements are indented the same in a part as in the whole,
+ * so the part without its brackets is the whole's text of those elements.
  */
 export function* seriesJsonChunks(list: readonly Series[], columns: ReadonlyMap<number, SeriesColumns>): Generator<string> {
   if (list.length === 0) {
@@ -49,9 +40,13 @@ export function* seriesJsonChunks(list: readonly Series[], columns: ReadonlyMap<
   }
   for (let start = 0; start < list.length; start += JSON_CHUNK) {
     const end = Math.min(start + JSON_CHUNK, list.length);
-    const parts: string[] = [];
-    for (let i = start; i < end; i++) parts.push(seriesJsonText(list[i], columns.get(list[i].id) ?? { periods: [], values: [] }));
-    yield `${start === 0 ? '[\n' : ''}${parts.join(',\n')}${end === list.length ? '\n]' : ','}`;
+    const rows = list.slice(start, end).map((s) => {
+      const c = columns.get(s.id);
+      return seriesJson(s, c ? c.periods.map((period, i) => ({ period, value: c.values[i] })) : []);
+    });
+    const text = JSON.stringify(rows, null, 2); // "[\n  {…},\n  {…}\n]"
+    const elements = text.slice(2, -2);
+    yield `${start === 0 ? '[\n' : ''}${elements}${end === list.length ? '\n]' : ','}`;
   }
 }
 
