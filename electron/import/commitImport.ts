@@ -3,7 +3,8 @@
 // Also undoes a batch, and lists batches, series and observations with the cells they came from.
 
 import { writeTransaction } from '../store/writeTransaction';
-import type Database from 'better-sqlite3';
+import type { Store } from '../store/openStore';
+import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
 import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
@@ -79,25 +80,22 @@ function refuseProblems(problems: CellProblem[]): never {
 }
 
 /** What the file would change, without writing: the same plan the commit makes (for the preview). */
-export function planFileImport(db: Database.Database, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
+export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
   const lookup = seriesLookup(db);
   const plan = planImport(parsed, lookup, homeRegion(db).region);
   return { plan, checks: importWarnings(plan, lookup) };
 }
 
-export function commitImport(db: Database.Database, parsed: ParsedFile, opts: CommitOptions): CommitResult {
+export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions): CommitResult {
   if (parsed.problems.length > 0 && !opts.skipInvalid) refuseProblems(parsed.problems);
   const total = parsed.sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
   if (total === 0) {
     throw new ImportFileError('no_table', '文件中没有可导入的数值 / The file holds no values to import');
   }
 
-  const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES (?, ?, ?)');
-  const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES (?, ?, ?) RETURNING id');
+  const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
   const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
-  const insertObservation = db.prepare(
-    'INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const finishBatch = db.prepare(
     'UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?',
   );
@@ -114,7 +112,8 @@ export function commitImport(db: Database.Database, parsed: ParsedFile, opts: Co
       const changes = summariseChanges(plan);
       return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
     }
-    const batchId = Number(insertBatch.run(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString()).lastInsertRowid);
+    const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString()) as { id: number }).id;
+    const rows = new ObservationRowWriter(db);
     const ids = new Map<string, number>();
     const created: number[] = [];
     const relabelled: Record<string, string> = {};
@@ -129,16 +128,17 @@ export function commitImport(db: Database.Database, parsed: ParsedFile, opts: Co
           relabel.run(p.label, seriesId);
         }
       } else {
-        seriesId = Number(insertSeries.run(i.name, p.label, i.unit, i.measure, i.frequency, i.region).lastInsertRowid);
+        seriesId = (insertSeries.get(i.name, p.label, i.unit, i.measure, i.frequency, i.region) as { id: number }).id;
         created.push(seriesId);
       }
       ids.set(p.key, seriesId);
       for (const o of p.observations) {
         if (o.status === 'unchanged') continue;
         const src = o.source;
-        insertObservation.run(seriesId, o.period, o.value, batchId, src.sheet, src.cell, src.label, src.sourcePeriod);
+        rows.add({ seriesId, period: o.period, value: o.value, batchId, sheet: src.sheet, cell: src.cell, label: src.label, sourcePeriod: src.sourcePeriod });
       }
     }
+    rows.flush();
     const changes = summariseChanges(plan, ids);
     const details: BatchDetails = {
       seriesIds: [...new Set(ids.values())],
@@ -183,7 +183,7 @@ export interface UndoResult {
  * is still in force touched the same series: that batch may have confirmed values without writing rows (the vintage
  * rule), and removing this batch's rows would lose them. Undo the newer batch first.
  */
-export function undoImportBatch(db: Database.Database, batchId: number): UndoResult {
+export function undoImportBatch(db: Store, batchId: number): UndoResult {
   const run = () => writeTransaction(db, (): UndoResult => {
     const batch = db.prepare('SELECT id, undone, details FROM import_batches WHERE id = ?').get(batchId) as
       | { id: number; undone: number; details: string }
@@ -227,7 +227,7 @@ interface BatchRow {
   undone: number;
 }
 
-export function listBatches(db: Database.Database): ImportBatch[] {
+export function listBatches(db: Store): ImportBatch[] {
   const rows = db
     .prepare('SELECT id, file_name, file_hash, imported_at, series_count, observation_count, skipped_count, undone FROM import_batches ORDER BY id DESC')
     .all() as BatchRow[];
@@ -244,7 +244,7 @@ export function listBatches(db: Database.Database): ImportBatch[] {
 }
 
 /** The details a batch stored: skipped cells, warnings, sheets. */
-export function batchDetails(db: Database.Database, batchId: number): Partial<BatchDetails> | null {
+export function batchDetails(db: Store, batchId: number): Partial<BatchDetails> | null {
   const row = db.prepare('SELECT details FROM import_batches WHERE id = ?').pluck().get(batchId) as string | undefined;
   return row === undefined ? null : readDetails(row);
 }
@@ -280,10 +280,10 @@ export function compareSeries(a: Series, b: Series): number {
 
 // The list costs a pass over every observation (counts and period ranges: 0.4–0.9 s at 1,000,000); it is
 // kept per connection until the store's series data version changes (an import, an undo, a renamed series).
-const listCache = new WeakMap<Database.Database, { version: string; list: Series[] }>();
+const listCache = new WeakMap<Store, { version: string; list: Series[] }>();
 
 /** Every series with its period range and count, in natural name order (a fresh array each call). */
-export function listSeries(db: Database.Database): Series[] {
+export function listSeries(db: Store): Series[] {
   const version = seriesDataVersion(db);
   const cached = listCache.get(db);
   if (cached && cached.version === version) return [...cached.list];
@@ -292,7 +292,7 @@ export function listSeries(db: Database.Database): Series[] {
   return [...list];
 }
 
-function readSeriesList(db: Database.Database): Series[] {
+function readSeriesList(db: Store): Series[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.name, s.label, s.unit, s.measure, s.frequency, s.region,
@@ -332,7 +332,7 @@ interface ObservationRow {
 }
 
 /** Current values by period (with the cell each came from); with allVintages, earlier values too (oldest first). */
-export function seriesObservations(db: Database.Database, seriesId: number, opts: { allVintages?: boolean } = {}): Observation[] {
+export function seriesObservations(db: Store, seriesId: number, opts: { allVintages?: boolean } = {}): Observation[] {
   const rows = db
     .prepare(
       `SELECT * FROM (
