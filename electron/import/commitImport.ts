@@ -4,6 +4,7 @@
 
 import { writeTransaction } from '../store/writeTransaction';
 import type { Store } from '../store/openStore';
+import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
 import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
@@ -97,9 +98,6 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
   const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at, imported_by) VALUES (?, ?, ?, ?) RETURNING id');
   const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
   const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
-  const insertObservation = db.prepare(
-    'INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const finishBatch = db.prepare(
     'UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?',
   );
@@ -117,6 +115,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
     }
     const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString(), opts.user ?? '') as { id: number }).id;
+    const rows = new ObservationRowWriter(db);
     const ids = new Map<string, number>();
     const created: number[] = [];
     const relabelled: Record<string, string> = {};
@@ -138,9 +137,10 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       for (const o of p.observations) {
         if (o.status === 'unchanged') continue;
         const src = o.source;
-        insertObservation.run(seriesId, o.period, o.value, batchId, src.sheet, src.cell, src.label, src.sourcePeriod);
+        rows.add({ seriesId, period: o.period, value: o.value, batchId, sheet: src.sheet, cell: src.cell, label: src.label, sourcePeriod: src.sourcePeriod });
       }
     }
+    rows.flush();
     const changes = summariseChanges(plan, ids);
     const details: BatchDetails = {
       seriesIds: [...new Set(ids.values())],
