@@ -15,5 +15,13 @@ export default async function setup(): Promise<(() => void) | undefined> {
   const cluster = await startPgCluster();
   // The test workers start after this and inherit the environment.
   process.env.WORKBENCH_TEST_PG = cluster.url;
+  // An interrupted run (Ctrl+C, a killed CI job) skips the teardown: the cluster must not outlive it.
+  process.once('exit', () => cluster.stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      cluster.stop();
+      process.kill(process.pid, signal);
+    });
+  }
   return () => cluster.stop();
 }

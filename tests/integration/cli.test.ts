@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliProcess } from '../helpers/cli';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
+import { ENGINES, freshPlace } from '../helpers/stores';
 
 let dir: string;
 beforeAll(() => {
@@ -72,5 +73,26 @@ describe('CLI paths', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(fs.existsSync(path.join(where, 'rel.sqlite'))).toBe(true);
     removeDir(where);
+  });
+});
+
+describe.each(ENGINES)('CLI on %s', (engine) => {
+  it('init sets up and seeds the store; targets --json prints the same plan on either engine', async () => {
+    const place = await freshPlace(engine, 'i14copy_cli');
+    try {
+      const init = runCliProcess(['init', '--db', place.location]);
+      expect(init.code, init.stderr).toBe(0);
+      expect(init.stdout).toMatch(/2025年.*计划: \d+ 项目标/);
+      const r = runCliProcess(['targets', '--json', '--db', place.location]);
+      expect(r.code, r.stderr).toBe(0);
+      const targets = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(targets.find((t) => t.indicator === '地区生产总值')).toMatchObject({ kind: 'growth_rate', value: 6, unit: '%', comparator: 'about' });
+      // A second init finds the store ready and seeds nothing more.
+      expect(runCliProcess(['init', '--db', place.location]).code).toBe(0);
+      const again = JSON.parse(runCliProcess(['targets', '--json', '--db', place.location]).stdout) as unknown[];
+      expect(again).toHaveLength(targets.length);
+    } finally {
+      await place.remove();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // copy-store: a desk's store to the server and back (and file to file, server to server), exactly, ids kept;
 // store-digest: the fingerprint that shows two stores hold the same (storeDigest.ts).
 import fs from 'node:fs';
-import { WorkbenchError } from '../../../shared/errors';
+import { messageError, WorkbenchError } from '../../../shared/errors';
+import { PgError } from '../../store/pg/pgConnection';
 import { openStoreAt } from '../../openWorkbench';
 import { copyStore } from '../../store/storeCopy';
 import { storeDigest, type StoreDigest } from '../../store/storeDigest';
@@ -27,6 +28,20 @@ function removeNewFile(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
+/** The copy, with the server's refusal of a role that may not write every table said in words. */
+function copyTo(source: Store, target: Store): ReturnType<typeof copyStore> {
+  try {
+    return copyStore(source, target);
+  } catch (e) {
+    // 42501 insufficient privilege: copying in writes plans and moves sequences, which only the plan owner or DBA may.
+    if (e instanceof PgError && e.code === '42501') {
+      const role = target.engine === 'postgres' ? (target.prepare('SELECT current_user').pluck().get() as string) : 'sqlite';
+      throw messageError('store', 'server.noPermission', { role }, e.message);
+    }
+    throw e;
+  }
+}
+
 export const copyStoreCommand: CliCommand = {
   name: 'copy-store',
   summary: '把整个数据文件/服务器数据库原样复制到另一处（目标须为空） / Copy a whole store to another place, exactly (the target must be empty)',
@@ -44,7 +59,7 @@ export const copyStoreCommand: CliCommand = {
       source = openStoreAt(from);
       // The target may be new: a file that does not exist yet, or an empty database (set up here, never seeded).
       target = openStoreAt(to, { create: true });
-      const result = copyStore(source, target);
+      const result = copyTo(source, target);
       done = true;
       if (result.outcome === 'identical') {
         ctx.out(`无需复制：目标与来源完全相同 / Nothing to copy: the target is identical to the source\n${digestLine(result.digest)}`);
