@@ -181,7 +181,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     pauseMs: options.pauseMs ?? 0,
   }));
   debug('analysts starting');
-  const reports = await Promise.all(configs.map((c) => runChild(options.command(JSON.stringify(c)))));
+  // Wait for every analyst even when one fails, so none is left running against the server.
+  const settled = await Promise.allSettled(configs.map((c) => runChild(options.command(JSON.stringify(c)))));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const reports = settled.map((s) => (s as PromiseFulfilledResult<AnalystReport>).value);
   debug('verifying');
   const { problems, checked } = verifyLoad(options.url, reports);
   return { reports, problems, checked, seconds: options.seconds };
