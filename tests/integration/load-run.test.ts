@@ -32,6 +32,7 @@ afterAll(async () => {
 
 it('saves or refuses every write with a message, and the store holds exactly what was saved', () => {
   const s = summarise(result);
+  if (process.env.WB_LOAD_DEBUG) console.log(JSON.stringify({ saved: s.saved, refused: s.refused, examples: s.examples, checked: result.checked }));
   expect(s.unexpected).toEqual([]);
   expect(result.problems).toEqual([]);
   // All three kinds of work happened, by every analyst.
