@@ -21,6 +21,8 @@ export interface LoadOptions {
   analysts: number;
   seconds: number;
   pauseMs?: number;
+  /** Between looking at a target and saving (default 100 ms). */
+  thinkMs?: number;
   /** How to start one analyst process: its command and arguments, given the config as JSON. */
   command: (configJson: string) => { cmd: string; args: string[] };
 }
@@ -42,7 +44,7 @@ const debug = (m: string) => {
   if (process.env.WB_LOAD_DEBUG) process.stderr.write(`[load] ${m}\n`);
 };
 
-async function prepare(url: string): Promise<Omit<AnalystConfig, 'url' | 'user' | 'index' | 'startAt' | 'seconds' | 'pauseMs'>> {
+async function prepare(url: string): Promise<Omit<AnalystConfig, 'url' | 'user' | 'index' | 'startAt' | 'seconds' | 'pauseMs' | 'thinkMs'>> {
   process.env.PLAN_WORKBENCH_USER = 'setup';
   const service = openWorkbench(url, 'cli', { create: true });
   try {
@@ -179,6 +181,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     startAt,
     seconds: options.seconds,
     pauseMs: options.pauseMs ?? 0,
+    thinkMs: options.thinkMs ?? 100,
   }));
   debug('analysts starting');
   // Wait for every analyst even when one fails, so none is left running against the server.

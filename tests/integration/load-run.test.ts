@@ -19,6 +19,7 @@ beforeAll(async () => {
     url: database.url,
     analysts: 3,
     seconds: 4,
+    thinkMs: 300,
     command: (json) => ({
       cmd: process.execPath,
       args: ['--import', 'tsx', ANALYST_PROGRAM, json],
