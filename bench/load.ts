@@ -21,6 +21,8 @@ export interface LoadOptions {
   analysts: number;
   seconds: number;
   pauseMs?: number;
+  /** Between looking at a target and saving (default 100 ms). */
+  thinkMs?: number;
   /** How to start one analyst process: its command and arguments, given the config as JSON. */
   command: (configJson: string) => { cmd: string; args: string[] };
 }
@@ -42,7 +44,7 @@ const debug = (m: string) => {
   if (process.env.WB_LOAD_DEBUG) process.stderr.write(`[load] ${m}\n`);
 };
 
-async function prepare(url: string): Promise<Omit<AnalystConfig, 'url' | 'user' | 'index' | 'startAt' | 'seconds' | 'pauseMs'>> {
+async function prepare(url: string): Promise<Omit<AnalystConfig, 'url' | 'user' | 'index' | 'startAt' | 'seconds' | 'pauseMs' | 'thinkMs'>> {
   process.env.PLAN_WORKBENCH_USER = 'setup';
   const service = openWorkbench(url, 'cli', { create: true });
   try {
@@ -179,9 +181,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     startAt,
     seconds: options.seconds,
     pauseMs: options.pauseMs ?? 0,
+    thinkMs: options.thinkMs ?? 100,
   }));
   debug('analysts starting');
-  const reports = await Promise.all(configs.map((c) => runChild(options.command(JSON.stringify(c)))));
+  // Wait for every analyst even when one fails, so none is left running against the server.
+  const settled = await Promise.allSettled(configs.map((c) => runChild(options.command(JSON.stringify(c)))));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const reports = settled.map((s) => (s as PromiseFulfilledResult<AnalystReport>).value);
   debug('verifying');
   const { problems, checked } = verifyLoad(options.url, reports);
   return { reports, problems, checked, seconds: options.seconds };
@@ -205,23 +212,29 @@ const SECONDS = 60;
 
 export async function benchLoad(): Promise<void> {
   printHeading(`Load run: ${ANALYSTS} analysts (one process and connection each) editing, linking and importing for ${SECONDS} s against one server`);
+  // The same benchmark program again (build/bench.mjs, or bench/run.ts under tsx with its loader flags).
+  const command = (json: string) => ({ cmd: process.execPath, args: [...process.execArgv, process.argv[1], LOAD_ANALYST_FLAG, json] });
   await withBenchServer(async (server) => {
+    // Baseline: one analyst alone on the same server, same work, for a sixth of the time.
+    const alone = await server.createDatabase('wb_load_alone');
+    let aloneRate = 0;
+    try {
+      const one = await runLoad({ url: alone.url, analysts: 1, seconds: SECONDS / 6, command });
+      aloneRate = one.reports[0].calls / (one.reports[0].workedMs / 1000);
+      if (one.problems.length > 0) process.exitCode = 1;
+    } finally {
+      await server.dropDatabase(alone.name);
+    }
     const d = await server.createDatabase('wb_load');
     try {
-      const result = await runLoad({
-        url: d.url,
-        analysts: ANALYSTS,
-        seconds: SECONDS,
-        // The same benchmark program again (build/bench.mjs, or bench/run.ts under tsx with its loader flags).
-        command: (json) => ({ cmd: process.execPath, args: [...process.execArgv, process.argv[1], LOAD_ANALYST_FLAG, json] }),
-      });
+      const result = await runLoad({ url: d.url, analysts: ANALYSTS, seconds: SECONDS, command });
       const s = summarise(result);
       const savedTotal = s.saved.edit + s.saved.link + s.saved.import;
       const refusedTotal = Object.values(s.refused).reduce((a, b) => a + b, 0);
       const calls = result.reports.reduce((n, r) => n + r.calls, 0);
       const worked = Math.max(...result.reports.map((r) => r.workedMs)) / 1000;
       const line = (t: string) => process.stdout.write(`  ${t}\n`);
-      line(`calls ${calls.toLocaleString()} in ${worked.toFixed(1)} s: ${(calls / worked).toFixed(1)} calls/s, ${(savedTotal / worked).toFixed(1)} saved writes/s`);
+      line(`calls ${calls.toLocaleString()} in ${worked.toFixed(1)} s: ${(calls / worked).toFixed(1)} calls/s (×${(calls / worked / aloneRate).toFixed(2)} of one analyst alone, ${aloneRate.toFixed(1)} calls/s), ${(savedTotal / worked).toFixed(1)} saved writes/s`);
       line(`saved: ${s.saved.edit} edits, ${s.saved.link} links, ${s.saved.import} imports (${result.checked.observations.toLocaleString()} observations)`);
       line(`refused with a message: ${refusedTotal}${Object.entries(s.refused).map(([k, n]) => `\n    ${n} × ${k} — e.g. ${s.examples[k]?.split('\n')[0]}`).join('')}`);
       line(`errors without a message: ${s.unexpected.length}${s.unexpected.slice(0, 5).map((u) => `\n    ${u}`).join('')}`);

@@ -29,6 +29,8 @@ export interface AnalystConfig {
   importSeries: string[];
   /** Pause between calls, as a person's (ms; 0 in the bench: work as fast as the server allows). */
   pauseMs: number;
+  /** Time between looking at a target and saving the edit (ms): the window in which a colleague's save conflicts. */
+  thinkMs: number;
 }
 
 export interface SavedEdit {
@@ -83,21 +85,23 @@ export async function runAnalyst(cfg: AnalystConfig): Promise<AnalystReport> {
     const t0 = Date.now();
     const end = t0 + cfg.seconds * 1000;
     let seq = 0;
-    // Each analyst does one of each kind of work first, however slow the machine, then works at random until the end.
-    const first = ['edit', 'link', 'import'] as const;
-    while (Date.now() < end || seq < first.length) {
+    // The first three calls are one of each kind, however slow the machine, so that every kind is exercised.
+    const FIRST: readonly ('edit' | 'link' | 'import')[] = ['edit', 'link', 'import'];
+    while (Date.now() < end || seq < FIRST.length) {
       seq++;
       const roll = rand();
-      const what = seq <= first.length ? first[seq - 1] : roll < 0.7 ? 'edit' : roll < 0.85 ? 'link' : 'import';
+      const what = FIRST[seq - 1] ?? (roll < 0.7 ? 'edit' : roll < 0.85 ? 'link' : 'import');
       report.calls++;
       try {
         if (what === 'edit') {
-          const targetId = rand() < 0.75 ? pick(cfg.hotTargets) : pick(cfg.otherTargets);
-          const field = rand() < 0.6 ? 'value' : 'notes';
+          // The first edit of every analyst is the same field of the same target, at the same moment.
+          const targetId = seq === 1 ? cfg.hotTargets[0] : rand() < 0.75 ? pick(cfg.hotTargets) : pick(cfg.otherTargets);
+          const field = seq === 1 || rand() < 0.6 ? 'value' : 'notes';
           const value = field === 'value' ? cfg.index * 1_000_000 + seq : `${cfg.user} 第${seq}次修改 "备注" 'note'`;
           // As the grid does: the analyst looks at the target, then saves, saying what was shown (a colleague may
           // have saved the same field in between: then the save is refused, not overwriting theirs).
           const shown = ((await call('listTargets', {})) as Target[]).find((t) => t.id === targetId);
+          if (cfg.thinkMs > 0) await new Promise((r) => setTimeout(r, cfg.thinkMs * (0.5 + rand())));
           const edit = { targetId, field, value, ...(sendsSeen ? { seen: shown?.[field] ?? null } : {}) };
           const r = (await call('editTargets', { edits: [edit], source: 'grid' })) as { groupId: number | null };
           if (r.groupId !== null) {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     url: database.url,
     analysts: 3,
     seconds: 4,
+    thinkMs: 300,
     command: (json) => ({
       cmd: process.execPath,
       args: ['--import', 'tsx', ANALYST_PROGRAM, json],
@@ -32,6 +33,7 @@ afterAll(async () => {
 
 it('saves or refuses every write with a message, and the store holds exactly what was saved', () => {
   const s = summarise(result);
+  if (process.env.WB_LOAD_DEBUG) console.log(JSON.stringify({ saved: s.saved, refused: s.refused, examples: s.examples, checked: result.checked }));
   expect(s.unexpected).toEqual([]);
   expect(result.problems).toEqual([]);
   // All three kinds of work happened, by every analyst.
