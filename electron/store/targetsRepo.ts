@@ -205,9 +205,10 @@ const toEdit = (r: EditRow): EditRecord => ({
   user: r.user,
   at: r.at,
   source: r.source,
-  undone: r.undone === 1,
-  undoneBy: r.undone === 1 ? r.undone_by : null,
-  undoneAt: r.undone === 1 ? r.undone_at : null,
+  // 1 = undone and redoable, 2 = undone and past the end of the redo chain: both reverted.
+  undone: r.undone !== 0,
+  undoneBy: r.undone !== 0 ? r.undone_by : null,
+  undoneAt: r.undone !== 0 ? r.undone_at : null,
 });
 
 function setField(db: Store, targetId: number, field: EditableTargetField, value: unknown): void {
@@ -227,7 +228,7 @@ export function lastFieldChange(db: Store, targetId: number, field: EditableTarg
   let best: { by: string | null; at: string | null } | null = null;
   for (const r of rows) {
     const candidates: [string | null, string | null][] = [[r.user, r.at]];
-    if (r.undone === 1 && r.undone_at) candidates.push([r.undone_by, r.undone_at]);
+    if (r.undone !== 0 && r.undone_at) candidates.push([r.undone_by, r.undone_at]);
     for (const [by, at] of candidates) if (at && (!best?.at || at > best.at)) best = { by, at };
   }
   if (best) return best;
