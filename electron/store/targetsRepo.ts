@@ -205,7 +205,7 @@ const toEdit = (r: EditRow): EditRecord => ({
   user: r.user,
   at: r.at,
   source: r.source,
-  // 2 is undone and off the redo chain (a later edit ended it): still undone.
+  // 1 = undone and redoable, 2 = undone and past the end of the redo chain: both reverted.
   undone: r.undone !== 0,
   undoneBy: r.undone !== 0 ? r.undone_by : null,
   undoneAt: r.undone !== 0 ? r.undone_at : null,

@@ -25,6 +25,8 @@ export interface AcceptedEdit {
   targetId: number;
   field: EditableTargetField;
   value: TargetFieldValue;
+  /** The stored value the review showed (issue 14): a colleague's change to it since refuses the edit. */
+  seen: TargetFieldValue;
 }
 
 /** Differences between the stored targets and the returned rows, in the plan's order of targets and columns. */
@@ -63,7 +65,7 @@ export function changeKey(change: Pick<TargetChange, 'targetId' | 'field'>): str
 /** The edits to record: only the changes whose keys the analyst accepted. */
 export function acceptedEdits(changes: readonly TargetChange[], acceptedKeys: Iterable<string>): AcceptedEdit[] {
   const accepted = new Set(acceptedKeys);
-  return changes.filter((c) => accepted.has(changeKey(c))).map((c) => ({ targetId: c.targetId, field: c.field, value: c.after }));
+  return changes.filter((c) => accepted.has(changeKey(c))).map((c) => ({ targetId: c.targetId, field: c.field, value: c.after, seen: c.before }));
 }
 
 function sameValue(a: TargetFieldValue, b: TargetFieldValue): boolean {

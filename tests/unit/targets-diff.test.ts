@@ -127,8 +127,9 @@ describe('diffTargets and acceptedEdits', () => {
     expect(changes.map(changeKey)).toEqual([`${targets[0].id}:value`, `${targets[0].id}:notes`, `${targets[1].id}:indicator`]);
     const edits = acceptedEdits(changes, [changeKey(changes[0]), changeKey(changes[2])]);
     expect(edits).toEqual([
-      { targetId: targets[0].id, field: 'value', value: 6.5 },
-      { targetId: targets[1].id, field: 'indicator', value: '规上工业增加值' },
+      // `seen`: the stored value the review showed, so a colleague's change since refuses the edit (issue 14).
+      { targetId: targets[0].id, field: 'value', value: 6.5, seen: targets[0].value },
+      { targetId: targets[1].id, field: 'indicator', value: '规上工业增加值', seen: targets[1].indicator },
     ]);
   });
 });

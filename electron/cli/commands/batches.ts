@@ -17,8 +17,8 @@ export const batchesCommand: CliCommand = {
       return 0;
     }
     for (const b of batches) {
-      const state = b.undone ? '已撤销 / undone' : '';
-      ctx.out(`${String(b.id).padStart(4)}  ${b.importedAt}  ${b.fileName}  序列 ${b.seriesCount}  观测值 ${b.observationCount}  跳过 ${b.skippedCount}  ${state}`.trimEnd());
+      const state = b.undone ? `已撤销 / undone${b.undoneBy ? ` ${b.undoneBy}` : ''}` : '';
+      ctx.out(`${String(b.id).padStart(4)}  ${b.importedAt}  ${b.importedBy ? `${b.importedBy}  ` : ''}${b.fileName}  序列 ${b.seriesCount}  观测值 ${b.observationCount}  跳过 ${b.skippedCount}  ${state}`.trimEnd());
     }
     ctx.out(`共 ${batches.length} 次导入 / ${batches.length} import(s)`);
     return 0;
