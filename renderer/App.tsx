@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { WorkbenchClient } from '../shared/contract';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { TargetsView } from './views/TargetsView';
+import { ColleagueNotice } from './components/ColleagueNotice';
 
 // The first screen is the targets grid; the other views (and ECharts with them) load when first opened.
 const ImportView = lazy(() => import('./views/ImportView').then((m) => ({ default: m.ImportView })));
@@ -54,6 +55,7 @@ export function App({ client }: { client: WorkbenchClient }) {
               </button>
             ))}
           </nav>
+          <ColleagueNotice />
           <button type="button" className="lang-switch" onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
             {lang === 'zh' ? 'English' : '中文'}
           </button>

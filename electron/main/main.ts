@@ -1,12 +1,14 @@
 // The Electron main process: windows, dialogs and files only. The service (store, import, export, briefing) runs in
 // its own utilityProcess (electron/service/host/serviceProcess.ts); each window talks to it through a MessagePort,
 // so nothing the service does can freeze a window.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { currentUser, STORE_FILE_NAME } from '../paths';
 import { startServiceConnection, type ServiceConnection } from './serviceConnection';
 import { setLogDir } from '../log';
+import { readStoreSettings, serviceStore, STORE_SETTINGS_FILE } from './storeSettings';
 import { CONTENT_SECURITY_POLICY, isAllowedExternal, isAllowedNavigation, isAppPage, isPermissionAllowed, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -69,12 +71,20 @@ void app.whenReady().then(() => {
   // The service process opens the app's own default store, created and seeded on first start. Briefing PDFs and
   // report charts come back here to be drawn with Electron's own Chromium (the CLI and the browser shell use
   // headless Chromium instead).
+  // Which store: the app's own file unless the store setting names another file or a team's server (issue 14);
+  // a server password comes decrypted from the OS keychain into the service process's environment only.
+  const userData = app.getPath('userData');
+  const settingsFile = path.join(userData, STORE_SETTINGS_FILE);
+  const { settings, problem } = readStoreSettings(fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : null);
+  if (problem) void dialog.showMessageBox({ type: 'warning', title: '计划执行分析工作台 / Plan Workbench', message: problem });
+  const store = serviceStore(settings, path.join(userData, STORE_FILE_NAME), safeStorage);
+  if (store.problem) void dialog.showMessageBox({ type: 'warning', title: '计划执行分析工作台 / Plan Workbench', message: store.problem });
   service = startServiceConnection({
     entry: path.join(__dirname, 'serviceProcess.cjs'),
-    storePath: path.join(app.getPath('userData'), STORE_FILE_NAME),
-    defaultFolder: app.getPath('userData'),
+    storePath: store.storePath,
+    defaultFolder: userData,
     user: currentUser(),
-    env: { ...process.env },
+    env: { ...process.env, ...store.env },
     // A call is trusted only from the main frame of our window, showing our own page (checked by URL, too).
     isTrustedSender: (event) =>
       mainWindow !== null &&

@@ -6,6 +6,7 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { WorkbenchClient } from '../../shared/contract';
 import { MEASURE_LABELS, type Observation, type Series } from '../../shared/domain/series';
 import { useStoreVersion } from '../client/useStoreVersion';
+import { touchesSeries } from '../client/colleagueNotice';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { SeriesChart } from '../components/SeriesChart';
 import { frequencyText, observationColumns, seriesColumns } from '../grid/seriesColumns';
@@ -25,7 +26,7 @@ export function SeriesView({ client }: { client: WorkbenchClient }) {
   }, [lang]);
 
   // Imports and their undo, wherever they were made, change the list.
-  const storeVersion = useStoreVersion((by) => /import|undoBatch/i.test(by));
+  const storeVersion = useStoreVersion((by, event) => /import|undoBatch/i.test(by) || touchesSeries(event));
   useEffect(() => {
     client
       .call('listSeries', {})

@@ -15,6 +15,8 @@ import { EditConflictDialog } from '../components/EditConflictDialog';
 import { ClientError } from '../client/createClient';
 import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
 import { useI18n } from '../i18n';
+import { readOnlyNote, useStoreAccess } from '../client/storeAccess';
+import { useStoreVersion } from '../client/useStoreVersion';
 import { errorMessage } from '../messages';
 
 /** One edit as sent; revision/seen are what the grid showed (filled from the row when absent). */
@@ -36,6 +38,10 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   const [plans, setPlans] = useState<Plan[]>([]);
   /** The plan shown; null = the newest, as the service picks it. */
   const [planId, setPlanId] = useState<number | null>(null);
+  // A viewer on a server sees the grid read-only (the server refuses their writes anyway); every change to the
+  // store — this window's, another window's, a colleague's on the server — reloads what the grid shows.
+  const access = useStoreAccess(client);
+  const storeVersion = useStoreVersion();
 
   const fail = useCallback((e: unknown) => {
     setMessage(errorMessage(e, lang));
@@ -50,7 +56,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
         setPlans(p);
       })
       .catch(fail);
-  }, [client, fail, planId]);
+  }, [client, fail, planId, storeVersion]);
 
   const refreshHistory = useCallback(
     (target: Target | null) => {
@@ -187,7 +193,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const api: GridApi<Target> | undefined = gridRef.current?.api;
-      if (!api || api.getEditingCells().length > 0) return;
+      if (!api || api.getEditingCells().length > 0 || readOnlyRef.current) return;
       const focused = api.getFocusedCell();
       if (!focused || !(document.activeElement?.closest('.ag-root'))) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
@@ -219,7 +225,12 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
     return () => document.removeEventListener('paste', onPaste);
   }, [submitEdits, t]);
 
-  const columnDefs = useMemo(() => targetColumns(lang, units), [lang, units]);
+  const readOnlyRef = useRef(false);
+  readOnlyRef.current = access.readOnly;
+  const columnDefs = useMemo(() => {
+    const columns = targetColumns(lang, units);
+    return access.readOnly ? columns.map((c) => ({ ...c, editable: false })) : columns;
+  }, [lang, units, access.readOnly]);
   const getRowId = useCallback((p: GetRowIdParams<Target>) => String(p.data.id), []);
 
   return (
@@ -244,10 +255,10 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
           </select>
         ) : null}
         <input className="search" placeholder={t('筛选（指标、章节、原文）', 'Filter (indicator, section, text)')} value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} aria-label={t('筛选', 'Filter')} />
-        <button type="button" onClick={() => void runUndo('undo')} disabled={!undoState.canUndo} title="Ctrl+Z">
+        <button type="button" onClick={() => void runUndo('undo')} disabled={!undoState.canUndo || access.readOnly} title="Ctrl+Z">
           {t('撤销', 'Undo')}
         </button>
-        <button type="button" onClick={() => void runUndo('redo')} disabled={!undoState.canRedo} title="Ctrl+Y">
+        <button type="button" onClick={() => void runUndo('redo')} disabled={!undoState.canRedo || access.readOnly} title="Ctrl+Y">
           {t('重做', 'Redo')}
         </button>
         <TargetsHandoffTools
@@ -264,6 +275,11 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
         <span className="muted toolbar-hint">{t('双击或按 Enter 编辑；可从 Excel/WPS 复制粘贴；Ctrl+Z 撤销', 'Double-click or Enter to edit; paste blocks from Excel/WPS; Ctrl+Z to undo')}</span>
         <span className="count" data-testid="target-count">{rows ? t(`共 ${rows.length} 项`, `${rows.length} targets`) : ''}</span>
       </div>
+      {access.readOnly ? (
+        <div className="message message-info read-only-note" role="note" data-testid="read-only-note">
+          {readOnlyNote(t, access.user)}
+        </div>
+      ) : null}
       <MessageBar message={message} onClose={() => setMessage(null)} />
       <div className="split">
         <div className="grid-host" data-testid="targets-grid">

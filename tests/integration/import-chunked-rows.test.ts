@@ -1,8 +1,8 @@
 // The commit writes observation rows in multi-row statements, a chunk at a time. Whatever the chunk boundaries,
 // the store must hold exactly the rows of the vintage rule, in file order, each with its cell: checked here
 // against values computed from the test's own file, over two imports (new values, then revisions and a new month).
+import type { Store } from '../../electron/store/openStore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { commitImport } from '../../electron/import/commitImport';
 import { insertObservationRows, ROWS_PER_STATEMENT, type ObservationRow } from '../../electron/import/observationRows';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
@@ -47,7 +47,7 @@ interface StoredRow {
   source_period: string;
 }
 
-function storedRows(db: Database.Database): StoredRow[] {
+function storedRows(db: Store): StoredRow[] {
   return db
     .prepare(
       `SELECT s.label, o.period, o.value, o.batch_id, o.sheet, o.cell, o.source_period
@@ -56,7 +56,7 @@ function storedRows(db: Database.Database): StoredRow[] {
     .all() as StoredRow[];
 }
 
-let db: Database.Database;
+let db: Store;
 beforeEach(() => {
   db = openTestStore(tempDir('chunked-rows'));
 });

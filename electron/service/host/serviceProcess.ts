@@ -2,6 +2,7 @@
 // serves each window's MessagePort, and asks the main process only to print PDFs. The main process holds no store.
 import type { ParentPort } from 'electron';
 import { toWireError, type WireError } from '../../../shared/errors';
+import { isServerLocation } from '../../store/pg/openPgStore';
 import { servePort, type PortLike } from './portServer';
 import { hostRequests } from './hostRequests';
 import type { HostServiceName } from './threadProtocol';
@@ -29,7 +30,8 @@ const main = hostRequests(post);
 parent.on('message', (e) => {
   const m = e.data as ToServiceProcess;
   if (m.type === 'init') {
-    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, create: true, defaultFolder: m.defaultFolder, hostServices: { printPdf: main.ask('printPdf'), rasterizeSvgs: main.ask('rasterizeSvgs') } }).then(
+    // Only the app's own file is created on first start; a server is set up by its owner (init), never here.
+    startThreadedBackend({ storePath: m.storePath, shell: 'electron', user: m.user, create: !isServerLocation(m.storePath), defaultFolder: m.defaultFolder, hostServices: { printPdf: main.ask('printPdf'), rasterizeSvgs: main.ask('rasterizeSvgs') } }).then(
       (b) => {
         backend = b;
         post({ type: 'ready' });
