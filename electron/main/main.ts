@@ -1,14 +1,15 @@
 // The Electron main process: windows, dialogs and files only. The service (store, import, export, briefing) runs in
 // its own utilityProcess (electron/service/host/serviceProcess.ts); each window talks to it through a MessagePort,
 // so nothing the service does can freeze a window.
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { currentUser, STORE_FILE_NAME } from '../paths';
 import { startServiceConnection, type ServiceConnection } from './serviceConnection';
 import { setLogDir } from '../log';
-import { readStoreSettings, serviceStore, STORE_SETTINGS_FILE } from './storeSettings';
+import { readStoreSettings, serializeStoreSettings, serviceStore, settingsFromRequest, storeSettingsView, STORE_SETTINGS_FILE } from './storeSettings';
+import { toWireError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY, isAllowedExternal, isAllowedNavigation, isAppPage, isPermissionAllowed, mainWindowOptions } from './windowOptions';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -93,6 +94,7 @@ void app.whenReady().then(() => {
       isAppPage(event.senderFrame?.url ?? '', appPage()),
     onFatal: (message) => dialog.showErrorBox('计划执行分析工作台 / Plan Workbench', message),
   });
+  handleStoreSettings(settingsFile, (event) => mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame && isAppPage(event.senderFrame?.url ?? '', appPage()));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -104,3 +106,38 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => service?.stop());
+
+/**
+ * The settings dialog's narrow channel (issue 14): read the saved choice (never a password), and save a new one,
+ * checked here again, written atomically (a temporary file renamed over the old one), the password only
+ * encrypted by safeStorage. The app then restarts so its service opens the new store.
+ */
+function handleStoreSettings(settingsFile: string, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
+  const refused = { error: { code: 'unauthorized', message: '拒绝来自未知页面的调用 / Call from an unknown frame refused' } };
+  const saved = () => readStoreSettings(fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : null).settings;
+  ipcMain.handle('workbench:store-settings-get', (event) => {
+    if (!isTrusted(event)) return refused;
+    try {
+      return { result: storeSettingsView(saved(), safeStorage) };
+    } catch (e) {
+      return { error: toWireError(e) };
+    }
+  });
+  ipcMain.handle('workbench:store-settings-set', (event, raw: unknown) => {
+    if (!isTrusted(event)) return refused;
+    try {
+      const next = settingsFromRequest(raw, saved(), safeStorage);
+      const temp = `${settingsFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, serializeStoreSettings(next), { encoding: 'utf8', mode: 0o600 });
+      fs.renameSync(temp, settingsFile);
+      // Give the reply time to reach the page (it says the app restarts), then start again on the new store.
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+      return { result: { restarting: true } };
+    } catch (e) {
+      return { error: toWireError(e) };
+    }
+  });
+}

@@ -49,4 +49,9 @@ contextBridge.exposeInMainWorld('workbench', Object.freeze({
     fileInput(file: File): Promise<Reply> {
       return ipcRenderer.invoke('workbench:grant-file', webUtils.getPathForFile(file)) as Promise<Reply>;
     },
+    /** The desktop app's store setting (issue 14): read it, or save a new one (main checks it and restarts). */
+    storeSettings: Object.freeze({
+      get: (): Promise<Reply> => ipcRenderer.invoke('workbench:store-settings-get') as Promise<Reply>,
+      set: (request: unknown): Promise<Reply> => ipcRenderer.invoke('workbench:store-settings-set', request) as Promise<Reply>,
+    }),
   }));

@@ -5,6 +5,7 @@
 // without Electron; main.ts reads and writes the file in userData.
 import { z } from 'zod';
 import { WorkbenchError } from '../../shared/errors';
+import { parseStoreLocation, storeSettingsRequestSchema, type StoreSettingsView } from '../../shared/settings/storeLocation';
 
 /** Electron's safeStorage, as far as it is used here. */
 export interface SafeStorageLike {
@@ -29,30 +30,9 @@ export type StoreSettingsFile = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_STORE_SETTINGS: StoreSettingsFile = { version: 1, location: null };
 
-export type StoreLocation = { kind: 'file'; path: string } | { kind: 'server'; url: string; user: string; host: string; database: string; hasPassword: boolean };
+export { parseStoreLocation, type StoreLocation } from '../../shared/settings/storeLocation';
 
 const bad = (zh: string, en: string) => new WorkbenchError('bad_request', `${zh} / ${en}`);
-
-/** Reads what the analyst typed as the store's place: a file path, or `postgres://user@host[:port]/database`. */
-export function parseStoreLocation(text: string): StoreLocation {
-  const raw = text.trim();
-  if (!raw) throw bad('请填写数据文件路径或服务器地址', 'Give a store file path or a server URL');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^postgres(ql)?:\/\//i.test(raw)) {
-    throw bad(`不支持的地址：${raw.split('://')[0]}://（服务器地址以 postgres:// 开头）`, `Unsupported address ${raw.split('://')[0]}:// (a server URL starts with postgres://)`);
-  }
-  if (!/^postgres(ql)?:\/\//i.test(raw)) return { kind: 'file', path: raw };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad(`服务器地址无法识别：${raw.replace(/:[^:@/]*@/, ':***@')}`, 'The server URL cannot be read');
-  }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!url.hostname) throw bad('服务器地址缺少主机名（如 postgres://zhang@db.example/plan）', 'The server URL has no host (e.g. postgres://zhang@db.example/plan)');
-  if (!database || database.includes('/')) throw bad('服务器地址缺少数据库名（如 postgres://zhang@db.example/plan）', 'The server URL names no database (e.g. postgres://zhang@db.example/plan)');
-  if (!url.username) throw bad('服务器地址缺少登录角色（如 postgres://zhang@db.example/plan）', 'The server URL names no login role (e.g. postgres://zhang@db.example/plan)');
-  return { kind: 'server', url: raw, user: decodeURIComponent(url.username), host: url.hostname, database, hasPassword: url.password !== '' };
-}
 
 /**
  * The settings to save for a location the analyst typed and, for a server, a password they gave (or none: the
@@ -125,4 +105,29 @@ export function serviceStore(settings: StoreSettingsFile, defaultFile: string, s
       problem: '保存的服务器密码无法解密（系统钥匙串已变更？），请在设置中重新填写 / The saved server password cannot be decrypted (the OS keychain changed?); enter it again in the settings',
     };
   }
+}
+
+/** What the settings dialog is shown: the saved choice, never the password (only whether one is kept). */
+export function storeSettingsView(settings: StoreSettingsFile, safe: SafeStorageLike): StoreSettingsView {
+  const encryptionAvailable = safe.isEncryptionAvailable();
+  if (settings.location === null) return { choice: 'default', location: '', passwordSaved: false, encryptionAvailable };
+  const location = parseStoreLocation(settings.location);
+  return { choice: location.kind, location: settings.location, passwordSaved: Boolean(settings.passwordEncrypted), encryptionAvailable };
+}
+
+/**
+ * The dialog's request (checked at the IPC boundary) → the settings to write. A server password left out
+ * (`password` absent) keeps the one already saved for the same URL; an empty one means PGPASSFILE / ~/.pgpass.
+ */
+export function settingsFromRequest(raw: unknown, previous: StoreSettingsFile, safe: SafeStorageLike): StoreSettingsFile {
+  const parsed = storeSettingsRequestSchema.safeParse(raw);
+  if (!parsed.success) throw bad('存储设置请求无效', 'Invalid store settings request');
+  const request = parsed.data;
+  if (request.choice === 'default') return DEFAULT_STORE_SETTINGS;
+  const location = parseStoreLocation(request.location);
+  if (location.kind !== request.choice) throw bad('所选类型与填写的地址不符', 'The chosen kind does not match the location given');
+  if (location.kind === 'server' && request.password === undefined && previous.passwordEncrypted && previous.location === location.url) {
+    return { version: 1, location: location.url, passwordEncrypted: previous.passwordEncrypted };
+  }
+  return settingsToSave(request.location, request.password || null, safe);
 }
