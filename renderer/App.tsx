@@ -4,6 +4,7 @@ import type { WorkbenchClient } from '../shared/contract';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { TargetsView } from './views/TargetsView';
 import { ColleagueNotice } from './components/ColleagueNotice';
+import { StoreSettingsDialog } from './settings/StoreSettingsDialog';
 
 // The first screen is the targets grid; the other views (and ECharts with them) load when first opened.
 const ImportView = lazy(() => import('./views/ImportView').then((m) => ({ default: m.ImportView })));
@@ -33,6 +34,7 @@ export const VIEWS: ViewEntry[] = [
 export function App({ client }: { client: WorkbenchClient }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('workbench-lang') === 'en' ? 'en' : 'zh'));
   const [viewId, setViewId] = useState(VIEWS[0].id);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const i18n = useMemo(
     () =>
       makeI18n(lang, (l) => {
@@ -56,6 +58,9 @@ export function App({ client }: { client: WorkbenchClient }) {
             ))}
           </nav>
           <ColleagueNotice />
+          <button type="button" className="lang-switch" onClick={() => setSettingsOpen(true)} data-testid="store-settings-open" aria-haspopup="dialog">
+            {i18n.t('数据存储', 'Store')}
+          </button>
           <button type="button" className="lang-switch" onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
             {lang === 'zh' ? 'English' : '中文'}
           </button>
@@ -63,6 +68,7 @@ export function App({ client }: { client: WorkbenchClient }) {
         <main className="content">
           <Suspense fallback={<div className="muted">{i18n.t('正在加载…', 'Loading…')}</div>}>{view.render(client)}</Suspense>
         </main>
+        {settingsOpen && <StoreSettingsDialog client={client} onClose={() => setSettingsOpen(false)} />}
       </div>
     </I18nContext.Provider>
   );
