@@ -22,6 +22,7 @@ export function StoreSettingsDialog({ client, onClose }: { client: WorkbenchClie
   const [password, setPassword] = useState('');
   const [status, setStatus] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     appInfoOf(client).then(setInfo, () => undefined);
@@ -36,7 +37,8 @@ export function StoreSettingsDialog({ client, onClose }: { client: WorkbenchClie
     );
   }, [client, bridge]);
   useEffect(() => {
-    firstRef.current?.focus();
+    // Keyboard users land inside the dialog: on the first choice, or on Close where it is read-only.
+    (firstRef.current ?? closeRef.current)?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -144,7 +146,7 @@ export function StoreSettingsDialog({ client, onClose }: { client: WorkbenchClie
         )}
         {!bridge && (
           <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={onClose} ref={closeRef}>
               {t('关闭', 'Close')}
             </button>
           </div>

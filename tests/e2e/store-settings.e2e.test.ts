@@ -47,6 +47,7 @@ describe('store settings dialog (browser shell)', () => {
     expect(await page.getByTestId('store-role').textContent()).toMatch(/· (负责人|分析员)$/);
     expect(await page.getByTestId('store-readonly').textContent()).toContain('--db postgres://user@host/db');
     expect(await page.getByTestId('store-save').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('关闭');
     await page.screenshot({ path: screenshotPath('store-settings-readonly'), fullPage: true });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
