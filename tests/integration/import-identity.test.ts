@@ -3,7 +3,7 @@
 // a re-import changes nothing, a revision keeps both vintages and is listed, and an old store migrates intact.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchDetails, commitImport, listSeries, seriesObservations } from '../../electron/import/commitImport';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/openStore';
@@ -12,26 +12,14 @@ import type { CommitImportResult, ImportPreview } from '../../shared/contract/im
 import type { StoreSettings } from '../../shared/contract/settingsCalls';
 import type { Measure } from '../../shared/domain/series';
 import type { ParsedFile, ParsedSeries } from '../../shared/import/mapping';
-import { makeTmpDir, removeDir } from '../helpers/tmp';
 import { storeDump } from './helpers/importStore';
-import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
+import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 
 // On both engines: a seeded SQLite file, and a seeded database on the PostgreSQL test server (tests/helpers/stores.ts).
 describe.each(ENGINES)('on %s', (engine) => {
   let dir: string;
-  let place: StorePlace;
   let service: Service;
-  beforeEach(async () => {
-    dir = makeTmpDir();
-    const fresh = await freshService(engine, 'web', 'i14copy_import_identity');
-    place = fresh;
-    service = fresh.service;
-  });
-  afterEach(async () => {
-    service.ctx.db.close();
-    removeDir(dir);
-    await place.remove();
-  });
+  freshServiceEachTest(engine, 'web', 'i14copy_import_identity', (fresh) => ({ dir, service } = fresh));
 
   const call = <T>(name: string, args: unknown) => dispatch(service, name, args) as Promise<T>;
   const csv = (fileName: string, text: string) => ({ fileName, dataBase64: Buffer.from(text, 'utf8').toString('base64') });

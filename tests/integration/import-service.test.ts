@@ -3,31 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch, type Service } from '../../electron/service/service';
 import { JobRegistry } from '../../electron/service/jobs';
 import type { CommitImportResult, ImportPreview, JobStatus, UndoBatchResult } from '../../shared/contract/importCalls';
 import type { ImportBatch, Observation, Series } from '../../shared/domain/series';
-import { makeTmpDir, removeDir } from '../helpers/tmp';
 import { FIXTURES, storeDump, sha256 } from './helpers/importStore';
-import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
+import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 
 // On both engines: a seeded SQLite file, and a seeded database on the PostgreSQL test server (tests/helpers/stores.ts).
 describe.each(ENGINES)('on %s', (engine) => {
-  let dir: string;
-  let place: StorePlace;
   let service: Service;
-  beforeEach(async () => {
-    dir = makeTmpDir();
-    const fresh = await freshService(engine, 'web', 'i14copy_import_service');
-    place = fresh;
-    service = fresh.service;
-  });
-  afterEach(async () => {
-    service.ctx.db.close();
-    removeDir(dir);
-    await place.remove();
-  });
+  freshServiceEachTest(engine, 'web', 'i14copy_import_service', (fresh) => ({ service } = fresh));
 
   const sampleBytes = fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xls'));
   const sample = { fileName: 'nbs_sample.xls', dataBase64: sampleBytes.toString('base64') };

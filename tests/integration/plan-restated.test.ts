@@ -1,31 +1,18 @@
 // Restated targets and document parts on a real store: the seeded 2025 plan holds each restated target once with
 // both statements, names figures by their subject, and a plan import stores only the plan year's targets.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch, type Service } from '../../electron/service/service';
 import { proposeFromText } from '../../electron/plan/proposePlan';
 import { SCHEMA_VERSION } from '../../electron/store/migrations';
 import type { PlanCommitResult } from '../../shared/contract';
 import type { Target } from '../../shared/domain/target';
-import { makeTmpDir, removeDir } from '../helpers/tmp';
-import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
+import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 import { storeSchemaVersion } from '../../electron/store/storeDigest';
 
 // On both engines: a seeded SQLite file, and a seeded database on the PostgreSQL test server (tests/helpers/stores.ts).
 describe.each(ENGINES)('on %s', (engine) => {
-  let dir: string;
-  let place: StorePlace;
   let service: Service;
-  beforeEach(async () => {
-    dir = makeTmpDir('wb-restated-');
-    const fresh = await freshService(engine, 'web', 'i14copy_plan_restated');
-    place = fresh;
-    service = fresh.service;
-  });
-  afterEach(async () => {
-    service.ctx.db.close();
-    removeDir(dir);
-    await place.remove();
-  });
+  freshServiceEachTest(engine, 'web', 'i14copy_plan_restated', (fresh) => ({ service } = fresh));
 
   const call = <R>(name: string, args: unknown) => dispatch(service, name, args) as Promise<R>;
 

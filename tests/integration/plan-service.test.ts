@@ -2,13 +2,12 @@
 // writing, commit stores a new plan or an update in one transaction (all or nothing).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch, type Service } from '../../electron/service/service';
 import { proposeFromText } from '../../electron/plan/proposePlan';
 import type { EditRecord, PlanCommitResult, PlanDiff, PlanExtraction } from '../../shared/contract';
 import type { Plan, Target, TargetDraft } from '../../shared/domain/target';
-import { makeTmpDir, removeDir } from '../helpers/tmp';
-import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
+import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedBytes = fs.readFileSync(path.join(root, 'seeds/2025-plan.txt'));
@@ -16,20 +15,8 @@ const file = (fileName: string, bytes: Uint8Array) => ({ fileName, dataBase64: B
 
 // On both engines: a seeded SQLite file, and a seeded database on the PostgreSQL test server (tests/helpers/stores.ts).
 describe.each(ENGINES)('on %s', (engine) => {
-  let dir: string;
-  let place: StorePlace;
   let service: Service;
-  beforeEach(async () => {
-    dir = makeTmpDir();
-    const fresh = await freshService(engine, 'web', 'i14copy_plan_service');
-    place = fresh;
-    service = fresh.service;
-  });
-  afterEach(async () => {
-    service.ctx.db.close();
-    removeDir(dir);
-    await place.remove();
-  });
+  freshServiceEachTest(engine, 'web', 'i14copy_plan_service', (fresh) => ({ service } = fresh));
 
   const call = <R>(name: string, args: unknown) => dispatch(service, name, args) as Promise<R>;
   const plans = () => call<Plan[]>('listPlans', {});

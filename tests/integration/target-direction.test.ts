@@ -4,7 +4,7 @@
 
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch, type Service } from '../../electron/service/service';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/openStore';
@@ -14,25 +14,13 @@ import { analyzeTarget } from '../../shared/variance/analyzeTarget';
 import { gapTone } from '../../shared/brief/statusStyle';
 import { makeSeries, makeTarget } from '../unit/variance-fixtures';
 import { targetJson } from '../../electron/cli/commands/targets';
-import { makeTmpDir, removeDir } from '../helpers/tmp';
-import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
+import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 
 // On both engines: a seeded SQLite file, and a seeded database on the PostgreSQL test server (tests/helpers/stores.ts).
 describe.each(ENGINES)('on %s', (engine) => {
   let dir: string;
-  let place: StorePlace;
   let service: Service;
-  beforeEach(async () => {
-    dir = makeTmpDir('wb-direction-');
-    const fresh = await freshService(engine, 'cli', 'i14copy_target_direction');
-    place = fresh;
-    service = fresh.service;
-  });
-  afterEach(async () => {
-    service.ctx.db.close();
-    removeDir(dir);
-    await place.remove();
-  });
+  freshServiceEachTest(engine, 'cli', 'i14copy_target_direction', (fresh) => ({ dir, service } = fresh), 'wb-direction-');
 
   const targets = async () => (await dispatch(service, 'listTargets', {})) as Target[];
 
