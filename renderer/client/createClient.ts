@@ -59,10 +59,14 @@ async function replyOf(res: Response): Promise<unknown> {
 /** Reads the shell's server-sent event stream with fetch (so the token goes in a header), reconnecting after a drop. */
 function eventStream(token: string, emit: (event: ServiceEvent) => void): void {
   const RETRY_MS = 2000;
+  let connectedBefore = false;
   const connect = async () => {
     try {
       const res = await fetch('api/events', { headers: { 'X-Workbench-Token': token } });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      // Back after a drop: changes made meanwhile were not heard, so the views reload once.
+      if (connectedBefore) emit({ type: 'changed', by: 'reconnect' });
+      connectedBefore = true;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {

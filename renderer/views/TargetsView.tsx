@@ -48,14 +48,22 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   }, [lang]);
 
   useEffect(() => {
+    // A reload started earlier may answer after a later one (two changes in quick succession): only the latest shows.
+    let stale = false;
     Promise.all([client.call('listTargets', planId === null ? {} : { planId }), client.call('knownUnits', {}), client.call('undoState', {}), client.call('listPlans', {})])
       .then(([targets, u, s, p]) => {
+        if (stale) return;
         setRows(targets);
         setUnits(u);
         setUndoState(s);
         setPlans(p);
       })
-      .catch(fail);
+      .catch((e: unknown) => {
+        if (!stale) fail(e);
+      });
+    return () => {
+      stale = true;
+    };
   }, [client, fail, planId, storeVersion]);
 
   const refreshHistory = useCallback(
