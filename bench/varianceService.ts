@@ -7,56 +7,17 @@ import path from 'node:path';
 import { createService } from '../electron/service/service';
 import { createVarianceData } from '../electron/service/varianceData';
 import { openStore } from '../electron/store/openStore';
-import { insertPlan } from '../electron/store/targetsRepo';
-import type { TargetDraft } from '../shared/domain/target';
 import { analyzeAll, type TargetLink } from '../shared/variance/analyzeAll';
 import type { SeriesData } from '../shared/variance/seriesData';
 import { DEFAULT_STATUS_THRESHOLDS } from '../shared/variance/thresholds';
 import type { VarianceResult } from '../shared/contract/varianceCalls';
-import { FIRST_YEAR, RUNS, SERIES, SHAPES, TARGETS, YEARS, rng } from './varianceWorkload';
+import { RUNS, SERIES } from './varianceWorkload';
+import { buildVarianceStore } from './serverWorkload';
 
-
-
-
+/** The workload's store (bench/serverWorkload.ts builds it on either engine), in a SQLite file. */
 function buildStore(file: string): void {
   const db = openStore(file);
-  const rand = rng(42);
-  db.transaction(() => {
-    db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (1, 'bench.xlsx', 'x', '2025-11-20T00:00:00Z')").run();
-    const addSeries = db.prepare('INSERT INTO series (id, name, label, unit, measure, frequency) VALUES (?, ?, ?, ?, ?, ?)');
-    const addObs = db.prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) VALUES (?, ?, ?, 1, 'Sheet1', ?)");
-    for (let id = 1; id <= SERIES; id++) {
-      const shape = SHAPES[id % SHAPES.length];
-      addSeries.run(id, `指标${id}`, `指标${id}(${shape.unit})`, shape.unit, shape.measure, shape.frequency);
-      for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
-        let cum = 0;
-        for (let m = 1; m <= 12; m++) {
-          const monthValue = 1000 + rand() * 200;
-          cum += monthValue;
-          const value = shape.measure === 'yoy_cumulative' ? 4 + rand() * 4 : shape.measure === 'cumulative' ? cum : shape.measure === 'index' ? 100 + rand() * 4 : monthValue;
-          const key = shape.frequency === 'quarterly' ? (m % 3 === 0 ? `${y}-Q${m / 3}` : null) : `${y}-${m < 10 ? '0' : ''}${m}`;
-          if (key) addObs.run(id, key, value, `B${m}`);
-        }
-      }
-    }
-  })();
-  const drafts: TargetDraft[] = [];
-  const seriesOf: number[] = [];
-  for (let i = 1; i <= TARGETS; i++) {
-    const seriesId = ((i * 7919) % SERIES) + 1;
-    const shape = SHAPES[seriesId % SHAPES.length];
-    const kind = shape.measure === 'cumulative' ? 'level' : shape.measure === 'monthly' ? 'increment' : 'growth_rate';
-    drafts.push({
-      section: '一、', indicator: `指标${seriesId}`, kind, value: kind === 'level' ? 1.4 : kind === 'increment' ? 13000 : 6, valueLow: null, valueHigh: null,
-      unit: kind === 'level' ? '亿吨' : kind === 'increment' ? '万人' : '%', comparator: i % 3 === 0 ? 'about' : 'at_least', qualifier: i % 5 === 0 ? 'strive' : null,
-      basis: null, quote: '', quoteStart: 0, quoteEnd: 0,
-    });
-    seriesOf.push(seriesId);
-  }
-  const planId = insertPlan(db, { year: 2025, region: '基准', title: 'bench', sourceFile: 'bench', sourceText: '' }, drafts);
-  const ids = db.prepare('SELECT id FROM targets WHERE plan_id = ? ORDER BY position').pluck().all(planId) as number[];
-  const link = db.prepare("INSERT INTO links (target_id, series_id, source, created_at) VALUES (?, ?, 'auto', '2025-11-20')");
-  db.transaction(() => ids.forEach((id, i) => link.run(id, seriesOf[i])))();
+  buildVarianceStore(db);
   db.close();
 }
 

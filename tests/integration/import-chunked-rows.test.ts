@@ -4,7 +4,8 @@
 import type { Store } from '../../electron/store/openStore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../electron/import/commitImport';
-import { insertObservationRows, ROWS_PER_STATEMENT, type ObservationRow } from '../../electron/import/observationRows';
+import { insertObservationRows, type ObservationRow } from '../../electron/import/observationRows';
+import { SQLITE_ROWS_PER_STATEMENT as ROWS_PER_STATEMENT } from '../../electron/store/bulkInsert';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { columnName } from '../../shared/sheet/cellAddress';
 import { openTestStore, sha256, tempDir } from './helpers/importStore';

@@ -1,8 +1,8 @@
 // copy-store: a desk's store to the server and back (and file to file, server to server), exactly, ids kept;
 // store-digest: the fingerprint that shows two stores hold the same (storeDigest.ts).
 import fs from 'node:fs';
-import { messageError, WorkbenchError } from '../../../shared/errors';
-import { PgError } from '../../store/pg/pgConnection';
+import { WorkbenchError } from '../../../shared/errors';
+import { permissionError, sessionRole } from '../../store/pg/storeRole';
 import { openStoreAt } from '../../openWorkbench';
 import { copyStore } from '../../store/storeCopy';
 import { storeDigest, type StoreDigest } from '../../store/storeDigest';
@@ -33,12 +33,8 @@ function copyTo(source: Store, target: Store): ReturnType<typeof copyStore> {
   try {
     return copyStore(source, target);
   } catch (e) {
-    // 42501 insufficient privilege: copying in writes plans and moves sequences, which only the plan owner or DBA may.
-    if (e instanceof PgError && e.code === '42501') {
-      const role = target.engine === 'postgres' ? (target.prepare('SELECT current_user').pluck().get() as string) : 'sqlite';
-      throw messageError('store', 'server.noPermission', { role }, e.message);
-    }
-    throw e;
+    // Copying in writes plans and moves sequences, which only the plan owner or DBA may.
+    throw permissionError(e, () => sessionRole(target));
   }
 }
 

@@ -5,8 +5,9 @@
 import type pg from 'pg';
 import { messageError } from '../../../shared/errors';
 import { PG_BASE, PG_BASE_VERSION, PG_GRANTS, PG_MIGRATIONS, SCHEMA_VERSION } from '../migrations';
-import { PgConnection, PgError } from './pgConnection';
+import { PgConnection } from './pgConnection';
 import { PgStore } from './pgStore';
+import { permissionError, sessionRole } from './storeRole';
 
 /** Is this store location a server (`postgres://…` or `postgresql://…`)? */
 export function isServerLocation(location: string): boolean {
@@ -96,8 +97,8 @@ function migrate(store: PgStore, location: string, options: OpenPgOptions): void
       store.prepare('UPDATE workbench_schema SET version = ?').run(SCHEMA_VERSION);
     }, false);
   } catch (e) {
-    if (e instanceof PgError && e.code === '42501') throw messageError('store', 'server.noPermission', { role: 'migrate', }, e.message);
-    throw e;
+    // Setting up or upgrading a server store is the plan owner's or the DBA's.
+    throw permissionError(e, () => sessionRole(store));
   } finally {
     try {
       store.prepare('SELECT pg_advisory_unlock(?)').get(MIGRATION_LOCK_KEY);

@@ -37,6 +37,12 @@ export function describeRole(login: string, role: StoreRole): string {
   return `${login}（${role}）`;
 }
 
+/** The session's login and workbench role, as a refusal names them. */
+export function sessionRole(db: StoreDb): string {
+  if (db.engine !== 'postgres') return describeRole('sqlite', 'owner');
+  return describeRole(db.prepare('SELECT current_user').pluck().get() as string, storeRole(db));
+}
+
 /** A write the server refused for want of privilege, as the message the user reads (the transaction rolled back). */
 export function permissionError(e: unknown, role: () => string): unknown {
   if (!(e instanceof PgError) || e.code !== NO_PRIVILEGE) return e;
