@@ -9,7 +9,7 @@ import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
 import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
 import { valueProblem } from './layouts/problems';
-import { readWorkbook, type WorkbookSheet } from './readWorkbook';
+import { readWorkbookSteps, type ReadWorkbook, type WorkbookSheet } from './readWorkbook';
 import { seriesKeyString } from './seriesKey';
 import { parseCellAddress } from '../../shared/sheet/cellAddress';
 import { screenObservations } from './screenValues';
@@ -69,8 +69,35 @@ export async function parseStatisticsFile(bytes: Uint8Array, fileName: string, o
  */
 export async function* parseStatisticsFileSteps(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): AsyncGenerator<number, ParsedFile, void> {
   yield 0;
-  const book = await readWorkbook(bytes, fileName);
+  // Reading the file is the first half of the parse; the reader yields between batches of rows.
+  const book = yield* scaled(readWorkbookSteps(bytes, fileName), 0.5);
   yield 0.5;
+  return yield* parseSheetsSteps(book, fileName, options);
+}
+
+/** Fractions of a sub-step scaled into the caller's; stopping the caller midway closes the sub-step too. */
+async function* scaled<T>(steps: AsyncGenerator<number, T, void>, factor: number): AsyncGenerator<number, T, void> {
+  try {
+    for (;;) {
+      const step = await steps.next();
+      if (step.done) return step.value;
+      yield step.value * factor;
+    }
+  } finally {
+    await steps.return(undefined as never);
+  }
+}
+
+/** The sheets of a workbook already read, mapped and checked (the second half of the parse). */
+export function parseWorkbook(book: ReadWorkbook, fileName: string, options: ParseOptions = {}): ParsedFile {
+  const steps = parseSheetsSteps(book, fileName, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseOptions): Generator<number, ParsedFile, void> {
   const hints = new Map<string, HeaderRowHint>(options.headerRows ? Object.entries(options.headerRows) : []);
   // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
   const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);

@@ -85,13 +85,26 @@ function wrongType(fileName: string, claimed: string, actual: string): ImportFil
 }
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
-  const book = await readWorkbookCells(bytes, fileName);
+  const steps = readWorkbookSteps(bytes, fileName);
+  for (;;) {
+    const step = await steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same read, yielding the fraction of the file read so far (0–1) between batches of rows, so that a job can
+ * report progress, yield to the event loop and be cancelled midway through a large sheet (the caller stops
+ * iterating; the reader's streams close with the generator).
+ */
+export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
+  const book = yield* readWorkbookCells(bytes, fileName);
   const stripped = stripControlCharsInSheets(book.sheets);
   if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
   return book;
 }
 
-async function readWorkbookCells(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
+async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);

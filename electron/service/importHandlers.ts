@@ -44,11 +44,16 @@ async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl):
     ...(args.measure !== undefined ? { measure: args.measure } : {}),
   };
   const steps = parseStatisticsFileSteps(bytes, args.file.fileName, options);
-  for (;;) {
-    const step = await steps.next();
-    if (step.done) return step.value;
-    // Reading the file is the first half of the parse, sheets the second; the preview or commit follows.
-    await ctl.step(step.value < 0.5 ? 'reading' : 'parsing', 0.05 + 0.85 * step.value);
+  try {
+    for (;;) {
+      const step = await steps.next();
+      if (step.done) return step.value;
+      // Reading the file is the first half of the parse, sheets the second; the preview or commit follows.
+      await ctl.step(step.value < 0.5 ? 'reading' : 'parsing', 0.05 + 0.85 * step.value);
+    }
+  } finally {
+    // Cancelled midway (ctl.step threw): the reader stops and closes its streams.
+    await steps.return(undefined as never);
   }
 }
 
