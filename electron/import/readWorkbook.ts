@@ -158,7 +158,8 @@ function csvSheet(text: string, fileName: string): WorkbookSheet {
   return { name, rows, merges: [], csv: true };
 }
 
-function readWithSheetJs(bytes: Uint8Array, fileName: string): WorkbookSheet[] {
+/** Every sheet of a workbook read whole by SheetJS (.xls and .ods; for .xlsx, what the streamed reader must equal). */
+export function readWithSheetJs(bytes: Uint8Array, fileName: string): WorkbookSheet[] {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {
