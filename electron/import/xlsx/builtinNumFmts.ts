@@ -1,0 +1,35 @@
+// The built-in number formats (ids without a `<numFmt>` in styles.xml), exactly as SheetJS's table has them
+// when it reads with `cellText: false` (XLSX.SSF.get_table() before any workbook is read). Ids missing here
+// (5–8, 23–36, 41–44, 50–55, 57+) SheetJS leaves without a format (`z` undefined), and so does this reader;
+// tests/integration/xlsx-stream.test.ts compares this table with SheetJS's.
+export const BUILTIN_NUM_FMTS: Readonly<Record<number, string>> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "m/d/yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+  56: "\"上午/下午 \"hh\"時\"mm\"分\"ss\"秒 \"",
+};

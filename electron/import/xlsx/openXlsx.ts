@@ -1,0 +1,222 @@
+// The streaming .xlsx reader: `openXlsx` reads what every sheet needs (the workbook's sheet list, shared
+// strings, number formats); `sheetRows` then streams one sheet's rows in batches, and `sheetMerges` finds its
+// merged ranges, without ever holding the sheet's grid. The cells are those of SheetJS's dense read
+// (readWorkbook.ts), so a caller can take either; tests/integration/xlsx-stream.test.ts holds the two equal.
+// The bytes must already have passed inspectZipArchive (zipSafety.ts).
+
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ImportFileError } from '../importFileError';
+import { WORKBOOK_LIMITS } from '../readWorkbook';
+import { SharedStringsParser } from './sharedStrings';
+import { SheetCellsParser } from './sheetCells';
+import { StylesParser, type CellStyles } from './styles';
+import type { SheetRange, SheetRow, SheetRowsOptions, XlsxBook, XlsxSheetInfo } from './types';
+import { corruptXml, parseRelationships, parseWorkbookXml, relsPathOf, sheetKindOf, type Relationship } from './workbookPart';
+import { localName } from './xlsxText';
+import { ZipParts } from './zipParts';
+
+interface BookInternals {
+  parts: ZipParts;
+  styles: CellStyles;
+}
+
+const INTERNALS = new WeakMap<XlsxBook, BookInternals>();
+
+const DEFAULT_BATCH_ROWS = 1000;
+
+export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
+  const parts = await ZipParts.open(bytes);
+  try {
+    const workbookPart = await officeDocumentPart(parts);
+    const workbook = parseWorkbookXml(await parts.readText(workbookPart), workbookPart);
+    checkSheetCount(workbook.sheets.length);
+    const relsPart = parts.find(relsPathOf(workbookPart));
+    const rels = relsPart ? parseRelationships(await parts.readText(relsPart), relsPart, workbookPart) : [];
+    const byId = new Map(rels.map((r) => [r.id, r]));
+
+    const sheets: XlsxSheetInfo[] = workbook.sheets.map((sheet, i) => {
+      const rel = sheet.relId !== undefined ? byId.get(sheet.relId) : undefined;
+      // Without a relationship SheetJS looks for the n-th sheetN.xml; so does this reader.
+      const target = rel && !rel.external ? rel.target : `xl/worksheets/sheet${i + 1}.xml`;
+      const part = parts.find(target);
+      if (!part) {
+        throw new ImportFileError(
+          'corrupt',
+          `文件已损坏或不完整（工作表“${sheet.name}”的数据 ${target} 不在文件中）/ The file is corrupt or truncated (the part ${target} of sheet "${sheet.name}" is missing)`,
+        );
+      }
+      return { name: sheet.name, part, kind: (rel && sheetKindOf(rel.type)) ?? 'worksheet', hidden: sheet.hidden };
+    });
+
+    const sharedStrings = await readSharedStrings(parts, partOf(parts, rels, 'sharedStrings', 'xl/sharedStrings.xml'));
+    const styles = await readStyles(parts, partOf(parts, rels, 'styles', 'xl/styles.xml'));
+    const book: XlsxBook = {
+      sheets,
+      date1904: workbook.date1904,
+      sharedStrings,
+      cellFormats: styles.formats ?? [],
+      get openStreams() {
+        return parts.openStreams;
+      },
+      close: () => parts.close(),
+    };
+    INTERNALS.set(book, { parts, styles });
+    return book;
+  } catch (e) {
+    parts.close();
+    throw e;
+  }
+}
+
+/**
+ * One sheet's rows, in file order, in batches of about `batchRows` (the caller can yield to the event loop
+ * between batches). Rows without cells are left out. Each batch is handed over whole and nothing of it is
+ * kept, so memory stays at one batch and one inflate chunk, whatever the sheet's size. Breaking out of the
+ * loop or aborting closes the part's stream.
+ */
+export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: SheetRowsOptions = {}): AsyncGenerator<SheetRow[], void, undefined> {
+  const { parts, styles } = internalsOf(book);
+  const sheet = sheetAt(book, sheetIndex);
+  const { signal } = options;
+  const batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
+  signal?.throwIfAborted();
+  if (sheet.kind !== 'worksheet') return;
+  const parser = new SheetCellsParser({ part: sheet.part, sharedStrings: book.sharedStrings, styles, date1904: book.date1904 });
+  for await (const chunk of parts.textChunks(sheet.part, signal)) {
+    parser.write(chunk);
+    if (parser.rows.length >= batchRows) {
+      const batch = parser.rows;
+      parser.rows = [];
+      yield batch;
+      signal?.throwIfAborted();
+    }
+  }
+  parser.end();
+  if (parser.rows.length > 0) {
+    const batch = parser.rows;
+    parser.rows = [];
+    yield batch;
+  }
+}
+
+/**
+ * A sheet's merged ranges (`<mergeCells>`, which Excel writes after `<sheetData>`), as SheetJS's `!merges`.
+ * The part is inflated as a stream and only its text after `</sheetData>` is parsed: no cell is built.
+ */
+export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: { signal?: AbortSignal } = {}): Promise<SheetRange[]> {
+  const { parts } = internalsOf(book);
+  const sheet = sheetAt(book, sheetIndex);
+  const merges: SheetRange[] = [];
+  if (sheet.kind !== 'worksheet') return merges;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (localName(tag.name) !== 'mergeCell') return;
+    const ref = tag.attributes.ref;
+    // SheetJS takes refs of capitals, digits and a colon only (no `$`).
+    if (ref !== undefined && /^[A-Z0-9:]+$/.test(ref)) merges.push(decodeRange(ref));
+  });
+  let root: string | null = null;
+  let carry = '';
+  let tail = false;
+  try {
+    for await (const chunk of parts.textChunks(sheet.part, options.signal)) {
+      if (tail) {
+        parser.write(chunk);
+        continue;
+      }
+      const text = carry + chunk;
+      if (root === null) {
+        const m = /<(?![?!])([^\s/>]+)/.exec(text);
+        if (m) root = m[1];
+      }
+      const end = SHEET_DATA_END.exec(text);
+      if (end && root !== null) {
+        tail = true;
+        // The tail alone is not a document: reopen its root element so that the parser checks it as one.
+        parser.write(`<${root}>`);
+        parser.write(text.slice(end.index + end[0].length));
+      } else carry = text.slice(-CARRY);
+    }
+    if (tail) parser.close();
+  } catch (e) {
+    throw corruptXml(sheet.part, e);
+  }
+  return merges;
+}
+
+/** The end of `<sheetData>`: its closing tag or an empty `<sheetData/>`. */
+const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\s*\/>/;
+/** Characters kept between chunks while looking for it (longer than the tag with any sane prefix). */
+const CARRY = 64;
+
+/** SheetJS's safe_decode_range: `A1:B2` → {s:{r:0,c:0},e:{r:1,c:1}}; a single cell is a range of one. */
+export function decodeRange(ref: string): SheetRange {
+  let i = 0;
+  const len = ref.length;
+  const read = (letters: boolean): number => {
+    let n = 0;
+    for (; i < len; i++) {
+      const cc = ref.charCodeAt(i) - (letters ? 64 : 48);
+      if (letters ? cc < 1 || cc > 26 : cc < 0 || cc > 9) break;
+      n = (letters ? 26 : 10) * n + cc;
+    }
+    return n - 1;
+  };
+  const s = { c: read(true), r: read(false) };
+  if (i === len || ref.charCodeAt(i) !== 58) return { s, e: { ...s } };
+  i++;
+  const e = { c: read(true), r: read(false) };
+  return { s, e };
+}
+
+function internalsOf(book: XlsxBook): BookInternals {
+  const internals = INTERNALS.get(book);
+  if (!internals) throw new TypeError('not a book opened by openXlsx');
+  return internals;
+}
+
+function sheetAt(book: XlsxBook, sheetIndex: number): XlsxSheetInfo {
+  const sheet = book.sheets[sheetIndex];
+  if (!Number.isInteger(sheetIndex) || !sheet) {
+    throw new ImportFileError('sheet_not_found', `找不到第 ${sheetIndex + 1} 个工作表（共 ${book.sheets.length} 个）/ No sheet number ${sheetIndex + 1} (the workbook has ${book.sheets.length})`);
+  }
+  return sheet;
+}
+
+function checkSheetCount(count: number): void {
+  if (count > WORKBOOK_LIMITS.maxSheets) {
+    throw new ImportFileError('too_many_sheets', `工作表过多（${count} 个，上限 ${WORKBOOK_LIMITS.maxSheets}）/ Too many sheets (${count}, limit ${WORKBOOK_LIMITS.maxSheets})`);
+  }
+}
+
+/** The workbook part named by the package's officeDocument relationship, else xl/workbook.xml. */
+async function officeDocumentPart(parts: ZipParts): Promise<string> {
+  const rootRels = parts.find('_rels/.rels');
+  if (rootRels) {
+    const office = parseRelationships(await parts.readText(rootRels), rootRels, '').find((r) => r.type === 'officeDocument' && !r.external);
+    const found = office && parts.find(office.target);
+    if (found) return found;
+  }
+  const fallback = parts.find('xl/workbook.xml');
+  if (!fallback) throw new ImportFileError('corrupt', '文件已损坏或不完整（缺少 xl/workbook.xml）/ The file is corrupt or truncated (xl/workbook.xml is missing)');
+  return fallback;
+}
+
+function partOf(parts: ZipParts, rels: Relationship[], type: string, fallback: string): string | null {
+  const rel = rels.find((r) => r.type === type && !r.external);
+  return (rel && parts.find(rel.target)) ?? parts.find(fallback);
+}
+
+async function readSharedStrings(parts: ZipParts, part: string | null): Promise<string[]> {
+  if (!part) return [];
+  const parser = new SharedStringsParser(part);
+  for await (const chunk of parts.textChunks(part)) parser.write(chunk);
+  return parser.end();
+}
+
+async function readStyles(parts: ZipParts, part: string | null): Promise<CellStyles> {
+  if (!part) return { formats: null };
+  const parser = new StylesParser(part);
+  for await (const chunk of parts.textChunks(part)) parser.write(chunk);
+  return parser.end();
+}

@@ -1,0 +1,181 @@
+// The parts (entries) of an .xlsx zip, opened with yauzl and read as streams of text. The archive has already
+// passed inspectZipArchive (zipSafety.ts); the declared sizes are checked again here (cheap: no inflation) and
+// every read counts its bytes, so a part that inflates past its checked size stops with an ImportFileError
+// instead of filling memory. Part names are matched without regard to case, as OPC says and SheetJS does.
+
+import type { Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import yauzl from 'yauzl';
+import { ImportFileError } from '../importFileError';
+import { checkZipSafety, type ZipLimits, ZIP_LIMITS } from '../zipSafety';
+
+export class ZipParts {
+  private openCount = 0;
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+  ) {}
+
+  static async open(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipParts> {
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+        yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, z) =>
+          err || !z ? reject(err ?? new Error('no zip')) : resolve(z),
+        ),
+      );
+    } catch (e) {
+      throw corruptZip(e);
+    }
+    const entries = new Map<string, yauzl.Entry>();
+    try {
+      const all: yauzl.Entry[] = [];
+      await new Promise<void>((resolve, reject) => {
+        zip.on('error', reject);
+        zip.on('end', () => resolve());
+        zip.on('entry', (entry: yauzl.Entry) => {
+          all.push(entry);
+          // Past the entry limit, stop reading the directory: checkZipSafety below names the refusal.
+          if (all.length > limits.maxEntries) resolve();
+          else zip.readEntry();
+        });
+        zip.readEntry();
+      });
+      checkZipSafety(
+        all.map((e) => ({ name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, method: e.compressionMethod, localOffset: e.relativeOffsetOfLocalHeader })),
+        limits,
+      );
+      for (const e of all) if (!e.fileName.endsWith('/')) entries.set(e.fileName.toLowerCase(), e);
+    } catch (e) {
+      zip.close();
+      throw e instanceof ImportFileError ? e : corruptZip(e);
+    }
+    return new ZipParts(zip, entries);
+  }
+
+  /** The part's real name (as stored), or null when the archive has no such part. */
+  find(path: string): string | null {
+    return this.entries.get(normalise(path))?.fileName ?? null;
+  }
+
+  /** Read streams not yet ended or destroyed (a leak check for callers and tests). */
+  get openStreams(): number {
+    return this.openCount;
+  }
+
+  /** The part's declared (and checked) uncompressed size. */
+  sizeOf(path: string): number {
+    return this.entry(path).uncompressedSize;
+  }
+
+  /**
+   * The part's text, chunk by chunk, inflated as a stream (yauzl checks the CRC and the declared size). A part
+   * that produces more than its declared size stops with an ImportFileError ('too_large'); broken or truncated
+   * deflate data with one ('corrupt'). Ending the iteration early (break, return, an abort) destroys the stream.
+   */
+  async *textChunks(path: string, signal?: AbortSignal): AsyncGenerator<string, void, undefined> {
+    signal?.throwIfAborted();
+    const entry = this.entry(path);
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(partError(path, err)) : resolve(s))),
+    );
+    this.openCount++;
+    const onAbort = () => stream.destroy(signal?.reason as Error);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const decoder = new XmlDecoder();
+    let produced = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        produced += chunk.byteLength;
+        if (produced > entry.uncompressedSize) throw tooLarge(path);
+        const text = decoder.decode(chunk);
+        if (text) yield text;
+        signal?.throwIfAborted();
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw partError(path, e);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      stream.destroy();
+      this.openCount--;
+    }
+  }
+
+  /** A whole (small) part as text: workbook.xml, the relationships. */
+  async readText(path: string): Promise<string> {
+    let text = '';
+    for await (const chunk of this.textChunks(path)) text += chunk;
+    return text;
+  }
+
+  private entry(path: string): yauzl.Entry {
+    const entry = this.entries.get(normalise(path));
+    if (!entry) throw new ImportFileError('corrupt', `文件已损坏或不完整（缺少 ${path}）/ The file is corrupt or truncated (${path} is missing)`);
+    return entry;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+/**
+ * Bytes of an XML part → text, chunk by chunk. UTF-8 unless the part starts with a UTF-16 byte order mark
+ * (SheetJS reads both); the UTF-8 mark is dropped. Malformed bytes become U+FFFD, as SheetJS's reading does.
+ */
+export class XmlDecoder {
+  private decoder: TextDecoder | null = null;
+  private head: Buffer | null = null;
+
+  decode(chunk: Buffer): string {
+    if (!this.decoder) {
+      const head = this.head ? Buffer.concat([this.head, chunk]) : chunk;
+      if (head.byteLength < 2) {
+        this.head = head;
+        return '';
+      }
+      this.head = null;
+      const utf16le = head[0] === 0xff && head[1] === 0xfe;
+      const utf16be = head[0] === 0xfe && head[1] === 0xff;
+      this.decoder = new TextDecoder(utf16le ? 'utf-16le' : utf16be ? 'utf-16be' : 'utf-8');
+      return this.decoder.decode(head, { stream: true });
+    }
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  end(): string {
+    if (!this.decoder) return this.head ? new TextDecoder().decode(this.head) : '';
+    return this.decoder.decode();
+  }
+}
+
+function normalise(path: string): string {
+  return path.replace(/^\/+/, '').replace(/\\/g, '/').toLowerCase();
+}
+
+function tooLarge(path: string): ImportFileError {
+  return new ImportFileError('too_large', `${path} 解压后超过其声明的大小，已停止读取 / ${path} inflates past its declared size; reading stopped`);
+}
+
+function corruptPart(path: string, e: unknown): ImportFileError {
+  const message = (e as Error | null)?.message ?? String(e);
+  return new ImportFileError('corrupt', `文件已损坏或不完整（${path} 无法解压）/ The file is corrupt or truncated (${path} cannot be inflated: ${message.slice(0, 200)})`);
+}
+
+/** yauzl's size validation ("too many bytes in the stream") is the same overflow as our own count. */
+export function partError(path: string, e: unknown): ImportFileError {
+  if (e instanceof ImportFileError) return e;
+  const message = (e as Error | null)?.message ?? String(e);
+  if (/too many bytes/i.test(message)) return tooLarge(path);
+  return corruptPart(path, e);
+}
+
+function corruptZip(e: unknown): ImportFileError {
+  const message = (e as Error | null)?.message ?? String(e);
+  return new ImportFileError('corrupt', `文件已损坏或不完整（zip 结构无效）/ The file is corrupt or truncated (invalid zip structure: ${message.slice(0, 200)})`);
+}
