@@ -191,6 +191,28 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(done.result?.action === 'commit' && done.result.commit.seriesCount).toBe(40);
     });
 
+    it('cancelling while a large sheet is still being read stops the read midway, writing nothing', async () => {
+      const rows: (string | number)[][] = [['指标', '2025年6月', '2025年5月']];
+      for (let i = 0; i < 6000; i++) rows.push([`指标${i}当期值(万吨)`, 100 + i, 90 + i]);
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'S');
+      const file = { fileName: 'tall.xlsx', dataBase64: Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64') };
+      const before = storeDump(service.ctx.db);
+      const { jobId } = await call<{ jobId: string }>('startImport', { file, action: 'commit' });
+      let status = await call<JobStatus>('jobStatus', { jobId });
+      // The reader yields between batches of rows: a fraction past the start while still reading is midway.
+      while (!(status.phase === 'reading' && status.fraction > 0.05)) {
+        expect(status.done).toBe(false);
+        expect(status.phase === 'queued' || status.phase === 'reading').toBe(true);
+        await tick();
+        status = await call<JobStatus>('jobStatus', { jobId });
+      }
+      expect((await call<JobStatus>('cancelJob', { jobId })).phase).toBe('cancelled');
+      for (let i = 0; i < 50; i++) await tick();
+      expect((await call<JobStatus>('jobStatus', { jobId })).phase).toBe('cancelled');
+      expect(storeDump(service.ctx.db)).toBe(before);
+    });
+
     it('cancelling before the job starts does nothing at all; unknown jobs are refused', async () => {
       const before = storeDump(service.ctx.db);
       const { jobId } = await call<{ jobId: string }>('startImport', { file: sample, action: 'commit' });
