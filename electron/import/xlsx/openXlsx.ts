@@ -118,6 +118,7 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
   let root: string | null = null;
   let carry = '';
   let tail = false;
+  let opened = false;
   try {
     for await (const chunk of parts.textChunks(sheet.part, options.signal)) {
       if (tail) {
@@ -129,6 +130,7 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
         const m = /<(?![?!])([^\s/>]+)/.exec(text);
         if (m) root = m[1];
       }
+      opened ||= SHEET_DATA_START.test(text);
       const end = SHEET_DATA_END.exec(text);
       if (end && root !== null) {
         tail = true;
@@ -138,12 +140,14 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
       } else carry = text.slice(-CARRY);
     }
     if (tail) parser.close();
+    else if (opened) throw new Error('unclosed tag: sheetData');
   } catch (e) {
     throw corruptXml(sheet.part, e);
   }
   return merges;
 }
 
+const SHEET_DATA_START = /<(?:[\w.-]+:)?sheetData[\s>/]/;
 /** The end of `<sheetData>`: its closing tag or an empty `<sheetData/>`. */
 const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\s*\/>/;
 /** Characters kept between chunks while looking for it (longer than the tag with any sane prefix). */

@@ -159,7 +159,7 @@ function normalise(path: string): string {
 }
 
 function tooLarge(path: string): ImportFileError {
-  return new ImportFileError('too_large', `${path} 解压后超过其声明的大小，已停止读取 / ${path} inflates past its declared size; reading stopped`);
+  return new ImportFileError('too_large', `文件中的 ${path} 解压后超过其声明的大小，已停止读取 / The part ${path} inflates past its declared size; reading stopped`);
 }
 
 function corruptPart(path: string, e: unknown): ImportFileError {
