@@ -16,7 +16,7 @@ export function writeZip(entries: ZipInput[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const compressed = e.deflated ?? zlib.deflateRawSync(e.data);
+    const compressed = e.deflated ? Buffer.from(e.deflated) : zlib.deflateRawSync(e.data);
     const crc = zlib.crc32(e.data);
     const size = e.declaredSize ?? e.data.byteLength;
     const local = Buffer.alloc(30);
