@@ -468,6 +468,32 @@ describe('stopping and refusing', () => {
     book.close();
   });
 
+  it('refuses a part that inflates to less than its declared size', async () => {
+    const xml = utf8(bigSheet(200));
+    const bytes = handWorkbook({ sheets: [sheet('谎报', 1, '')], override: { 'xl/worksheets/sheet1.xml': { name: 'xl/worksheets/sheet1.xml', data: xml, declaredSize: xml.byteLength + 10 } } });
+    const book = await openXlsx(bytes);
+    const e = await refusal(drain(book));
+    expect(e.reason).toBe('corrupt');
+    expect(book.openStreams).toBe(0);
+    book.close();
+  });
+
+  it('expands no entity a DOCTYPE declares (no billion laughs): the part is refused', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>`;
+    const book = await openXlsx(handWorkbook({ sheets: [sheet('笑', 1, laughs)] }));
+    expect((await refusal(drain(book))).reason).toBe('corrupt');
+    book.close();
+  });
+
+  it('decodes a formula string result once, where SheetJS decodes it twice', async () => {
+    // `a&amp;lt;b` is the text `a&lt;b`; SheetJS unescapes a t="str" value a second time and gives `a<b`.
+    const bytes = handWorkbook({ sheets: [sheet('公式', 1, worksheet('<sheetData><row r="1"><c r="A1" t="str"><f>X</f><v>a&amp;lt;b</v></c></row></sheetData>'))] });
+    const book = await openXlsx(bytes);
+    expect(await streamedGrid(book, 0)).toEqual([[{ t: 's', v: 'a&lt;b', z: 'General' }]]);
+    expect(readWithSheetJs(bytes).grids[0][0][0].v).toBe('a<b');
+    book.close();
+  });
+
   it('refuses a cell that names a shared string the file does not have', async () => {
     const book = await openXlsx(handWorkbook({ sheets: [sheet('坏', 1, worksheet('<sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData>'))], sharedStrings: `<sst xmlns="${MAIN_NS}"><si><t>a</t></si></sst>` }));
     const e = await refusal(drain(book));

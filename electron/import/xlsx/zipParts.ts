@@ -97,6 +97,8 @@ export class ZipParts {
         if (text) yield text;
         signal?.throwIfAborted();
       }
+      // Fewer bytes than declared: the part was cut (yauzl's own check, which its raw read leaves to us).
+      if (produced !== entry.uncompressedSize) throw new Error(`${produced} bytes inflated, ${entry.uncompressedSize} declared`);
       const rest = decoder.end();
       if (rest) yield rest;
     } catch (e) {
