@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { ImportFileError } from '../../electron/import/importFileError';
 import { WORKBOOK_LIMITS } from '../../electron/import/readWorkbook';
 import { BUILTIN_NUM_FMTS } from '../../electron/import/xlsx/builtinNumFmts';
-import { openXlsx, sheetMerges, sheetRows } from '../../electron/import/xlsx/openXlsx';
+import { MAX_BATCH_CELLS, openXlsx, sheetMerges, sheetRows } from '../../electron/import/xlsx/openXlsx';
 import type { SheetCell, SheetRange, XlsxBook } from '../../electron/import/xlsx/types';
 import { sofficeConvert } from '../helpers/soffice';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
@@ -375,6 +375,25 @@ describe('a workbook written by hand', () => {
     expect(sizes.length).toBeGreaterThan(3);
     book.close();
     big.close();
+  });
+});
+
+describe('memory', () => {
+  it('hands a batch over at MAX_BATCH_CELLS cells when its rows are very wide', async () => {
+    // 300 rows of 1,500 cells (6.8 MB of XML: under the 10 MB above which the zip ratio is checked).
+    const row = `<row>${'<c><v>1</v></c>'.repeat(1500)}</row>`;
+    const book = await openXlsx(handWorkbook({ sheets: [sheet('宽表', 1, worksheet(`<sheetData>${row.repeat(300)}</sheetData>`))] }));
+    const batches: { rows: number; cells: number }[] = [];
+    for await (const batch of sheetRows(book, 0)) batches.push({ rows: batch.length, cells: batch.reduce((n, r) => n + r.cells.length, 0) });
+    expect(batches.reduce((n, b) => n + b.cells, 0)).toBe(450_000);
+    expect(batches.length).toBe(3);
+    for (const b of batches.slice(0, -1)) {
+      expect(b.rows).toBeLessThan(1000);
+      expect(b.cells).toBeGreaterThanOrEqual(MAX_BATCH_CELLS);
+      // At most one inflate chunk's worth of cells past the cap.
+      expect(b.cells).toBeLessThan(MAX_BATCH_CELLS + 10_000);
+    }
+    book.close();
   });
 });
 
