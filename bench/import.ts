@@ -1,6 +1,8 @@
 // Import benchmark: 1,000,000 observations (20,000 series × 50 months) in the NBS wide layout, as .xlsx.
 // Measures the floors (SheetJS dense read alone; raw better-sqlite3 insert of 1M rows in one transaction) and the
 // full parse + commit through the importer, in a child process so its peak RSS is its own.
+// The streaming .xlsx reader (electron/import/xlsx) iterating every row, against the SheetJS parse floor
+// (target ≤ 0.5×), and its peak RSS in a child beside SheetJS's whole-grid read.
 // Beside it, when LibreOffice is installed, the time soffice takes merely to convert the same file to CSV.
 // Targets: full ≤ 1.5 × (parse floor + insert floor); full < soffice → csv (ratio < 1); peak RSS < 600 MB.
 // Run: npm run bench -- import
@@ -16,6 +18,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { commitImport } from '../electron/import/commitImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
+import { openXlsx, sheetRows } from '../electron/import/xlsx/openXlsx';
 import { MIGRATIONS } from '../electron/store/migrations';
 import { BENCH_TMP } from './paths';
 
@@ -84,6 +87,27 @@ function time<T>(fn: () => T): [T, number] {
 function parseFloor(bytes: Uint8Array): number {
   const [, ms] = time(() => XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellNF: true }));
   return ms;
+}
+
+/** The streaming reader: every row of the sheet iterated, nothing kept. */
+async function streamRows(bytes: Uint8Array): Promise<{ rows: number; cells: number }> {
+  const book = await openXlsx(bytes);
+  let rows = 0;
+  let cells = 0;
+  for (let i = 0; i < book.sheets.length; i++) {
+    for await (const batch of sheetRows(book, i)) {
+      rows += batch.length;
+      for (const row of batch) for (const cell of row.cells) if (cell !== undefined) cells++;
+    }
+  }
+  book.close();
+  return { rows, cells };
+}
+
+async function streamedRows(bytes: Uint8Array): Promise<{ ms: number; rows: number; cells: number }> {
+  const t0 = performance.now();
+  const counts = await streamRows(bytes);
+  return { ms: performance.now() - t0, ...counts };
 }
 
 /** Insert floor: 1M observation rows (same columns and indexes) with one prepared statement in one transaction. */
@@ -162,6 +186,24 @@ function sofficeCsv(): number | null {
   }
 }
 
+/** `bench --xlsx-read-child MODE FILE`: one read in a process of its own, for its peak RSS. */
+export const XLSX_READ_CHILD_FLAG = '--xlsx-read-child';
+type ReadMode = 'idle' | 'stream' | 'sheetjs';
+
+export async function xlsxReadChild(args: string[]): Promise<void> {
+  const mode = args[0] as ReadMode;
+  const bytes = new Uint8Array(fs.readFileSync(args[1]));
+  if (mode === 'stream') await streamRows(bytes);
+  else if (mode === 'sheetjs') parseFloor(bytes);
+  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function runReadChild(mode: ReadMode): { maxRssMB: number } {
+  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], XLSX_READ_CHILD_FLAG, mode, XLSX_FILE], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(`child read (${mode}) failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as { maxRssMB: number };
+}
+
 const RSS_TARGET_MB = 600;
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -173,6 +215,17 @@ export async function benchImport(): Promise<void> {
   console.log(`  file                    ${XLSX_FILE} (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB)`);
   const parse = parseFloor(bytes);
   console.log(`  parse floor (SheetJS)   ${s(parse)}`);
+  const streamed = await streamedRows(bytes);
+  const streamRatio = streamed.ms / parse;
+  console.log(
+    `  streamed rows (xlsx reader) ${s(streamed.ms)}  (${streamed.rows.toLocaleString()} rows, ${streamed.cells.toLocaleString()} cells; ratio to the parse floor ${streamRatio.toFixed(2)}, target ≤ 0.5) ${streamRatio <= 0.5 ? 'OK' : 'OVER'}`,
+  );
+  // Peak RSS, each in a child of its own: the file and modules loaded only (the baseline), then the streamed
+  // rows, then SheetJS's whole-grid read of the same file.
+  const [idleRss, streamRss, sheetJsRss] = (['idle', 'stream', 'sheetjs'] as const).map((mode) => runReadChild(mode).maxRssMB);
+  console.log(
+    `  peak RSS: loaded ${idleRss.toFixed(0)} MB · streamed rows ${streamRss.toFixed(0)} MB (+${(streamRss - idleRss).toFixed(0)}) · SheetJS read ${sheetJsRss.toFixed(0)} MB (+${(sheetJsRss - idleRss).toFixed(0)})`,
+  );
   const insert = insertFloor();
   console.log(`  insert floor (SQLite)   ${s(insert)}`);
   const full = runChild();

@@ -5,7 +5,7 @@ import { benchCli } from './cli';
 import { benchCycle } from './cycle';
 import { benchLoad } from './load';
 import { analystMain, LOAD_ANALYST_FLAG } from './loadAnalyst';
-import { benchImport, importChild, IMPORT_CHILD_FLAG } from './import';
+import { benchImport, importChild, IMPORT_CHILD_FLAG, xlsxReadChild, XLSX_READ_CHILD_FLAG } from './import';
 import { benchImportIdentity } from './importIdentity';
 import { benchImportByRegion } from './importByRegion';
 import { benchPlanExtract } from './planExtract';
@@ -37,6 +37,8 @@ const benches: Record<string, () => Promise<void> | void> = {
 const wanted = process.argv.slice(2);
 if (wanted[0] === IMPORT_CHILD_FLAG) {
   await importChild(wanted.slice(1));
+} else if (wanted[0] === XLSX_READ_CHILD_FLAG) {
+  await xlsxReadChild(wanted.slice(1));
 } else if (wanted[0] === LOAD_ANALYST_FLAG) {
   await analystMain(wanted.slice(1));
 } else {

@@ -23,6 +23,8 @@ interface BookInternals {
 const INTERNALS = new WeakMap<XlsxBook, BookInternals>();
 
 const DEFAULT_BATCH_ROWS = 1000;
+/** A batch is handed over at this many cells even before `batchRows` rows: 1,000 rows of 16,384 columns would not be flat. */
+export const MAX_BATCH_CELLS = 200_000;
 
 export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
   const parts = await ZipParts.open(bytes);
@@ -69,8 +71,8 @@ export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
 }
 
 /**
- * One sheet's rows, in file order, in batches of about `batchRows` (the caller can yield to the event loop
- * between batches). Rows without cells are left out. Each batch is handed over whole and nothing of it is
+ * One sheet's rows, in file order, in batches of about `batchRows` rows or MAX_BATCH_CELLS cells, whichever
+ * comes first (the caller can yield to the event loop between batches). Rows without cells are left out. Each batch is handed over whole and nothing of it is
  * kept, so memory stays at one batch and one inflate chunk, whatever the sheet's size. Breaking out of the
  * loop or aborting closes the part's stream.
  */
@@ -84,9 +86,10 @@ export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: Sh
   const parser = new SheetCellsParser({ part: sheet.part, sharedStrings: book.sharedStrings, styles, date1904: book.date1904 });
   for await (const chunk of parts.textChunks(sheet.part, signal)) {
     parser.write(chunk);
-    if (parser.rows.length >= batchRows) {
+    if (parser.rows.length >= batchRows || parser.cellCount >= MAX_BATCH_CELLS) {
       const batch = parser.rows;
       parser.rows = [];
+      parser.cellCount = 0;
       yield batch;
       signal?.throwIfAborted();
     }
@@ -118,6 +121,7 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
   let root: string | null = null;
   let carry = '';
   let tail = false;
+  let opened = false;
   try {
     for await (const chunk of parts.textChunks(sheet.part, options.signal)) {
       if (tail) {
@@ -129,6 +133,7 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
         const m = /<(?![?!])([^\s/>]+)/.exec(text);
         if (m) root = m[1];
       }
+      opened ||= SHEET_DATA_START.test(text);
       const end = SHEET_DATA_END.exec(text);
       if (end && root !== null) {
         tail = true;
@@ -138,12 +143,14 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
       } else carry = text.slice(-CARRY);
     }
     if (tail) parser.close();
+    else if (opened) throw new Error('unclosed tag: sheetData');
   } catch (e) {
     throw corruptXml(sheet.part, e);
   }
   return merges;
 }
 
+const SHEET_DATA_START = /<(?:[\w.-]+:)?sheetData[\s>/]/;
 /** The end of `<sheetData>`: its closing tag or an empty `<sheetData/>`. */
 const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\s*\/>/;
 /** Characters kept between chunks while looking for it (longer than the tag with any sane prefix). */

@@ -43,8 +43,9 @@ const enum Text {
 }
 
 export class SheetCellsParser {
-  /** Completed rows, in file order; the caller empties it. */
+  /** Completed rows, in file order, and how many cells they hold; the caller empties both. */
   rows: SheetRow[] = [];
+  cellCount = 0;
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
   private inSheetData = false;
   private sheetDataDone = false;
@@ -53,6 +54,7 @@ export class SheetCellsParser {
   private rowIndex = -1;
   private column = -1;
   private current: SheetRow | null = null;
+  private currentCells = 0;
 
   private cellRow = 0;
   private cellColumn = 0;
@@ -253,7 +255,9 @@ export class SheetCellsParser {
         t = type;
         v = raw;
     }
-    if (this.cellRow < 0 || this.cellColumn < 0) return;
+    // An address with no row or column (`r="1"`, a `<row r>` that is not a number): SheetJS files such a cell
+    // under index -1, where no reader of its rows sees it; here it is left out.
+    if (!(this.cellRow >= 0 && this.cellColumn >= 0)) return;
     const cell: SheetCell = { t, v, z: formatOfStyle(this.context.styles, this.cellStyle) };
     this.place(this.cellRow, this.cellColumn, cell);
   }
@@ -267,12 +271,15 @@ export class SheetCellsParser {
       row = this.current = { r, cells: [] };
     }
     row.cells[c] = cell;
+    this.currentCells++;
   }
 
   private flushRow(): void {
     if (this.current !== null) {
       this.rows.push(this.current);
+      this.cellCount += this.currentCells;
       this.current = null;
+      this.currentCells = 0;
     }
   }
 

@@ -37,7 +37,7 @@ export interface SheetRow {
 }
 
 export interface SheetRowsOptions {
-  /** Rows per batch (default 1000); a batch may hold a few more, never fewer except the last. */
+  /** Rows per batch (default 1000); a batch may hold a few more, and fewer only when it reaches 200,000 cells (MAX_BATCH_CELLS) or is the last. */
   batchRows?: number;
   /** Aborting stops the iteration: the pending or next step rejects with `signal.reason`, the part's stream is closed. */
   signal?: AbortSignal;

@@ -6,6 +6,8 @@ export interface ZipInput {
   data: Uint8Array;
   /** Write this uncompressed size in the headers instead of the real one (a lying archive). */
   declaredSize?: number;
+  /** Write these bytes as the entry's deflated data instead of deflating `data` (a truncated or broken stream). */
+  deflated?: Uint8Array;
 }
 
 export function writeZip(entries: ZipInput[]): Uint8Array {
@@ -14,7 +16,7 @@ export function writeZip(entries: ZipInput[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const compressed = zlib.deflateRawSync(e.data);
+    const compressed = e.deflated ? Buffer.from(e.deflated) : zlib.deflateRawSync(e.data);
     const crc = zlib.crc32(e.data);
     const size = e.declaredSize ?? e.data.byteLength;
     const local = Buffer.alloc(30);
