@@ -5,7 +5,7 @@
 import { writeTransaction } from '../store/writeTransaction';
 import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
-import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
+import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
 import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
 import type { ImportCheck } from '../../shared/import/checks';
@@ -270,7 +270,7 @@ interface SeriesRow {
  * order of WPS and Excel in a Chinese locale), then measure, frequency, region and id as tie-breaks.
  */
 const NAME_ORDER = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'variant' });
-export function compareSeries(a: Series, b: Series): number {
+export function compareSeries(a: SeriesKey & { id: number }, b: SeriesKey & { id: number }): number {
   return (
     NAME_ORDER.compare(a.name, b.name) ||
     (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
