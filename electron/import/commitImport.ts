@@ -5,7 +5,7 @@
 import { writeTransaction } from '../store/writeTransaction';
 import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
-import type { ImportBatch, Measure, Frequency, Observation, Series } from '../../shared/domain/series';
+import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
 import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
 import type { ImportCheck } from '../../shared/import/checks';
@@ -251,26 +251,12 @@ export function batchDetails(db: Store, batchId: number): Partial<BatchDetails> 
   return row === undefined ? null : readDetails(row);
 }
 
-interface SeriesRow {
-  id: number;
-  name: string;
-  label: string;
-  unit: string;
-  measure: Measure;
-  frequency: Frequency;
-  region: string;
-  first_period: string | null;
-  last_period: string | null;
-  observation_count: number;
-  last_batch_id: number | null;
-}
-
 /**
  * Indicator names in natural order, as an analyst reads them: 指标2 before 指标10, Chinese by pinyin (the
  * order of WPS and Excel in a Chinese locale), then measure, frequency, region and id as tie-breaks.
  */
 const NAME_ORDER = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'variant' });
-export function compareSeries(a: Series, b: Series): number {
+export function compareSeries(a: SeriesKey & { id: number }, b: SeriesKey & { id: number }): number {
   return (
     NAME_ORDER.compare(a.name, b.name) ||
     (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
@@ -294,29 +280,36 @@ export function listSeries(db: Store): Series[] {
   return [...list];
 }
 
+type SeriesTableRow = [id: number, name: string, label: string, unit: string, measure: Measure, frequency: Frequency, region: string];
+type SeriesCountsRow = [seriesId: number, firstPeriod: string, lastPeriod: string, observationCount: number, lastBatchId: number];
+
+/**
+ * The counts and period ranges from one grouped scan of the observations index alone ((series_id, period,
+ * batch_id) holds every column counted), joined to the series table afterwards; a series without observations
+ * has no range, a count of 0 and no batch. The same fields as a LEFT JOIN grouped per series, without a seek
+ * into the index for each of 20,000 series.
+ */
 function readSeriesList(db: Store): Series[] {
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.name, s.label, s.unit, s.measure, s.frequency, s.region,
-              MIN(o.period) AS first_period, MAX(o.period) AS last_period,
-              COUNT(DISTINCT o.period) AS observation_count, MAX(o.batch_id) AS last_batch_id
-       FROM series s LEFT JOIN observations o ON o.series_id = s.id
-       GROUP BY s.id`,
-    )
-    .all() as SeriesRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    label: r.label,
-    unit: r.unit,
-    measure: r.measure,
-    frequency: r.frequency,
-    region: r.region === '' ? null : r.region,
-    firstPeriod: r.first_period,
-    lastPeriod: r.last_period,
-    observationCount: r.observation_count,
-    lastBatchId: r.last_batch_id,
-  }));
+  const counts = new Map<number, SeriesCountsRow>();
+  const scan = db.prepare('SELECT series_id, MIN(period), MAX(period), COUNT(DISTINCT period), MAX(batch_id) FROM observations GROUP BY series_id').raw();
+  for (const row of scan.iterate() as IterableIterator<SeriesCountsRow>) counts.set(row[0], row);
+  const series = db.prepare('SELECT id, name, label, unit, measure, frequency, region FROM series').raw().all() as SeriesTableRow[];
+  return series.map(([id, name, label, unit, measure, frequency, region]) => {
+    const c = counts.get(id);
+    return {
+      id,
+      name,
+      label,
+      unit,
+      measure,
+      frequency,
+      region: region === '' ? null : region,
+      firstPeriod: c ? c[1] : null,
+      lastPeriod: c ? c[2] : null,
+      observationCount: c ? c[3] : 0,
+      lastBatchId: c ? c[4] : null,
+    };
+  });
 }
 
 interface ObservationRow {

@@ -20,7 +20,7 @@ const series = (id: number, over: Partial<Series> = {}): Series => ({
   ...over,
 });
 
-const joined = (list: Series[], columns: Map<number, SeriesColumns>) => [...seriesJsonChunks(list, columns)].map((c) => `${c}\n`).join('');
+const joined = (list: Series[], columns: Map<number, SeriesColumns>, pieceChars?: number) => [...seriesJsonChunks(list, columns, pieceChars)].map((c) => `${c}\n`).join('');
 const expected = (list: Series[], columns: Map<number, SeriesColumns>) =>
   `${JSON.stringify(list.map((s) => seriesJson(s, (columns.get(s.id)?.periods ?? []).map((period, i) => ({ period, value: columns.get(s.id)!.values[i] })))), null, 2)}\n`;
 
@@ -37,8 +37,17 @@ describe('series --json text', () => {
     ];
     const columns = new Map<number, SeriesColumns>([
       [1, { periods: ['2025-01', '2025-02'], values: [0.1 + 0.2, -0] }],
-      [2, { periods: ['2025-Q1'], values: [1e21] }],
+      [2, { periods: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'], values: [1e21, 5e-324, Infinity, -1.7976931348623157e308] }],
       [3, { periods: [], values: [] }],
+    ]);
+    expect(joined(list, columns)).toBe(expected(list, columns));
+  });
+
+  it('escapes a period as JSON.stringify does when it is not in the stored form', () => {
+    const list = [series(1), series(2)];
+    const columns = new Map<number, SeriesColumns>([
+      [1, { periods: ['2025-"01"', '2025\\02', '2025\n03', '2025\u0001', '期\ud800'], values: [1, 2, 3, 4, 5] }],
+      [2, { periods: ['2025-01'], values: [7] }],
     ]);
     expect(joined(list, columns)).toBe(expected(list, columns));
   });
@@ -46,8 +55,11 @@ describe('series --json text', () => {
   it('matches across piece boundaries of a long list', () => {
     const list = Array.from({ length: 1_234 }, (_, i) => series(i + 1));
     const columns = new Map(list.map((s) => [s.id, { periods: ['2024-12', '2025-01'], values: [s.id / 7, -s.id * 1.5] }]));
-    const chunks = [...seriesJsonChunks(list, columns)];
-    expect(chunks.length).toBeGreaterThan(1);
+    // Small pieces, so that many boundaries fall between series; every piece but the last ends after a comma.
+    const chunks = [...seriesJsonChunks(list, columns, 4096)];
+    expect(chunks.length).toBeGreaterThan(50);
+    expect(chunks.slice(0, -1).every((c) => c.endsWith(','))).toBe(true);
+    expect(joined(list, columns, 4096)).toBe(expected(list, columns));
     expect(joined(list, columns)).toBe(expected(list, columns));
   });
 });
