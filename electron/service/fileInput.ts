@@ -2,7 +2,8 @@
 // CLI or the desktop app's open dialog gave, or a small inline file. Each form is checked before anything is read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES, type FileInput } from '../../shared/contract/call';
+import type { FileInput } from '../../shared/contract/call';
+import { MAX_FILE_BYTES } from '../../shared/contract/fileLimits';
 import { messageError, WorkbenchError } from '../../shared/errors';
 import type { ServiceContext } from './service';
 

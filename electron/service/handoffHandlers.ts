@@ -24,8 +24,11 @@ import { formatPeriodZh } from '../../shared/format/chinese';
 import { messageError, WorkbenchError } from '../../shared/errors';
 import * as targetsRepo from '../store/targetsRepo';
 import { fileBytes } from './fileInput';
-import { createHandoffInputs, localTimestamp, type VarianceCalls } from './handoffInputs';
+import { createHandoffInputs, localTimestamp, type BriefArgs, type VarianceCalls } from './handoffInputs';
 import type { Handlers, ServiceContext } from './service';
+
+/** Briefings kept per store state (section, picked targets, layout, month: a few variants at a time). */
+const KEPT_BRIEFS = 4;
 
 type HandoffHandlerNames = 'exportWorkbook' | 'exportGridView' | 'readReturnedWorkbook' | 'briefHtml' | 'briefPdf' | 'reportDocx' | 'briefDocx' | 'handOn';
 
@@ -79,7 +82,7 @@ export function handoffHandlers(ctx: ServiceContext, variance?: VarianceCalls): 
   const { db } = ctx;
   const inputs = createHandoffInputs(ctx, variance);
 
-  const briefOf = async (args: Parameters<typeof inputs.briefInput>[0]) => {
+  const buildBrief = async (args: BriefArgs) => {
     const built = await inputs.briefInput(args);
     const { briefPages, renderBriefHtml } = await briefRenderer();
     const html = renderBriefHtml(built.input);
@@ -87,6 +90,30 @@ export function handoffHandlers(ctx: ServiceContext, variance?: VarianceCalls): 
     const planned = pages.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'trends' ? b.trends.length : b.kind === 'growthChart' || b.kind === 'completionChart' ? 1 : 0), 0);
     const chartsLeftOut = (html.match(/data-chart-missing="true"/g) ?? []).length;
     return { built, html, pages: pages.length, charts: planned - chartsLeftOut, chartsLeftOut };
+  };
+
+  // The briefings built since the store last changed, by their arguments: the preview asked again with nothing
+  // changed (back to the view, the PDF after its preview, the first preview the idle thread prepared: warmUp.ts)
+  // is the same document, not built again. A request that arrives while the same briefing is being built waits
+  // for it. Any write, here or by another connection, moves the change key and empties the cache.
+  let briefKey = '';
+  const briefs = new Map<string, ReturnType<typeof buildBrief>>();
+  const briefOf = (args: BriefArgs): ReturnType<typeof buildBrief> => {
+    const changeKey = db.changeKey();
+    if (changeKey !== briefKey) {
+      briefKey = changeKey;
+      briefs.clear();
+    }
+    const key = JSON.stringify({ ...args, layout: args.layout ?? 'standard' });
+    let brief = briefs.get(key);
+    if (!brief) {
+      if (briefs.size >= KEPT_BRIEFS) briefs.delete(briefs.keys().next().value!);
+      brief = buildBrief(args);
+      briefs.set(key, brief);
+      // A failed build is not kept: asked again, it is tried again (and says why again).
+      brief.catch(() => briefs.get(key) === brief && briefs.delete(key));
+    }
+    return brief;
   };
 
   const workbookOf = async (args: { planId?: number; asOf?: string }) => {

@@ -14,6 +14,7 @@ import { listBatches } from '../import/commitImport';
 import * as linksRepo from '../store/linksRepo';
 import * as targetsRepo from '../store/targetsRepo';
 import type { Handlers, ServiceContext } from './service';
+import { planTargets } from './planTargets';
 import { varianceDataFor } from './varianceData';
 import { varianceHandlers } from './varianceHandlers';
 
@@ -122,7 +123,7 @@ export function createHandoffInputs(ctx: ServiceContext, variance: VarianceCalls
 
   const exportInput = async (args: ExportArgs): Promise<ExportInput> => {
     const plan = planOf(args.planId);
-    const targets = targetsRepo.listTargets(db, plan.id);
+    const targets = planTargets(db, plan.id);
     const analysis = await analyse(plan, args.asOf);
     const series = seriesBehind(plan, analysis.rows, analysis.asOf);
     return {
@@ -160,7 +161,7 @@ export function createHandoffInputs(ctx: ServiceContext, variance: VarianceCalls
 
   const briefInput = async (args: BriefArgs): Promise<BuiltBrief> => {
     const plan = planOf(args.planId);
-    const targets = targetsRepo.listTargets(db, plan.id);
+    const targets = planTargets(db, plan.id);
     const analysis = await analyse(plan, args.asOf);
     const inSection = (t: Target) => args.section === undefined || sectionMatches(t.section, args.section);
     const picked = args.targetIds ? new Set(args.targetIds) : null;

@@ -7,6 +7,7 @@ import type { KeyedMessage, MessageParam } from '../../shared/messages';
 import { FIELD_LABELS } from '../../shared/domain/targetEdit';
 import type { ConflictDetail } from '../../shared/contract/records';
 import * as repo from '../store/targetsRepo';
+import { planTargets } from './planTargets';
 import type { ServiceContext } from './service';
 import type { Handlers } from './service';
 
@@ -61,7 +62,7 @@ export function targetHandlers(ctx: ServiceContext): Pick<Handlers, TargetHandle
     listPlans: () => repo.listPlans(db),
     listTargets: ({ planId }) => {
       const pid = planId ?? repo.defaultPlanId(db);
-      return pid === null ? [] : repo.listTargets(db, pid);
+      return pid === null ? [] : planTargets(db, pid);
     },
     getTarget: ({ targetId }) => repo.getTarget(db, targetId),
     planText: ({ planId }) => repo.planText(db, planId),

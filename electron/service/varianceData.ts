@@ -49,7 +49,14 @@ export function createVarianceData(db: Store): VarianceData {
   let companionMap: Map<number, number> | null = null;
   const data = new Map<number, SeriesData>();
 
+  // seriesDataVersion reads the whole series table (a sum over every label): at 20,000 series a few ms, paid on
+  // every access — a briefing makes dozens. The store's change key (two counters) says first whether anything
+  // was written at all since the version was last read.
+  let checkedAt = '';
   const fresh = () => {
+    const key = db.changeKey();
+    if (key === checkedAt) return;
+    checkedAt = key;
     const v = seriesDataVersion(db);
     if (v === version) return;
     version = v;

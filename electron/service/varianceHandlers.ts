@@ -19,6 +19,7 @@ import * as linksRepo from '../store/linksRepo';
 import { observationSource, storeChangeKey } from '../store/seriesDataRepo';
 import * as targetsRepo from '../store/targetsRepo';
 import type { Handlers, ServiceContext } from './service';
+import { planTargets } from './planTargets';
 import { varianceDataFor } from './varianceData';
 
 type VarianceHandlerNames = 'suggestLinks' | 'linkCandidates' | 'listLinks' | 'setLink' | 'autoLink' | 'variance' | 'varianceTrend' | 'varianceProvenance';
@@ -123,7 +124,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
       const levelSeriesId = l.levelSeriesId ?? (l.seriesId !== null ? (companions.get(l.seriesId) ?? null) : null);
       links.set(l.targetId, { seriesId: l.seriesId, formula: l.formula, levelSeriesId });
     }
-    const targets = targetsRepo.listTargets(db, planId).filter((t) => t.kind !== 'task');
+    const targets = planTargets(db, planId).filter((t) => t.kind !== 'task');
     planCache = { key: storeChangeKey(db), planId, targets, links };
     return planCache;
   };
@@ -262,7 +263,7 @@ export function varianceHandlers(ctx: ServiceContext): Pick<Handlers, VarianceHa
     listLinks: ({ planId }) => {
       const plan = planOf(planId);
       if (!plan) return [];
-      const byId = new Map(targetsRepo.listTargets(db, plan.id).map((t) => [t.id, t]));
+      const byId = new Map(planTargets(db, plan.id).map((t) => [t.id, t]));
       return linksRepo.listLinks(db, plan.id).map((l) => linkView(byId.get(l.targetId)!, l));
     },
 

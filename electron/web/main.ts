@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { currentUser, defaultStorePath } from '../paths';
 import { startThreadedBackend } from '../service/host/threadedBackend';
 import { reportError } from '../log';
-import { startWebShell } from './server';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,8 +24,12 @@ const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path
 
 try {
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
-  // Only the default store is created on first start; a --db path must be a store that exists.
-  const backend = await startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create: argValue('db') === undefined });
+  // Only the default store is created on first start; a --db path must be a store that exists. The service thread
+  // starts first, and this thread loads its HTTP server while that one loads the service and opens the store.
+  const starting = startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create: argValue('db') === undefined });
+  starting.catch(() => undefined); // awaited just below; this only keeps an early failure from counting as unhandled
+  const { startWebShell } = await import('./server');
+  const backend = await starting;
   const shell = await startWebShell({ backend, rendererDir, port });
   process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${shownLocation(storePath)}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
   const stop = () => {

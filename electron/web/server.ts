@@ -6,10 +6,10 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { MAX_FILE_BYTES } from '../../shared/contract/call';
+import { MAX_FILE_BYTES } from '../../shared/contract/fileLimits';
 import type { ServiceEvent } from '../../shared/contract/events';
 import { toWireError, WorkbenchError } from '../../shared/errors';
-import { inProcessBackend, type ServiceBackend } from '../service/host/backend';
+import type { ServiceBackend } from '../service/host/backend';
 import type { Service } from '../service/service';
 import { receiveUpload } from './upload';
 import { reportError } from '../log';
@@ -127,7 +127,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const uploadsDir = opts.backend?.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
   let backend: ServiceBackend;
   if (opts.backend) backend = opts.backend;
-  else if (opts.service) backend = inProcessBackend(opts.service, { uploadsDir });
+  // Loaded only here: the browser shell itself runs the service in worker threads and never needs it.
+  else if (opts.service) backend = (await import('../service/host/inProcessBackend')).inProcessBackend(opts.service, { uploadsDir });
   else throw new WorkbenchError('internal', 'startWebShell needs a service or a backend');
   const streams = new Set<http.ServerResponse>();
 

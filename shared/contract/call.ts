@@ -1,6 +1,7 @@
 // How a call is declared: its argument schema, and (as a phantom) its result type.
 import { z } from 'zod';
 import { isStrictBase64, safeTextMax } from './safeSchemas';
+import { MAX_INLINE_FILE_BYTES } from './fileLimits';
 
 export interface Call<A extends z.ZodType, R> {
   args: A;
@@ -14,10 +15,7 @@ export const call =
 /** A positive integer id. */
 export const idSchema = z.number().int().positive();
 
-/** Largest file a call may name (a statistics workbook, a plan document, a returned workbook). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Largest file that may still travel inline as base64 (scripts and tests; the app never sends files this way). */
-export const MAX_INLINE_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES, MAX_INLINE_FILE_BYTES } from './fileLimits';
 
 const fileName = safeTextMax(255, 1);
 

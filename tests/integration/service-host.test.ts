@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../shared/contract/events';
 import type { JobStatus } from '../../shared/contract/importCalls';
 import { openWorkbench } from '../../electron/openWorkbench';
-import { inProcessBackend } from '../../electron/service/host/backend';
+import { inProcessBackend } from '../../electron/service/host/inProcessBackend';
 import { servePort } from '../../electron/service/host/portServer';
 import { startThreadedBackend, type ThreadedBackend } from '../../electron/service/host/threadedBackend';
 import { makeTmpDir, removeDir } from '../helpers/tmp';

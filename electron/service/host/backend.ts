@@ -1,8 +1,7 @@
 // What a shell (browser shell, desktop window) talks to: calls of the contract and a stream of pushed events.
-// In process for the CLI and tests; in worker threads for the browser shell and the desktop app's service process,
+// In process for the CLI and tests (inProcessBackend.ts); in worker threads for the browser shell and the desktop app's service process,
 // so that nothing a call does can freeze the shell that serves the window.
 import type { ServiceEvent } from '../../../shared/contract/events';
-import { dispatchTracked, storeWrites, type Service } from '../service';
 
 export interface ServiceBackend {
   /** Validates and runs one call; rejects with a WorkbenchError (or another error) as dispatch does. */
@@ -31,30 +30,4 @@ export class EventHub {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
-
-/** The service in this thread: for the CLI and for tests that hold a service of their own. */
-export function inProcessBackend(service: Service, options: { uploadsDir?: string } = {}): ServiceBackend {
-  const hub = new EventHub();
-  let writes = storeWrites(service);
-  service.ctx.emit = (event) => {
-    hub.emit(event);
-    // A job that committed wrote after its call had answered: say so when it ends.
-    if (event.type === 'job' && event.status.done && storeWrites(service) !== writes) {
-      writes = storeWrites(service);
-      hub.emit({ type: 'changed', by: 'startImport' });
-    }
-  };
-  if (options.uploadsDir) service.ctx.uploadsDir = options.uploadsDir;
-  return {
-    uploadsDir: options.uploadsDir,
-    async call(name, args) {
-      const { result, changed } = await dispatchTracked(service, name, args);
-      writes = storeWrites(service);
-      if (changed) hub.emit({ type: 'changed', by: name });
-      return result;
-    },
-    subscribe: (listener) => hub.subscribe(listener),
-    close: async () => undefined,
-  };
 }

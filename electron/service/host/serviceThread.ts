@@ -10,6 +10,7 @@ import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
 import { hostRequests } from './hostRequests';
+import { warmBriefing, warmChartRenderer } from '../warmUp';
 import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
 
 const port = parentPort;
@@ -47,6 +48,11 @@ service.ctx.grantedPaths = new Set(config.grantedPaths ?? []);
 const host = hostRequests(post);
 if (config.hostServices.includes('printPdf')) service.ctx.printPdf = host.ask('printPdf');
 if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = host.ask('rasterizeSvgs');
+
+/** The heavy thread prepares the briefing once, when the host first finds the workbench idle (warmUp.ts). */
+let warmed = false;
+// Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
+const renderer = config.warm ? new Promise<void>((resolve) => setImmediate(() => void warmChartRenderer().finally(resolve))) : Promise.resolve();
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -90,6 +96,9 @@ port.on('message', (m: ToThread) => {
     colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
+  } else if (m.type === 'warm' && config.warm && !warmed) {
+    warmed = true;
+    void renderer.then(() => warmBriefing(service));
   }
 });
 

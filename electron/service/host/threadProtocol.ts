@@ -18,6 +18,8 @@ export interface ThreadConfig {
   hostServices: HostServiceName[];
   /** On a server store: this thread LISTENs for colleagues' commits and pushes them as `changed` (one thread only). */
   listen?: boolean;
+  /** The heavy thread: when the host says the workbench is idle (`warm`), prepare the briefing's first preview. */
+  warm?: boolean;
 }
 
 /** Work a thread asks the host to do, with what it sends and what comes back. */
@@ -34,7 +36,9 @@ export type ToThread =
   | { type: 'grant'; path: string }
   /** The server sessions of every thread of this workbench: their commits are not a colleague's. */
   | { type: 'ownSessions'; processIds: number[] }
-  | { type: 'hostReply'; id: number; result?: unknown; error?: WireError };
+  | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
+  /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
+  | { type: 'warm' };
 
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */

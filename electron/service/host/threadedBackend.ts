@@ -7,7 +7,6 @@
 import { Worker } from 'node:worker_threads';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { contract, isCallName } from '../../../shared/contract';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import { WorkbenchError, toWireError, type WireError } from '../../../shared/errors';
 import { EventHub, type ServiceBackend } from './backend';
@@ -53,6 +52,11 @@ const KEEP_FINISHED_JOBS = 20;
 /** Server sessions of ended import jobs stay known as this workbench's for a while: their commit's notice comes after. */
 const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
+/**
+ * The heavy thread prepares the briefing's first preview once the calls thread has had nothing to answer for this
+ * long (the first screen is shown), so that it never takes a core from the calls the analyst is waiting for.
+ */
+const WARM_AFTER_IDLE_MS = 150;
 
 /** An error as a thread sent it: worded, and logged there with its stack if it was internal. */
 function wireToError(e: WireError): WorkbenchError {
@@ -67,6 +71,8 @@ class CallThread {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: string }>();
   readonly ready: Promise<void>;
   private failure: WorkbenchError | null = null;
+  /** Told when a call is sent (`true`) and when the last pending one has been answered (`false`). */
+  onBusy: ((busy: boolean) => void) | null = null;
 
   constructor(
     readonly worker: Worker,
@@ -90,6 +96,7 @@ class CallThread {
           if (m.changed) this.onChanged(p.name);
           if (m.error) p.reject(wireToError(m.error));
           else p.resolve(m.result);
+          if (this.pending.size === 0) this.onBusy?.(false);
         } else this.onMessage(m, this);
       });
       worker.on('error', (e) => {
@@ -109,6 +116,7 @@ class CallThread {
   call(name: string, args: unknown): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
+    this.onBusy?.(true);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, name });
       this.worker.postMessage({ type: 'call', id, name, args } satisfies ToThread);
@@ -127,8 +135,9 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const jobs = new Map<string, JobEntry>();
   const entry = workerEntry();
   let create = opts.create ?? false;
-  const config = (listen = false): ThreadConfig => ({
+  const config = (listen = false, warm = false): ThreadConfig => ({
     listen,
+    warm,
     storePath: opts.storePath,
     create,
     defaultFolder: opts.defaultFolder,
@@ -138,7 +147,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     grantedPaths: [...granted],
     hostServices: Object.keys(opts.hostServices ?? {}) as HostServiceName[],
   });
-  const spawn = (listen = false) => new Worker(entry, { workerData: config(listen) });
+  const spawn = (listen = false, warm = false) => new Worker(entry, { workerData: config(listen, warm) });
 
   // A thread asks the host to print or rasterise (desktop app) — answered on the same thread.
   const answerRequest = (worker: Worker, id: number, kind: HostServiceName, payload: unknown) => {
@@ -172,8 +181,22 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  const heavy = new CallThread(spawn(), onThreadMessage, changed, ownSession);
-  await heavy.ready;
+  // The heavy thread starts now but is not waited for: the first screen needs only the calls thread, and a heavy
+  // call made before it is ready waits in its port. Starting it costs a thread's module load and store open
+  // (a few hundred ms) that would otherwise stand between launch and the first target rows. Once ready and idle,
+  // it warms what the briefing's first preview needs (serviceThread.ts `warm`).
+  const heavy = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
+  // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
+  heavy.ready.catch(() => undefined);
+  let warmTimer: NodeJS.Timeout | undefined;
+  callsThread.onBusy = (busy) => {
+    clearTimeout(warmTimer);
+    if (busy) return;
+    warmTimer = setTimeout(() => {
+      callsThread.onBusy = null;
+      heavy.worker.postMessage({ type: 'warm' } satisfies ToThread);
+    }, WARM_AFTER_IDLE_MS).unref();
+  };
 
   const setJob = (jobId: string, status: JobStatus) => {
     const job = jobs.get(jobId);
@@ -239,8 +262,11 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     return job.status;
   }
 
-  function validated(name: 'startImport' | 'jobStatus' | 'cancelJob', args: unknown) {
-    const parsed = contract[name].args.safeParse(args ?? {});
+  // The job calls' schemas load with their first use: this thread (the browser shell's) never loads zod and the
+  // whole contract at start, only the service threads do.
+  async function validated(name: 'startImport' | 'jobStatus' | 'cancelJob', args: unknown) {
+    const { importCalls } = await import('../../../shared/contract/importCalls');
+    const parsed = importCalls[name].args.safeParse(args ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(参数)'}: ${i.message}`).join('; ');
       throw new WorkbenchError('bad_request', `参数不正确（${name}） / Invalid arguments for ${name}: ${issues}`, parsed.error.issues);
@@ -251,13 +277,13 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   return {
     uploadsDir: opts.uploadsDir,
     async call(name, args) {
-      if (!isCallName(name)) return callsThread.call(name, args); // the thread refuses it with the usual message
       if (name === 'startImport') {
-        validated(name, args);
+        await validated(name, args);
         return startJob(args);
       }
-      if (name === 'jobStatus') return jobOf((validated(name, args) as { jobId: string }).jobId).status;
-      if (name === 'cancelJob') return cancelJob((validated(name, args) as { jobId: string }).jobId);
+      if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
+      if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
+      // Anything else, unknown names included (the calls thread refuses those with the usual message).
       return (HEAVY_CALLS.has(name) ? heavy : callsThread).call(name, args);
     },
     subscribe: (listener) => hub.subscribe(listener),
@@ -267,6 +293,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       for (const t of [callsThread.worker, heavy.worker]) t.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
     },
     async close() {
+      clearTimeout(warmTimer);
       for (const j of jobs.values()) await j.worker?.terminate();
       await Promise.all([callsThread.worker.terminate(), heavy.worker.terminate()]);
     },
