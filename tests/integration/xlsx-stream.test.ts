@@ -526,6 +526,17 @@ describe('stopping and refusing', () => {
     book.close();
   });
 
+  it('refuses a part whose bytes do not match their CRC-32', async () => {
+    const xml = bigSheet(200);
+    const tampered = xml.replace('<v>7</v>', '<v>8</v>');
+    const bytes = handWorkbook({ sheets: [sheet('篡改', 1, '')], override: { 'xl/worksheets/sheet1.xml': { name: 'xl/worksheets/sheet1.xml', data: utf8(xml), deflated: zlib.deflateRawSync(utf8(tampered)) } } });
+    const book = await openXlsx(bytes);
+    const e = await refusal(drain(book));
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toContain('CRC');
+    book.close();
+  });
+
   it('expands no entity a DOCTYPE declares (no billion laughs): the part is refused', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>`;
     const book = await openXlsx(handWorkbook({ sheets: [sheet('笑', 1, laughs)] }));
