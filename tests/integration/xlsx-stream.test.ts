@@ -449,6 +449,7 @@ describe('stopping and refusing', () => {
     // Aborted before the start: nothing is read at all.
     const rows = sheetRows(book, 0, { signal: AbortSignal.abort() });
     await expect(rows.next()).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(sheetMerges(book, 0, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
     expect(book.openStreams).toBe(0);
     book.close();
   });
