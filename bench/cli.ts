@@ -119,6 +119,36 @@ function listFigures(file: string): void {
   printFigure(`listSeries, first call on a connection (median of ${runs})`, median(firstCall), median(before), 'the LEFT JOIN query alone (before)');
 }
 
+/**
+ * After a small import (batch 3: a new month for every twentieth series), the list on the connection that held
+ * it, brought up to date, against counting it afresh on a new connection.
+ */
+function listAfterImportFigure(file: string): void {
+  const db = openStore(file);
+  try {
+    listSeries(db);
+    const added = writeTransaction(db, () => {
+      db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (3, 'next.xlsx', 'z', '2026-01-20T00:00:00Z')").run();
+      return db
+        .prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) SELECT id, '2026-01', 1, 3, 'Sheet1', 'B1' FROM series WHERE id % 20 = 0")
+        .run().changes;
+    });
+    let t0 = performance.now();
+    listSeries(db);
+    const refreshed = performance.now() - t0;
+    const fresh = openStore(file, { readonly: true });
+    try {
+      t0 = performance.now();
+      listSeries(fresh);
+      printFigure(`listSeries after an import of ${added} values, same connection`, refreshed, performance.now() - t0, 'counted afresh');
+    } finally {
+      fresh.close();
+    }
+  } finally {
+    db.close();
+  }
+}
+
 export async function benchSeriesCli(): Promise<void> {
   printHeading('series --json and the series list at 20,000 series × 50 months (1,000,000 observations)');
   process.stdout.write(`  load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
@@ -131,6 +161,7 @@ export async function benchSeriesCli(): Promise<void> {
     const revised = addRevisions(db);
     seriesJsonFigures(db, `${revised} revised values`);
     listFigures(db);
+    listAfterImportFigure(db);
   } finally {
     removeDir(dir);
   }
