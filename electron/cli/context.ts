@@ -5,8 +5,6 @@ import type { Service } from '../service/service';
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Bytes written as they are (no newline added): for output of many megabytes, where it is available. */
-  outBytes?: (bytes: Uint8Array) => void;
 }
 
 export interface CliContext extends CliIO {

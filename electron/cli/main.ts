@@ -8,6 +8,5 @@ if (process.env.INIT_CWD && process.env.INIT_CWD !== process.cwd()) process.chdi
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
-  outBytes: (b) => process.stdout.write(b),
 });
 process.exitCode = code;

@@ -24,108 +24,53 @@ export function seriesJson(s: CatalogSeries, observations: { period: string; val
   };
 }
 
-/** Bytes per piece of output, about: large writes, never the whole store (74 MB at 20,000 series) in one string. */
-const PIECE_BYTES = 1 << 20;
+/** Characters per piece of output, about: large writes, never the whole store (74 MB at 20,000 series) in one string. */
+const PIECE_CHARS = 1 << 20;
 
 const text = JSON.stringify;
-/** Anything but printable ASCII other than quote and backslash: what JSON.stringify would escape, or UTF-8 spans. */
-const NOT_PLAIN_ASCII = /[^\u0020-\u0021\u0023-\u005b\u005d-\u007e]/;
-
-const ascii = (s: string) => Buffer.from(s, 'latin1');
-const FIRST_OBSERVATION = ascii('[\n      {\n        "period": "');
-const NEXT_OBSERVATION = ascii(',\n      {\n        "period": "');
-const VALUE = ascii('",\n        "value": ');
-const OBSERVATION_END = ascii('\n      }');
-const OBSERVATIONS_END = ascii('\n    ]\n  }');
-
-/** The output's bytes, gathered in large buffers (each handed on whole: never refilled, so a pending write is safe). */
-class PieceWriter {
-  private buf: Buffer;
-  private off = 0;
-  constructor(private readonly size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  private room(n: number): void {
-    if (this.off + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n));
-    this.buf.copy(bigger, 0, 0, this.off);
-    this.buf = bigger;
-  }
-  bytes(b: Buffer): void {
-    this.room(b.length);
-    this.off += b.copy(this.buf, this.off);
-  }
-  /** Text known to be ASCII (one byte a character). */
-  ascii(s: string): void {
-    this.room(s.length);
-    this.off += this.buf.write(s, this.off, 'latin1');
-  }
-  text(s: string): void {
-    this.room(Buffer.byteLength(s));
-    this.off += this.buf.write(s, this.off);
-  }
-  get length(): number {
-    return this.off;
-  }
-  take(): Buffer {
-    const piece = this.buf.subarray(0, this.off);
-    this.buf = Buffer.allocUnsafe(this.size);
-    this.off = 0;
-    return piece;
-  }
-}
+/** What JSON.stringify writes other than as itself inside a string: quote, backslash, controls, surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** One series as an element of the pretty-printed array (indented two spaces), without a separator after it. */
-function writeSeriesElement(w: PieceWriter, s: CatalogSeries, c: SeriesColumns | undefined): void {
-  w.text(`  {\n    "id": ${text(s.id)},\n    "name": ${text(s.name)},\n    "label": ${text(s.label)},\n    "region": ${text(s.region)},\n    "unit": ${text(s.unit)},\n    "measure": ${text(s.measure)},\n    "frequency": ${text(s.frequency)},\n    "observations": `);
-  if (!c || c.periods.length === 0) {
-    w.ascii('[]\n  }');
-    return;
-  }
+function seriesElementText(s: CatalogSeries, c: SeriesColumns | undefined): string {
+  const head = `  {\n    "id": ${text(s.id)},\n    "name": ${text(s.name)},\n    "label": ${text(s.label)},\n    "region": ${text(s.region)},\n    "unit": ${text(s.unit)},\n    "measure": ${text(s.measure)},\n    "frequency": ${text(s.frequency)},\n    "observations": `;
+  if (!c || c.periods.length === 0) return `${head}[]\n  }`;
   const { periods, values } = c;
   // Every value as JSON.stringify writes a number (an infinite one as null), in one native call: numbers hold no
-  // comma. Periods as stored (2025-10, 2025-Q3) are plain ASCII: one test per series, then copied as they are.
+  // comma. Periods as stored (2025-10, 2025-Q3) need no escaping: one test per series, not a stringify per value.
   const numbers = text(values).slice(1, -1).split(',');
-  const plain = !NOT_PLAIN_ASCII.test(periods.join(''));
+  const plain = !NEEDS_ESCAPE.test(periods.join(''));
+  let out = head + '[';
   for (let i = 0; i < periods.length; i++) {
-    w.bytes(i === 0 ? FIRST_OBSERVATION : NEXT_OBSERVATION);
-    if (plain) w.ascii(periods[i]);
-    else w.text(text(periods[i]).slice(1, -1));
-    w.bytes(VALUE);
-    w.ascii(numbers[i]);
-    w.bytes(OBSERVATION_END);
+    const period = plain ? '"' + periods[i] + '"' : text(periods[i]);
+    out += (i === 0 ? '\n      {\n        "period": ' : ',\n      {\n        "period": ') + period + ',\n        "value": ' + numbers[i] + '\n      }';
   }
-  w.bytes(OBSERVATIONS_END);
+  return out + '\n    ]\n  }';
 }
 
 /**
- * The UTF-8 text of `JSON.stringify(list.map(seriesJson), null, 2)` and a newline, in pieces of about
- * `pieceBytes` that each end with a line break. Written out field by field from the value columns straight into
- * large buffers, as JSON.stringify lays out the public shape (seriesJson; a test holds the two equal): building a
- * million small objects, or strings, only to join and encode them cost more than the query.
+ * The text of `JSON.stringify(list.map(seriesJson), null, 2)` in pieces that each end at a line break (the
+ * caller writes a newline after each); the pieces joined so are exactly that text. Written out field by field
+ * from the value columns, as JSON.stringify lays out the public shape (seriesJson; a test holds the two equal):
+ * building a million small objects only to stringify them cost more than the query.
  */
-export function* seriesJsonPieces(list: readonly CatalogSeries[], columns: CurrentValues, pieceBytes = PIECE_BYTES): Generator<Buffer> {
-  const w = new PieceWriter(pieceBytes + (pieceBytes >> 2));
+export function* seriesJsonChunks(list: readonly CatalogSeries[], columns: CurrentValues, pieceChars = PIECE_CHARS): Generator<string> {
   if (list.length === 0) {
-    w.ascii('[]\n');
-    yield w.take();
+    yield '[]';
     return;
   }
-  w.ascii('[\n');
+  let piece = '[\n';
   for (let i = 0; i < list.length; i++) {
     const s = list[i];
-    writeSeriesElement(w, s, columns.get(s.id));
+    piece += seriesElementText(s, columns.get(s.id));
     if (i === list.length - 1) break;
-    w.ascii(',\n');
-    if (w.length >= pieceBytes) yield w.take();
+    piece += ',';
+    if (piece.length >= pieceChars) {
+      yield piece;
+      piece = '';
+    } else piece += '\n';
   }
-  w.ascii('\n]\n');
-  yield w.take();
-}
-
-/** The same text as lines for a caller that writes text (each piece without its last newline, which out adds). */
-export function* seriesJsonChunks(list: readonly CatalogSeries[], columns: CurrentValues, pieceBytes = PIECE_BYTES): Generator<string> {
-  for (const piece of seriesJsonPieces(list, columns, pieceBytes)) yield piece.toString('utf8', 0, piece.length - 1);
+  yield `${piece}\n]`;
 }
 
 export const seriesCommand: CliCommand = {
@@ -140,8 +85,7 @@ export const seriesCommand: CliCommand = {
       // who each series is, in the list's order (compareSeries): the list's counts and ranges are not printed.
       const db = ctx.service().ctx.db;
       const list = seriesCatalog(db).sort(compareSeries);
-      if (ctx.outBytes) for (const piece of seriesJsonPieces(list, currentValues(db))) ctx.outBytes(piece);
-      else for (const chunk of seriesJsonChunks(list, currentValues(db))) ctx.out(chunk);
+      for (const chunk of seriesJsonChunks(list, currentValues(db))) ctx.out(chunk);
       return 0;
     }
     const list = (await dispatch(ctx.service(), 'listSeriesValues', {})) as CallResult<'listSeriesValues'>;
