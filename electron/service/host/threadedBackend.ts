@@ -54,9 +54,10 @@ const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 /**
  * The heavy thread prepares the briefing's first preview once the calls thread has had nothing to answer for this
- * long (the first screen is shown), so that it never takes a core from the calls the analyst is waiting for.
+ * long: the first screen has its rows and the browser has drawn them, so the preparation (a second of CPU at 120
+ * targets, several at 2,000) takes no core from what the analyst is waiting for on a 2-core machine.
  */
-const WARM_AFTER_IDLE_MS = 150;
+const WARM_AFTER_IDLE_MS = 1000;
 
 /** An error as a thread sent it: worded, and logged there with its stack if it was internal. */
 function wireToError(e: WireError): WorkbenchError {
