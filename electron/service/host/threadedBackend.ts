@@ -53,9 +53,10 @@ const KEEP_FINISHED_JOBS = 20;
 const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 /**
- * The heavy thread prepares the briefing's first preview once the calls thread has had nothing to answer for this
- * long: the first screen has its rows and the browser has drawn them, so the preparation (a second of CPU at 120
- * targets, several at 2,000) takes no core from what the analyst is waiting for on a 2-core machine.
+ * The heavy thread starts (unless a heavy call started it) and prepares the briefing's first preview once the calls
+ * thread has had nothing to answer for this long: the first screen has its rows and the browser has drawn them, so
+ * the preparation (a second of CPU at 120 targets, several at 2,000) takes no core from what the analyst is waiting
+ * for on a 2-core machine.
  */
 const WARM_AFTER_IDLE_MS = 1000;
 
