@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures with ratios against a baseline measured
 // in the same run. Pass names to run only some: `npm run bench -- startup variance`. The npm script runs
 // the built bench (build/bench.mjs), building it and the renderer first where their sources changed.
-import { benchCli } from './cli';
+import { benchCli, benchSeriesCli } from './cli';
 import { benchCycle } from './cycle';
 import { benchLoad } from './load';
 import { analystMain, LOAD_ANALYST_FLAG } from './loadAnalyst';
@@ -20,6 +20,7 @@ import { benchVarianceService } from './varianceService';
 const benches: Record<string, () => Promise<void> | void> = {
   startup: benchStartup,
   cli: benchCli,
+  series: benchSeriesCli,
   import: benchImport,
   'import-identity': benchImportIdentity,
   'import-by-region': benchImportByRegion,

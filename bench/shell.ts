@@ -1,13 +1,17 @@
 // The browser shell at scale, driven over HTTP as the renderer drives it (the built shell in its own process):
-// - opening the app on a 2,000-target plan and 10,000 series: from launching the shell to appInfo, listPlans,
-//   listTargets and the variance rows answered (target < 2 s), against the same shell answering appInfo alone;
-// - at 20,000 series × 50 months, each view's first call on a fresh shell (target ≤ 1 s each) and a picker
-//   keystroke (≤ 150 ms), against an appInfo round trip;
+// - opening the app on a 2,000-target plan and 10,000 series (target < 2 s): from launching the shell to the first
+//   screen's calls answered, to the first target row drawn in Chromium, and to the variance rows when asked at
+//   once, against the same shell answering appInfo alone;
+// - at 20,000 series × 50 months, each view's first call on a fresh shell (target ≤ 1 s each), the briefing again
+//   and after an edit, the first briefing after a few seconds on the targets view, and a picker keystroke
+//   (≤ 150 ms), against an appInfo round trip;
 // - `series --json` from the built CLI at 20,000 series (target < 3 s), against `targets --json` on the same store;
 // - the shell's resident memory over 200 rounds of the views' calls with a briefing every tenth round.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Target } from '../shared/domain/target';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
 import { makeTmpDir, removeDir } from '../tests/helpers/tmp';
 import { BUILT, ROOT } from './paths';
 import { median, printFigure, printHeading, timeIt } from './report';
@@ -23,28 +27,57 @@ async function roundTrip(shell: ShellProcess): Promise<number> {
   return median(runs);
 }
 
+/** The calls the first screen (计划目标, renderer/views/TargetsView.tsx and storeAccess.ts) makes before it shows rows. */
+const FIRST_SCREEN_CALLS = ['appInfo', 'listPlans', 'listTargets', 'knownUnits', 'undoState'];
+
 async function benchOpen(dir: string): Promise<void> {
   const file = path.join(dir, 'open.sqlite');
   buildScaleStore(file, { series: 10_000, months: 60, targets: 2_000 });
   const floors: number[] = [];
+  const rows: number[] = [];
   const opens: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    // Floor: the same shell on the same store, up to its first answer.
-    let t0 = performance.now();
-    let shell = await startShell(file);
-    await shell.call('appInfo');
-    floors.push(performance.now() - t0);
-    await shell.stop();
-    // The app opening: the targets view's calls, then the variance rows (the renderer asks them together).
-    t0 = performance.now();
-    shell = await startShell(file);
-    await Promise.all([shell.call('appInfo'), shell.call('listPlans'), shell.call('listTargets'), shell.call('variance')]);
-    opens.push(performance.now() - t0);
-    await shell.stop();
+  const shown: number[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    for (let i = 0; i < 3; i++) {
+      // Floor: the same shell on the same store, up to its first answer.
+      let t0 = performance.now();
+      let shell = await startShell(file);
+      await shell.call('appInfo');
+      floors.push(performance.now() - t0);
+      await shell.stop();
+      // The first screen's calls: what the targets grid waits for before it shows rows (it asks no variance).
+      t0 = performance.now();
+      shell = await startShell(file);
+      await Promise.all(FIRST_SCREEN_CALLS.map((name) => shell.call(name)));
+      rows.push(performance.now() - t0);
+      await shell.stop();
+      // The figure of earlier rounds, kept: the targets view's calls and the variance rows asked together, as when
+      // the analyst goes to 执行情况 at once (the calls thread answers them in turn, the variance last).
+      t0 = performance.now();
+      shell = await startShell(file);
+      await Promise.all([shell.call('appInfo'), shell.call('listPlans'), shell.call('listTargets'), shell.call('variance')]);
+      opens.push(performance.now() - t0);
+      await shell.stop();
+      // What the analyst sees: launch to the first target row drawn in Chromium.
+      t0 = performance.now();
+      shell = await startShell(file);
+      const page = await browser.newPage();
+      await page.goto(shell.url);
+      await page.locator('.ag-row[row-id] .ag-cell[col-id="value"]').first().waitFor({ timeout: 60_000 });
+      shown.push(performance.now() - t0);
+      await page.close();
+      await shell.stop();
+    }
+  } finally {
+    await browser.close();
   }
-  const open = median(opens);
-  printFigure('open: start + appInfo, listPlans, listTargets, variance (median of 3)', open, median(floors), 'start + appInfo alone');
-  process.stdout.write(`  2,000 targets × 10,000 series: target < 2000 ms → ${met(open < 2000)}\n`);
+  const floor = median(floors);
+  printFigure('open → first screen answered (targets view\'s calls, median of 3)', median(rows), floor, 'start + appInfo alone');
+  printFigure('open → first target rows drawn in Chromium (median of 3)', median(shown), floor, 'start + appInfo alone');
+  printFigure('open + variance asked at once → variance rows (median of 3)', median(opens), floor, 'start + appInfo alone');
+  const first = Math.max(median(rows), median(shown));
+  process.stdout.write(`  2,000 targets × 10,000 series: first target rows < 2000 ms → ${met(first < 2000)}; variance rows as well < 2000 ms → ${met(median(opens) < 2000)}\n`);
 }
 
 async function benchViews(file: string): Promise<void> {
@@ -67,6 +100,13 @@ async function benchViews(file: string): Promise<void> {
       worst = Math.max(worst, ms);
       printFigure(`first ${label}`, ms, floor, 'appInfo round trip');
     }
+    // The same preview again with nothing changed (the briefing cache), and after an edit to a target's notes
+    // (the store changed: the briefing is built again, its renderer and series data warm).
+    const again = await timeIt(() => shell.call('briefHtml', { layout: 'standard' }));
+    printFigure('简报 briefHtml again, nothing changed', again.ms, floor, 'appInfo round trip');
+    await shell.call('editTargets', { edits: [{ targetId: target.id, field: 'notes', value: '基准测试备注' }] });
+    const edited = await timeIt(() => shell.call('briefHtml', { layout: 'standard' }));
+    printFigure('简报 briefHtml after an edit (built again)', edited.ms, floor, 'appInfo round trip');
     const typed = ['原', '原煤', '原煤产', '原煤产量', '原煤产量1', '原煤产量12', '原煤产量123'];
     const keys: number[] = [];
     for (const query of typed) keys.push((await timeIt(() => shell.call('linkCandidates', { targetId: target.id, query }))).ms);
@@ -76,6 +116,27 @@ async function benchViews(file: string): Promise<void> {
     await shell.stop();
   }
 }
+
+/**
+ * The analyst reads the targets grid for a few seconds before opening 简报: the heavy thread, idle meanwhile, has
+ * prepared the briefing's first preview (electron/service/warmUp.ts). The sequence above asks every view back to
+ * back and so never leaves it idle; this is the usual way in.
+ */
+async function benchBriefAfterIdle(file: string): Promise<void> {
+  const shell = await startShell(file);
+  try {
+    const floor = await roundTrip(shell);
+    await Promise.all(FIRST_SCREEN_CALLS.map((name) => shell.call(name)));
+    await new Promise((r) => setTimeout(r, IDLE_BEFORE_BRIEF_MS));
+    const { ms } = await timeIt(() => shell.call('briefHtml', { layout: 'standard' }));
+    printFigure(`first 简报 briefHtml after ${IDLE_BEFORE_BRIEF_MS / 1000} s on the targets view`, ms, floor, 'appInfo round trip');
+  } finally {
+    await shell.stop();
+  }
+}
+
+/** Long enough for the heavy thread to build a 120-target briefing on a loaded 2-core machine. */
+const IDLE_BEFORE_BRIEF_MS = 5000;
 
 function benchSeriesJson(file: string): void {
   const run = (args: string[]) => {
@@ -128,6 +189,7 @@ export async function benchShell(): Promise<void> {
     buildScaleStore(file, { series: 20_000, months: 50, targets: 120 });
     process.stdout.write('  20,000 series × 50 months, 120 linked targets:\n');
     await benchViews(file);
+    await benchBriefAfterIdle(file);
     benchSeriesJson(file);
     await benchMemory(file);
   } finally {

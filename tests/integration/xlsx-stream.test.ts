@@ -15,6 +15,7 @@ import { MAX_BATCH_CELLS, openXlsx, sheetMerges, sheetRows } from '../../electro
 import type { SheetCell, SheetRange, XlsxBook } from '../../electron/import/xlsx/types';
 import { sofficeConvert } from '../helpers/soffice';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
+import { FIXTURES } from './helpers/importStore';
 import { writeZip, type ZipInput } from './helpers/zipWriter';
 
 // Before any workbook is read here: SheetJS's table of built-in formats grows as it reads custom ones.
@@ -378,7 +379,35 @@ describe('a workbook written by hand', () => {
   });
 });
 
-describe('memory', () => {
+describe('the repository’s NBS sample', () => {
+  it('streams the same cells as SheetJS reads them', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'nbs_sample.xlsx')));
+    const { book, grids } = await expectSameAsSheetJs(bytes);
+    expect(grids[0].flat().length).toBeGreaterThan(20);
+    book.close();
+  });
+});
+
+describe('memory and the event loop', () => {
+  it('lets the event loop turn while a sheet streams, even when the caller never yields', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${(i * 7919) % 1000}</v></c></row>`).join('');
+    const book = await openXlsx(handWorkbook({ sheets: [sheet('大表', 1, worksheet(`<sheetData>${body}</sheetData>`))] }));
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    let rows = 0;
+    for await (const batch of sheetRows(book, 0, { batchRows: 100_000 })) rows += batch.length;
+    running = false;
+    expect(rows).toBe(20_000);
+    // One batch only, yet other callbacks ran in between: the inflater hands over chunk by chunk.
+    expect(turns).toBeGreaterThan(5);
+    book.close();
+  });
+
   it('hands a batch over at MAX_BATCH_CELLS cells when its rows are very wide', async () => {
     // 300 rows of 1,500 cells (6.8 MB of XML: under the 10 MB above which the zip ratio is checked).
     const row = `<row>${'<c><v>1</v></c>'.repeat(1500)}</row>`;
@@ -420,6 +449,7 @@ describe('stopping and refusing', () => {
     // Aborted before the start: nothing is read at all.
     const rows = sheetRows(book, 0, { signal: AbortSignal.abort() });
     await expect(rows.next()).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(sheetMerges(book, 0, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
     expect(book.openStreams).toBe(0);
     book.close();
   });
@@ -494,6 +524,17 @@ describe('stopping and refusing', () => {
     const e = await refusal(drain(book));
     expect(e.reason).toBe('corrupt');
     expect(book.openStreams).toBe(0);
+    book.close();
+  });
+
+  it('refuses a part whose bytes do not match their CRC-32', async () => {
+    const xml = bigSheet(200);
+    const tampered = xml.replace('<v>7</v>', '<v>8</v>');
+    const bytes = handWorkbook({ sheets: [sheet('篡改', 1, '')], override: { 'xl/worksheets/sheet1.xml': { name: 'xl/worksheets/sheet1.xml', data: utf8(xml), deflated: zlib.deflateRawSync(utf8(tampered)) } } });
+    const book = await openXlsx(bytes);
+    const e = await refusal(drain(book));
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toContain('CRC');
     book.close();
   });
 

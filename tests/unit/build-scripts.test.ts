@@ -19,6 +19,9 @@ describe('Node bundles', () => {
       expect(packages.filter((p) => p !== 'better-sqlite3' && p !== 'zod'), entry).toEqual([]);
     }
     expect(startupPackages(meta, 'cli')).toContain('better-sqlite3');
+    // The browser shell's HTTP thread holds no store and validates nothing at start: the service threads do.
+    expect(startupPackages(meta, 'web')).not.toContain('zod');
+    expect(startupPackages(meta, 'web')).not.toContain('better-sqlite3');
     // The heavy packages are still in the build, behind dynamic imports (chunks of their own).
     const dynamic = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
     expect(dynamic.size).toBeGreaterThan(3);

@@ -46,8 +46,8 @@ describe('series --json text', () => {
   it('escapes a period as JSON.stringify does when it is not in the stored form', () => {
     const list = [series(1), series(2)];
     const columns = new Map<number, SeriesColumns>([
-      [1, { periods: ['2025-"01"', '2025\\02', '2025\n03', '2025\u0001', '期\ud800'], values: [1, 2, 3, 4, 5] }],
-      [2, { periods: ['2025-01'], values: [7] }],
+      [1, { periods: ['2025-"01"', '2025\\02', '2025\n03', '2025\u0001', '期\ud800', '2025年1月', '2025\u007f'], values: [1, 2, 3, 4, 5, 6, 7] }],
+      [2, { periods: ['2025年1月', '2025年2月'], values: [8, 9] }],
     ]);
     expect(joined(list, columns)).toBe(expected(list, columns));
   });

@@ -72,9 +72,10 @@ export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
 
 /**
  * One sheet's rows, in file order, in batches of about `batchRows` rows or MAX_BATCH_CELLS cells, whichever
- * comes first (the caller can yield to the event loop between batches). Rows without cells are left out. Each batch is handed over whole and nothing of it is
- * kept, so memory stays at one batch and one inflate chunk, whatever the sheet's size. Breaking out of the
- * loop or aborting closes the part's stream.
+ * comes first (the caller can yield to the event loop between batches). Rows without cells are left out. Each
+ * batch is handed over whole and nothing of it is kept, so memory stays at one batch and one inflate chunk,
+ * whatever the sheet's size. Breaking out of the loop or aborting (the iteration then rejects with
+ * `signal.reason`) closes the part's streams.
  */
 export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: SheetRowsOptions = {}): AsyncGenerator<SheetRow[], void, undefined> {
   const { parts, styles } = internalsOf(book);
@@ -145,6 +146,7 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
     if (tail) parser.close();
     else if (opened) throw new Error('unclosed tag: sheetData');
   } catch (e) {
+    if (options.signal?.aborted) throw options.signal.reason;
     throw corruptXml(sheet.part, e);
   }
   return merges;

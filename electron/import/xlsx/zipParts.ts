@@ -70,15 +70,11 @@ export class ZipParts {
     return this.openCount;
   }
 
-  /** The part's declared (and checked) uncompressed size. */
-  sizeOf(path: string): number {
-    return this.entry(path).uncompressedSize;
-  }
-
   /**
-   * The part's text, chunk by chunk, inflated as a stream (yauzl checks the CRC and the declared size). A part
-   * that produces more than its declared size stops with an ImportFileError ('too_large'); broken or truncated
-   * deflate data with one ('corrupt'). Ending the iteration early (break, return, an abort) destroys the stream.
+   * The part's text, chunk by chunk, inflated as a stream. A part that produces more than its declared size
+   * stops with an ImportFileError ('too_large'); broken or truncated deflate data, fewer bytes than declared or
+   * a CRC that does not match with one ('corrupt'). Ending the iteration early (break, return, an abort)
+   * destroys the streams.
    */
   async *textChunks(path: string, signal?: AbortSignal): AsyncGenerator<string, void, undefined> {
     signal?.throwIfAborted();
@@ -89,16 +85,19 @@ export class ZipParts {
     signal?.addEventListener('abort', onAbort, { once: true });
     const decoder = new XmlDecoder();
     let produced = 0;
+    let crc = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         produced += chunk.byteLength;
         if (produced > entry.uncompressedSize) throw tooLarge(path);
+        crc = zlib.crc32(chunk, crc);
         const text = decoder.decode(chunk);
         if (text) yield text;
         signal?.throwIfAborted();
       }
       // Fewer bytes than declared: the part was cut (yauzl's own check, which its raw read leaves to us).
       if (produced !== entry.uncompressedSize) throw new Error(`${produced} bytes inflated, ${entry.uncompressedSize} declared`);
+      if (crc >>> 0 !== entry.crc32 >>> 0) throw new Error('CRC-32 mismatch');
       const rest = decoder.end();
       if (rest) yield rest;
     } catch (e) {

@@ -53,10 +53,12 @@ const KEEP_FINISHED_JOBS = 20;
 const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 /**
- * The heavy thread prepares the briefing's first preview once the calls thread has had nothing to answer for this
- * long (the first screen is shown), so that it never takes a core from the calls the analyst is waiting for.
+ * The heavy thread starts (unless a heavy call started it) and prepares the briefing's first preview once the calls
+ * thread has had nothing to answer for this long: the first screen has its rows and the browser has drawn them, so
+ * the preparation (a second of CPU at 120 targets, several at 2,000) takes no core from what the analyst is waiting
+ * for on a 2-core machine.
  */
-const WARM_AFTER_IDLE_MS = 150;
+const WARM_AFTER_IDLE_MS = 1000;
 
 /** An error as a thread sent it: worded, and logged there with its stack if it was internal. */
 function wireToError(e: WireError): WorkbenchError {
@@ -181,20 +183,27 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  // The heavy thread starts now but is not waited for: the first screen needs only the calls thread, and a heavy
-  // call made before it is ready waits in its port. Starting it costs a thread's module load and store open
-  // (a few hundred ms) that would otherwise stand between launch and the first target rows. Once ready and idle,
-  // it warms what the briefing's first preview needs (serviceThread.ts `warm`).
-  const heavy = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
-  // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
-  heavy.ready.catch(() => undefined);
+  // The heavy thread starts with the first heavy call or once the calls thread has been idle, whichever comes
+  // first, and is never waited for (a call made before it is ready waits in its port): its module load and store
+  // open (a few hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core
+  // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
+  // (serviceThread.ts `warm`, warmUp.ts).
+  let heavyThread: CallThread | null = null;
+  const heavy = (): CallThread => {
+    if (!heavyThread) {
+      heavyThread = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
+      // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
+      heavyThread.ready.catch(() => undefined);
+    }
+    return heavyThread;
+  };
   let warmTimer: NodeJS.Timeout | undefined;
   callsThread.onBusy = (busy) => {
     clearTimeout(warmTimer);
     if (busy) return;
     warmTimer = setTimeout(() => {
       callsThread.onBusy = null;
-      heavy.worker.postMessage({ type: 'warm' } satisfies ToThread);
+      heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
     }, WARM_AFTER_IDLE_MS).unref();
   };
 
@@ -284,18 +293,19 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
       if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
       // Anything else, unknown names included (the calls thread refuses those with the usual message).
-      return (HEAVY_CALLS.has(name) ? heavy : callsThread).call(name, args);
+      return (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
     },
     subscribe: (listener) => hub.subscribe(listener),
     grant(filePath) {
       const resolved = path.resolve(filePath);
       granted.add(resolved);
-      for (const t of [callsThread.worker, heavy.worker]) t.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
+      // A heavy thread not started yet gets every grant in its start-up data (config).
+      for (const t of [callsThread, heavyThread]) t?.worker.postMessage({ type: 'grant', path: resolved } satisfies ToThread);
     },
     async close() {
       clearTimeout(warmTimer);
       for (const j of jobs.values()) await j.worker?.terminate();
-      await Promise.all([callsThread.worker.terminate(), heavy.worker.terminate()]);
+      await Promise.all([callsThread.worker.terminate(), heavyThread?.worker.terminate()]);
     },
   };
 }
