@@ -88,19 +88,20 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
     // (1,000,000 observation rows: 4.7 s this way against 7.5 s one row a statement). The rest go one by one.
     const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT));
     const one = db.prepare(singleRowInsertSql(table, columns));
-    const pending: unknown[] = [];
+    // One parameter list, filled in place and reused for every statement: no array per row or per statement.
+    const pending: unknown[] = new Array(width * SQLITE_ROWS_PER_STATEMENT);
     let buffered = 0;
     let written = 0;
     return {
       add(row) {
         checkRow(row);
         requireTransaction();
-        pending.push(...row);
+        const at = buffered * width;
+        for (let i = 0; i < width; i++) pending[at + i] = row[i];
         if (++buffered === SQLITE_ROWS_PER_STATEMENT) {
-          many.run(pending);
-          written += buffered;
-          pending.length = 0;
           buffered = 0;
+          many.run(pending);
+          written += SQLITE_ROWS_PER_STATEMENT;
         }
       },
       flush() {
@@ -108,7 +109,6 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
         requireTransaction();
         for (let i = 0; i < buffered; i++) one.run(pending.slice(i * width, (i + 1) * width));
         written += buffered;
-        pending.length = 0;
         buffered = 0;
       },
       get written() {
@@ -157,4 +157,31 @@ export function insertRows(db: StoreDb, table: string, columns: readonly string[
     return inserter.written;
   };
   return db.inTransaction ? run() : writeTransaction(db, run);
+}
+
+/**
+ * Inserts `rows` (in the caller's write transaction) and answers the `returning` columns of each row written, in
+ * no promised order (PostgreSQL does not promise RETURNING's order): match them to the rows by a unique key. On
+ * SQLite one statement a row (in-process, so cheap); on PostgreSQL one statement of column arrays per chunk, so
+ * 20,000 new series are two round trips instead of 20,000.
+ */
+export function insertReturning(db: StoreDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[], options: InserterOptions = {}): unknown[][] {
+  if (!db.inTransaction) throw new Error('bulk insert: must run inside the caller\'s write transaction');
+  const width = columns.length;
+  for (const row of rows) if (row.length !== width) throw new Error(`bulk insert into ${table}: a row has ${row.length} values for ${width} columns`);
+  const back = ` RETURNING ${returning.map(quoted).join(', ')}`;
+  const out: unknown[][] = [];
+  if (db.engine === 'sqlite') {
+    const statement = db.prepare(singleRowInsertSql(table, columns) + back).raw();
+    for (const row of rows) out.push(statement.get(...row) as unknown[]);
+    return out;
+  }
+  const chunk = Math.max(1, options.rowsPerStatement ?? PG_ROWS_PER_STATEMENT);
+  const statement = db.prepare(unnestInsertSql(table, columns, columnTypes(db, table, columns)) + back).raw();
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const arrays = columns.map((_, i) => part.map((r) => (typeof r[i] === 'bigint' ? String(r[i]) : r[i])));
+    for (const r of statement.all(arrays) as unknown[][]) out.push(r);
+  }
+  return out;
 }
