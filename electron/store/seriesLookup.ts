@@ -69,7 +69,11 @@ export function seriesLookup(db: Store): StoreLookup {
     },
     byName(name: string) {
       let list = named.get(name);
-      if (!list) named.set(name, (list = byName.all(name) as StoredSeries[]));
+      if (!list) {
+        named.set(name, (list = byName.all(name) as StoredSeries[]));
+        // Every series of the name is known now: `find` answers from them.
+        for (const s of list) found.set(identityKey(s), s);
+      }
       return list;
     },
     preloadCurrent(seriesIds) {
