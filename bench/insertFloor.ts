@@ -13,8 +13,14 @@ export const FLOOR_SERIES = 20_000;
 export const FLOOR_PERIODS = 50;
 const COLUMNS = ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell', 'label', 'source_period'];
 
-/** Milliseconds to write the rows (series rows included, one statement each: 20,000 of them). */
-export function insertFloor(rowsPerStatement: number): number {
+export interface FloorFigures {
+  /** Wall time to write the rows (series rows included, one statement each: 20,000 of them). */
+  ms: number;
+  /** CPU time of this process meanwhile (user + system): steadier than wall time when other work shares the cores. */
+  cpuMs: number;
+}
+
+export function insertFloor(rowsPerStatement: number): FloorFigures {
   const file = path.join(BENCH_TMP, `floor-${rowsPerStatement}.sqlite`);
   const store = benchStore(file);
   const db = store.sqlite;
@@ -34,6 +40,7 @@ export function insertFloor(rowsPerStatement: number): number {
   const pending: unknown[] = new Array(width * rowsPerStatement);
   let buffered = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   db.transaction(() => {
     for (let s = 0; s < FLOOR_SERIES; s++) {
       const label = `指标${s}累计值(万吨)`;
@@ -59,9 +66,10 @@ export function insertFloor(rowsPerStatement: number): number {
     for (let i = 0; i < buffered; i++) one.run(pending.slice(i * width, (i + 1) * width));
   }).immediate();
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   store.close();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  return ms;
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -70,9 +78,9 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export function benchInsertFloor(): void {
   console.log(`插入下限 / Insert floor: ${(FLOOR_SERIES * FLOOR_PERIODS).toLocaleString()} observation rows, raw better-sqlite3, one transaction`);
   const base = insertFloor(1);
-  console.log(`  1 row a statement       ${s(base)}  (baseline)`);
-  for (const rows of [50, 100, 200, 500]) {
-    const ms = insertFloor(rows);
-    console.log(`  ${String(rows).padStart(3)} rows a statement    ${s(ms)}  ratio ${(ms / base).toFixed(2)}`);
+  console.log(`  1 row a statement       ${s(base.ms)} (CPU ${s(base.cpuMs)})  (baseline)`);
+  for (const rows of [20, 50, 100, 200, 500]) {
+    const f = insertFloor(rows);
+    console.log(`  ${String(rows).padStart(3)} rows a statement    ${s(f.ms)} (CPU ${s(f.cpuMs)})  ratio ${(f.ms / base.ms).toFixed(2)}, CPU ratio ${(f.cpuMs / base.cpuMs).toFixed(2)}`);
   }
 }

@@ -1,12 +1,13 @@
-// Inserting many rows at once (an import's observations: up to millions). On SQLite a prepared statement run in
-// a loop is already the fastest form (no round trips: the engine is in this process). On PostgreSQL every
-// statement is a round trip to the server through the connection's worker thread (pg/pgConnection.ts), so one
-// INSERT per row would spend the import waiting; rows go instead in chunks of thousands, each one statement
-// whose parameters are one array per column (`INSERT … SELECT * FROM unnest(?::integer[], ?::text[], …)`):
-// a handful of parameters whatever the chunk's size, far from the protocol's 65,535. Measured on the dev server,
-// 200,000 observation rows: 8.4 s this way, 13.5 s as multi-row VALUES lists of 8,000 parameters, against a floor
-// of 3.9 s for the server generating the same rows itself (INSERT … SELECT generate_series). Either way the rows are written inside the caller's write
-// transaction: an import's batch is whole or absent.
+// Inserting many rows at once (an import's observations: up to millions). On SQLite the engine is in this process,
+// so the cost is the calls into it: 50 rows a statement take about 0.73 of the CPU time of one row a statement at
+// 1,000,000 observation rows (100 or 500 rows a statement no better: `npm run -s bench -- insert-floor`). On
+// PostgreSQL every statement is a round trip to the server through the connection's worker thread
+// (pg/pgConnection.ts), so one INSERT per row would spend the import waiting; rows go instead in chunks of
+// thousands, each one statement whose parameters are one array per column (`INSERT … SELECT * FROM unnest(?::integer[],
+// ?::text[], …)`): a handful of parameters whatever the chunk's size, far from the protocol's 65,535. Measured on
+// the dev server, 200,000 observation rows: 8.4 s this way, 13.5 s as multi-row VALUES lists of 8,000 parameters,
+// against a floor of 3.9 s for the server generating the same rows itself (INSERT … SELECT generate_series). Either
+// way the rows are written inside the caller's write transaction: an import's batch is whole or absent.
 import type { StoreDb } from './storeDb';
 import { writeTransaction } from './writeTransaction';
 
@@ -84,8 +85,8 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
   };
 
   if (db.engine === 'sqlite') {
-    // Many rows a statement: most of a single-row statement's cost is the call into SQLite, not the B-tree work
-    // (1,000,000 observation rows: 4.7 s this way against 7.5 s one row a statement). The rest go one by one.
+    // Many rows a statement: part of a single-row statement's cost is the call into SQLite, not the B-tree work.
+    // The rest go one by one.
     const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT));
     const one = db.prepare(singleRowInsertSql(table, columns));
     // One parameter list, filled in place and reused for every statement: no array per row or per statement.
