@@ -162,9 +162,9 @@ export function insertRows(db: StoreDb, table: string, columns: readonly string[
 
 /**
  * Inserts `rows` (in the caller's write transaction) and answers the `returning` columns of each row written, in
- * no promised order (PostgreSQL does not promise RETURNING's order): match them to the rows by a unique key. On
- * SQLite one statement a row (in-process, so cheap); on PostgreSQL one statement of column arrays per chunk, so
- * 20,000 new series are two round trips instead of 20,000.
+ * no promised order (neither engine promises RETURNING's order): match them to the rows by a unique key. On
+ * SQLite many rows a statement, as rowInserter; on PostgreSQL one statement of column arrays per chunk, so 20,000
+ * new series are two round trips instead of 20,000.
  */
 export function insertReturning(db: StoreDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[], options: InserterOptions = {}): unknown[][] {
   if (!db.inTransaction) throw new Error('bulk insert: must run inside the caller\'s write transaction');
@@ -173,8 +173,13 @@ export function insertReturning(db: StoreDb, table: string, columns: readonly st
   const back = ` RETURNING ${returning.map(quoted).join(', ')}`;
   const out: unknown[][] = [];
   if (db.engine === 'sqlite') {
-    const statement = db.prepare(singleRowInsertSql(table, columns) + back).raw();
-    for (const row of rows) out.push(statement.get(...row) as unknown[]);
+    const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT) + back).raw();
+    const one = db.prepare(singleRowInsertSql(table, columns) + back).raw();
+    let start = 0;
+    for (; start + SQLITE_ROWS_PER_STATEMENT <= rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+      for (const r of many.all(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).flat()) as unknown[][]) out.push(r);
+    }
+    for (const row of rows.slice(start)) out.push(one.get(...row) as unknown[]);
     return out;
   }
   const chunk = Math.max(1, options.rowsPerStatement ?? PG_ROWS_PER_STATEMENT);

@@ -122,7 +122,8 @@ describe.each(engines)('insertRows on %s', (_engine, open) => {
 
   it('answers the returned columns of every row inserted, across chunk borders (new series and their ids)', () => {
     const { db } = opened;
-    const rows = Array.from({ length: 23 }, (_, i) => [`返回指标${i}`, `返回指标${i}(亿元)`, '亿元', 'monthly', 'monthly', i % 2 ? '全国' : '']);
+    const rows = Array.from({ length: 123 }, (_, i) => [`返回指标${i}`, `返回指标${i}(亿元)`, '亿元', 'monthly', 'monthly', i % 2 ? '全国' : '']);
+    // 123 rows: two whole statements of 50 and 23 one by one on SQLite, 25 chunks of 5 on PostgreSQL.
     const back = writeTransaction(db, () => insertReturning(db, 'series', ['name', 'label', 'unit', 'measure', 'frequency', 'region'], rows, ['id', 'name', 'region'], { rowsPerStatement: 5 })) as [number, string, string][];
     expect(back.map(([, name, region]) => [name, region]).sort()).toEqual(rows.map((r) => [r[0], r[5]]).sort());
     // Each id is the row stored under that name.
