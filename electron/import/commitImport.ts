@@ -162,7 +162,8 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
         rows.add(seriesId, o.period, o.value, o.source);
       }
     }
-    if (rows.finish() !== written) throw new Error(`commit: wrote ${rows.finish()} observation rows for ${written} planned`);
+    const rowsWritten = rows.finish();
+    if (rowsWritten !== written) throw new Error(`commit: wrote ${rowsWritten} observation rows for ${written} planned`);
     const changes = summariseChanges(plan, ids);
     const details: BatchDetails = {
       seriesIds: [...new Set(ids.values())],
