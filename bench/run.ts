@@ -7,6 +7,7 @@ import { benchLoad } from './load';
 import { analystMain, LOAD_ANALYST_FLAG } from './loadAnalyst';
 import { benchImport, importChild, IMPORT_CHILD_FLAG, xlsxReadChild, XLSX_READ_CHILD_FLAG } from './import';
 import { benchImportIdentity } from './importIdentity';
+import { benchInsertFloor } from './insertFloor';
 import { benchImportByRegion } from './importByRegion';
 import { benchPlanExtract } from './planExtract';
 import { benchResponsiveness } from './responsiveness';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   series: benchSeriesCli,
   import: benchImport,
   'import-identity': benchImportIdentity,
+  'insert-floor': benchInsertFloor,
   'import-by-region': benchImportByRegion,
   responsiveness: benchResponsiveness,
   variance: benchVariance,

@@ -7,7 +7,9 @@ import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
-import { planImport, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type RevisionView } from '../../shared/import/importChanges';
+import { planImport, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
+import { identityKey } from '../../shared/import/seriesIdentity';
+import { insertReturning } from '../store/bulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
 import { importWarnings } from '../../shared/import/importWarnings';
 import { seriesLookup } from '../store/seriesLookup';
@@ -88,6 +90,27 @@ export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPla
   return { plan, checks: importWarnings(plan, lookup) };
 }
 
+const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];
+const IDENTITY_COLUMNS = ['id', 'name', 'unit', 'measure', 'frequency', 'region'];
+
+/** The series new to the store, written together; their ids by plan key, in plan order. */
+function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<string, number> {
+  const rows = fresh.map((p) => {
+    const i = p.identity;
+    return [i.name, p.label, i.unit, i.measure, i.frequency, i.region];
+  });
+  const back = insertReturning(db, 'series', SERIES_COLUMNS, rows, IDENTITY_COLUMNS) as [number, string, string, Measure, Frequency, string][];
+  // Matched by identity (unique in the store), since RETURNING's order is not promised.
+  const idOf = new Map(back.map(([id, name, unit, measure, frequency, region]) => [identityKey({ name, unit, measure, frequency, region }), id]));
+  const out = new Map<string, number>();
+  for (const p of fresh) {
+    const id = idOf.get(p.key);
+    if (id === undefined) throw new Error(`commit: no id came back for the new series ${p.key}`);
+    out.set(p.key, id);
+  }
+  return out;
+}
+
 export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions): CommitResult {
   if (parsed.problems.length > 0 && !opts.skipInvalid) refuseProblems(parsed.problems);
   const total = parsed.sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
@@ -96,7 +119,6 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
   }
 
   const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at, imported_by) VALUES (?, ?, ?, ?) RETURNING id');
-  const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
   const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
   const finishBatch = db.prepare(
     'UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?',
@@ -115,12 +137,11 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
     }
     const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString(), opts.user ?? '') as { id: number }).id;
-    const rows = new ObservationRowWriter(db);
+    const created = createSeries(db, plan.series.filter((p) => !p.stored));
     const ids = new Map<string, number>();
-    const created: number[] = [];
     const relabelled: Record<string, string> = {};
+    const rows = new ObservationRowWriter(db, batchId);
     for (const p of plan.series) {
-      const i = p.identity;
       let seriesId: number;
       if (p.stored) {
         seriesId = p.stored.id;
@@ -130,21 +151,23 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
           relabel.run(p.label, seriesId);
         }
       } else {
-        seriesId = (insertSeries.get(i.name, p.label, i.unit, i.measure, i.frequency, i.region) as { id: number }).id;
-        created.push(seriesId);
+        seriesId = created.get(p.key)!;
       }
       ids.set(p.key, seriesId);
-      for (const o of p.observations) {
-        if (o.status === 'unchanged') continue;
-        const src = o.source;
-        rows.add({ seriesId, period: o.period, value: o.value, batchId, sheet: src.sheet, cell: src.cell, label: src.label, sourcePeriod: src.sourcePeriod });
+      // Every value of a series the plan holds no statuses for is new; otherwise only new and revised ones are written.
+      const { observations, statuses } = p;
+      for (let k = 0; k < observations.length; k++) {
+        if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
+        const o = observations[k];
+        rows.add(seriesId, o.period, o.value, o.source);
       }
     }
-    rows.flush();
+    const rowsWritten = rows.finish();
+    if (rowsWritten !== written) throw new Error(`commit: wrote ${rowsWritten} observation rows for ${written} planned`);
     const changes = summariseChanges(plan, ids);
     const details: BatchDetails = {
       seriesIds: [...new Set(ids.values())],
-      createdSeriesIds: created,
+      createdSeriesIds: [...created.values()],
       unchangedCount: plan.counts.observationsUnchanged,
       sheets: parsed.sheets.map((s) => ({ name: s.name, layout: s.layout })),
       skippedSheets: parsed.skippedSheets,

@@ -1,7 +1,8 @@
-// The one place a commit writes observation rows: through the store's bulk insert (bulkInsert.ts: 50 rows a
-// statement on SQLite, column arrays of 10,000 rows on PostgreSQL), fed a chunk at a time.
+// The one place a commit writes observation rows: through the store's bulk insert (bulkInsert.ts: many rows a
+// statement on SQLite, column arrays of 10,000 rows on PostgreSQL), one value at a time as the commit walks its plan.
 import type { Store } from '../store/openStore';
-import { insertRows, PG_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT } from '../store/bulkInsert';
+import { insertRows, rowInserter, type RowInserter } from '../store/bulkInsert';
+import type { CellSource } from '../../shared/domain/series';
 
 export interface ObservationRow {
   seriesId: number;
@@ -16,30 +17,43 @@ export interface ObservationRow {
 
 const COLUMN_NAMES = ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell', 'label', 'source_period'];
 
-/** Inserts the rows in order (inside the caller's transaction), many to a statement on either engine (bulkInsert.ts). */
-export function insertObservationRows(db: Store, rows: readonly ObservationRow[]): void {
-  insertRows(db, 'observations', COLUMN_NAMES, rows.map((r) => [r.seriesId, r.period, r.value, r.batchId, r.sheet, r.cell, r.label, r.sourcePeriod]));
+/**
+ * Writes one batch's observation rows (inside the caller's transaction) as they come, each with the cell it was
+ * read from. The statement is prepared once per commit and one row array is reused: at a million rows the commit
+ * makes no object per row. `finish` writes what is left.
+ */
+export class ObservationRowWriter {
+  private readonly inserter: RowInserter;
+  private readonly row: unknown[] = new Array(COLUMN_NAMES.length);
+
+  constructor(db: Store, batchId: number) {
+    this.inserter = rowInserter(db, 'observations', COLUMN_NAMES);
+    this.row[3] = batchId;
+  }
+
+  add(seriesId: number, period: string, value: number, source: CellSource): void {
+    const row = this.row;
+    row[0] = seriesId;
+    row[1] = period;
+    row[2] = value;
+    row[4] = source.sheet;
+    row[5] = source.cell;
+    row[6] = source.label;
+    row[7] = source.sourcePeriod;
+    this.inserter.add(row);
+  }
+
+  /** Writes the rows still buffered; answers how many rows were written in all. */
+  finish(): number {
+    this.inserter.flush();
+    return this.inserter.written;
+  }
 }
 
 /**
- * Collects rows and writes them a chunk at a time, so a commit never holds all of its rows as objects at once.
- * `flush` writes what is left.
+ * Inserts the rows in order, many to a statement on either engine (bulkInsert.ts), in the caller's transaction or
+ * in one of their own.
  */
-export class ObservationRowWriter {
-  private readonly rows: ObservationRow[] = [];
-  constructor(
-    private readonly db: Store,
-    private readonly chunk = db.engine === 'postgres' ? PG_ROWS_PER_STATEMENT : 20 * SQLITE_ROWS_PER_STATEMENT,
-  ) {}
-
-  add(row: ObservationRow): void {
-    this.rows.push(row);
-    if (this.rows.length >= this.chunk) this.flush();
-  }
-
-  flush(): void {
-    if (this.rows.length === 0) return;
-    insertObservationRows(this.db, this.rows);
-    this.rows.length = 0;
-  }
+export function insertObservationRows(db: Store, rows: readonly ObservationRow[]): void {
+  insertRows(db, 'observations', COLUMN_NAMES, rows.map((r) => [r.seriesId, r.period, r.value, r.batchId, r.sheet, r.cell, r.label, r.sourcePeriod]));
 }

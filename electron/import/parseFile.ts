@@ -193,6 +193,8 @@ function resolveDuplicates(sheets: ParsedSheet[]): string[] {
   for (const sheet of sheets) {
     for (const s of sheet.series) {
       const key = seriesKeyString(s);
+      // The common case, a series alone in the file with each period once, has nothing to resolve.
+      if (keyCount.get(key) === 1 && distinctPeriods(s.observations)) continue;
       let periods = seen.get(key);
       if (!periods) {
         periods = new Map();
@@ -229,6 +231,15 @@ function resolveDuplicates(sheets: ParsedSheet[]): string[] {
   }
   if (equalDuplicates > 0) warnings.push(`${equalDuplicates} 个重复单元格数值相同，只导入一次 / ${equalDuplicates} duplicate cell(s) with equal values imported once`);
   return warnings;
+}
+
+function distinctPeriods(observations: readonly { period: string }[]): boolean {
+  const periods = new Set<string>();
+  for (const o of observations) {
+    if (periods.has(o.period)) return false;
+    periods.add(o.period);
+  }
+  return true;
 }
 
 /** Problems in reading order (row, then column) so the list matches what the analyst sees in the sheet. */

@@ -4,7 +4,7 @@
 import { PREVIEW_OBSERVATION_LIMIT, type ImportPreview, type PreviewObservation, type PreviewSeries, type PreviewSheet } from '../../shared/contract/importCalls';
 import type { ParsedFile, ParsedSeries, ParsedSheet } from '../../shared/import/mapping';
 import type { ImportCheck } from '../../shared/import/checks';
-import { summariseChanges, type ImportPlan, type PlannedObservation } from '../../shared/import/importChanges';
+import { plannedObservations, summariseChanges, type ImportPlan, type PlannedObservation, type PlannedSeries } from '../../shared/import/importChanges';
 import { identityKey, seriesIdentity } from '../../shared/import/seriesIdentity';
 
 /** 0-based row of an A1 reference (`B12` → 11); null for anything else. */
@@ -39,6 +39,8 @@ function previewSeries(sheet: ParsedSheet, s: ParsedSeries): PreviewSeries {
   };
 }
 
+const plannedOf = (p: PlannedSeries | undefined): PlannedObservation[] => (p ? plannedObservations(p) : []);
+
 export function buildPreview(parsed: ParsedFile, plan: ImportPlan, checks: ImportCheck[], limit = PREVIEW_OBSERVATION_LIMIT): ImportPreview {
   const observations: PreviewObservation[] = [];
   // Each shown value's classification, looked up by series and period; built only for the series shown.
@@ -47,7 +49,7 @@ export function buildPreview(parsed: ParsedFile, plan: ImportPlan, checks: Impor
   const classified = (s: ParsedSeries, period: string): PlannedObservation | undefined => {
     const key = identityKey(seriesIdentity(s, plan.homeRegion));
     let periods = byPeriod.get(key);
-    if (!periods) byPeriod.set(key, (periods = new Map((planned.get(key)?.observations ?? []).map((o) => [o.period, o]))));
+    if (!periods) byPeriod.set(key, (periods = new Map(plannedOf(planned.get(key)).map((o) => [o.period, o]))));
     return periods.get(period);
   };
   const sheets: PreviewSheet[] = parsed.sheets.map((sheet) => {

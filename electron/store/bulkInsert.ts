@@ -1,12 +1,13 @@
-// Inserting many rows at once (an import's observations: up to millions). On SQLite a prepared statement run in
-// a loop is already the fastest form (no round trips: the engine is in this process). On PostgreSQL every
-// statement is a round trip to the server through the connection's worker thread (pg/pgConnection.ts), so one
-// INSERT per row would spend the import waiting; rows go instead in chunks of thousands, each one statement
-// whose parameters are one array per column (`INSERT … SELECT * FROM unnest(?::integer[], ?::text[], …)`):
-// a handful of parameters whatever the chunk's size, far from the protocol's 65,535. Measured on the dev server,
-// 200,000 observation rows: 8.4 s this way, 13.5 s as multi-row VALUES lists of 8,000 parameters, against a floor
-// of 3.9 s for the server generating the same rows itself (INSERT … SELECT generate_series). Either way the rows are written inside the caller's write
-// transaction: an import's batch is whole or absent.
+// Inserting many rows at once (an import's observations: up to millions). On SQLite the engine is in this process,
+// so the cost is the calls into it: 50 rows a statement take about 0.73 of the CPU time of one row a statement at
+// 1,000,000 observation rows (100 or 500 rows a statement no better: `npm run -s bench -- insert-floor`). On
+// PostgreSQL every statement is a round trip to the server through the connection's worker thread
+// (pg/pgConnection.ts), so one INSERT per row would spend the import waiting; rows go instead in chunks of
+// thousands, each one statement whose parameters are one array per column (`INSERT … SELECT * FROM unnest(?::integer[],
+// ?::text[], …)`): a handful of parameters whatever the chunk's size, far from the protocol's 65,535. Measured on
+// the dev server, 200,000 observation rows: 8.4 s this way, 13.5 s as multi-row VALUES lists of 8,000 parameters,
+// against a floor of 3.9 s for the server generating the same rows itself (INSERT … SELECT generate_series). Either
+// way the rows are written inside the caller's write transaction: an import's batch is whole or absent.
 import type { StoreDb } from './storeDb';
 import { writeTransaction } from './writeTransaction';
 
@@ -84,23 +85,24 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
   };
 
   if (db.engine === 'sqlite') {
-    // Many rows a statement: most of a single-row statement's cost is the call into SQLite, not the B-tree work
-    // (1,000,000 observation rows: 4.7 s this way against 7.5 s one row a statement). The rest go one by one.
+    // Many rows a statement: part of a single-row statement's cost is the call into SQLite, not the B-tree work.
+    // The rest go one by one.
     const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT));
     const one = db.prepare(singleRowInsertSql(table, columns));
-    const pending: unknown[] = [];
+    // One parameter list, filled in place and reused for every statement: no array per row or per statement.
+    const pending: unknown[] = new Array(width * SQLITE_ROWS_PER_STATEMENT);
     let buffered = 0;
     let written = 0;
     return {
       add(row) {
         checkRow(row);
         requireTransaction();
-        pending.push(...row);
+        const at = buffered * width;
+        for (let i = 0; i < width; i++) pending[at + i] = row[i];
         if (++buffered === SQLITE_ROWS_PER_STATEMENT) {
-          many.run(pending);
-          written += buffered;
-          pending.length = 0;
           buffered = 0;
+          many.run(pending);
+          written += SQLITE_ROWS_PER_STATEMENT;
         }
       },
       flush() {
@@ -108,7 +110,6 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
         requireTransaction();
         for (let i = 0; i < buffered; i++) one.run(pending.slice(i * width, (i + 1) * width));
         written += buffered;
-        pending.length = 0;
         buffered = 0;
       },
       get written() {
@@ -157,4 +158,36 @@ export function insertRows(db: StoreDb, table: string, columns: readonly string[
     return inserter.written;
   };
   return db.inTransaction ? run() : writeTransaction(db, run);
+}
+
+/**
+ * Inserts `rows` (in the caller's write transaction) and answers the `returning` columns of each row written, in
+ * no promised order (neither engine promises RETURNING's order): match them to the rows by a unique key. On
+ * SQLite many rows a statement, as rowInserter; on PostgreSQL one statement of column arrays per chunk, so 20,000
+ * new series are two round trips instead of 20,000.
+ */
+export function insertReturning(db: StoreDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[], options: InserterOptions = {}): unknown[][] {
+  if (!db.inTransaction) throw new Error('bulk insert: must run inside the caller\'s write transaction');
+  const width = columns.length;
+  for (const row of rows) if (row.length !== width) throw new Error(`bulk insert into ${table}: a row has ${row.length} values for ${width} columns`);
+  const back = ` RETURNING ${returning.map(quoted).join(', ')}`;
+  const out: unknown[][] = [];
+  if (db.engine === 'sqlite') {
+    const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT) + back).raw();
+    const one = db.prepare(singleRowInsertSql(table, columns) + back).raw();
+    let start = 0;
+    for (; start + SQLITE_ROWS_PER_STATEMENT <= rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+      for (const r of many.all(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).flat()) as unknown[][]) out.push(r);
+    }
+    for (const row of rows.slice(start)) out.push(one.get(...row) as unknown[]);
+    return out;
+  }
+  const chunk = Math.max(1, options.rowsPerStatement ?? PG_ROWS_PER_STATEMENT);
+  const statement = db.prepare(unnestInsertSql(table, columns, columnTypes(db, table, columns)) + back).raw();
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const arrays = columns.map((_, i) => part.map((r) => (typeof r[i] === 'bigint' ? String(r[i]) : r[i])));
+    for (const r of statement.all(arrays) as unknown[][]) out.push(r);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // unchanged or revised (old → new). The preview shows it, the commit writes exactly it. Pure: the store is reached
 // only through a lookup, so the same plan is made for a preview and inside the commit's transaction.
 import type { CellSource, Frequency, Measure, PeriodKey } from '../domain/series';
-import type { CellProblem, ParsedFile } from './mapping';
+import type { CellProblem, ParsedFile, ParsedObservation } from './mapping';
 import { identityKey, seriesIdentity, type SeriesIdentity } from './seriesIdentity';
 
 /** A series as the store holds it ('' region: none stated). */
@@ -24,10 +24,21 @@ export interface StoreLookup {
   byName(name: string): StoredSeries[];
   /** The current value of each period (the newest vintage). */
   current(seriesId: number): ReadonlyMap<PeriodKey, number>;
+  /**
+   * A hint, before the first `find` or `byName`: every indicator name the file holds, so that the store can read
+   * their series in a few grouped queries instead of one query per series.
+   */
+  preloadNames?(names: readonly string[]): void;
+  /**
+   * A hint, before a pass that asks `current` for these series in this order (the planner's, then the checks'):
+   * the store can read their values a group of series at a time, holding only one group.
+   */
+  preloadCurrent?(seriesIds: readonly number[]): void;
 }
 
 export type ObservationStatus = 'new' | 'unchanged' | 'revised';
 
+/** One observation with its classification, made on demand (plannedObservations) for the few a view shows. */
 export interface PlannedObservation {
   period: PeriodKey;
   value: number;
@@ -36,6 +47,12 @@ export interface PlannedObservation {
   /** The current stored value (revised and unchanged), else null. */
   oldValue: number | null;
 }
+
+/** Status codes in PlannedSeries.statuses. */
+export const STATUS_NEW = 0;
+export const STATUS_UNCHANGED = 1;
+export const STATUS_REVISED = 2;
+const STATUS_NAMES: readonly ObservationStatus[] = ['new', 'unchanged', 'revised'];
 
 export interface PlannedSeries {
   key: string;
@@ -50,7 +67,27 @@ export interface PlannedSeries {
   stored: StoredSeries | null;
   /** Stored series of the same indicator and measure under another region or unit (only for a new series). */
   siblings: StoredSeries[];
-  observations: PlannedObservation[];
+  /**
+   * The file's values of this series, in file order. For a series read from one row this is the parsed row's own
+   * array (never written to): a million values are not copied into a second million objects.
+   */
+  observations: readonly ParsedObservation[];
+  /**
+   * Per observation (same index) STATUS_NEW, STATUS_UNCHANGED or STATUS_REVISED; null when every one is new (a
+   * series new to the store, or one with no stored values), which is most of a large first import.
+   */
+  statuses: Uint8Array | null;
+  /** Per observation (same index) the current stored value; meaningful where the status is not new. */
+  storedValues: Float64Array | null;
+  counts: { new: number; unchanged: number; revised: number };
+}
+
+/** A planned series' observations as objects with their status and old value (for a preview of a few rows). */
+export function plannedObservations(p: PlannedSeries): PlannedObservation[] {
+  return p.observations.map((o, i) => {
+    const code = p.statuses ? p.statuses[i] : STATUS_NEW;
+    return { period: o.period, value: o.value, source: o.source, status: STATUS_NAMES[code], oldValue: code === STATUS_NEW ? null : p.storedValues![i] };
+  });
 }
 
 export interface ChangeCounts {
@@ -77,17 +114,21 @@ function conflictReason(other: CellSource, value: number): string {
   return `同一指标同一时期出现两次且数值不同（另见 ${other.sheet}!${other.cell} = ${value}）/ The same series and period appear twice with different values (see also ${other.sheet}!${other.cell})`;
 }
 
+/** A series being assembled: `owned` once its observations are an array of the plan's own (rows folded into it). */
+type Assembling = PlannedSeries & { observations: ParsedObservation[]; owned: boolean };
+
 /**
  * Folds the file's series into series identities (resolving a missing region to the home region), refuses a period
  * given twice with different values, and classifies every observation against the store's current values.
  */
 export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null): ImportPlan {
-  const byKey = new Map<string, PlannedSeries>();
+  const byKey = new Map<string, Assembling>();
   // Conflicts can only arise when a second row folds into a series (one parsed series holds each period once), so
   // the index of periods is built only then: a file of a million values with one row per series builds none.
   const seenAt = new Map<string, Map<PeriodKey, { index: number; conflict: boolean }>>();
   const conflicts: CellProblem[] = [];
   const conflicted = new Set<string>();
+  store.preloadNames?.([...new Set(parsed.sheets.flatMap((sheet) => sheet.series.map((s) => s.name)))]);
   for (const sheet of parsed.sheets) {
     sheet.series.forEach((s, order) => {
       if (s.observations.length === 0) return;
@@ -96,9 +137,16 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
       const planned = byKey.get(key);
       if (!planned) {
         const regionSource = s.region?.trim() ? 'file' : identity.region !== '' ? 'home' : 'none';
-        const observations = s.observations.map((o): PlannedObservation => ({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null }));
-        byKey.set(key, { key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [], observations });
+        byKey.set(key, {
+          key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [],
+          observations: s.observations, owned: false, statuses: null, storedValues: null, counts: { new: 0, unchanged: 0, revised: 0 },
+        });
         return;
+      }
+      // The parsed row's array is the file's: the first fold copies it before anything is added.
+      if (!planned.owned) {
+        planned.observations = [...planned.observations];
+        planned.owned = true;
       }
       let seen = seenAt.get(key);
       if (!seen) {
@@ -109,7 +157,7 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
         const prior = seen.get(o.period);
         if (!prior) {
           seen.set(o.period, { index: planned.observations.length, conflict: false });
-          planned.observations.push({ period: o.period, value: o.value, source: o.source, status: 'new', oldValue: null });
+          planned.observations.push(o);
           continue;
         }
         const first = planned.observations[prior.index];
@@ -128,21 +176,14 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
   const counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
   // A conflicting period is imported from neither cell: the file does not say which is right.
   if (conflicted.size > 0) for (const p of byKey.values()) p.observations = p.observations.filter((o) => !conflicted.has(`${p.key}\u0000${o.period}`));
-  const series = [...byKey.values()].filter((p) => p.observations.length > 0);
+  const series: PlannedSeries[] = [];
+  for (const { owned: _owned, ...p } of byKey.values()) if (p.observations.length > 0) series.push(p);
+  store.preloadCurrent?.(series.flatMap((p) => (p.stored ? [p.stored.id] : [])));
   for (const p of series) {
-    const current = p.stored ? store.current(p.stored.id) : null;
-    if (!current) counts.observationsNew += p.observations.length;
-    else for (const o of p.observations) {
-      const before = current.get(o.period);
-      if (before === undefined) {
-        counts.observationsNew++;
-      } else {
-        o.oldValue = before;
-        o.status = sameValue(before, o.value) ? 'unchanged' : 'revised';
-        if (o.status === 'unchanged') counts.observationsUnchanged++;
-        else counts.observationsRevised++;
-      }
-    }
+    classify(p, p.stored ? store.current(p.stored.id) : null);
+    counts.observationsNew += p.counts.new;
+    counts.observationsUnchanged += p.counts.unchanged;
+    counts.observationsRevised += p.counts.revised;
     if (p.stored) {
       counts.seriesContinued++;
     } else {
@@ -156,6 +197,38 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
     }
   }
   return { series, counts, conflicts, homeRegion };
+}
+
+/** Each observation against the stored current values: new (no stored value), unchanged, or revised. */
+function classify(p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null): void {
+  const n = p.observations.length;
+  if (!current || current.size === 0) {
+    p.counts = { new: n, unchanged: 0, revised: 0 };
+    return;
+  }
+  const statuses = new Uint8Array(n);
+  const storedValues = new Float64Array(n);
+  const counted = { new: 0, unchanged: 0, revised: 0 };
+  for (let i = 0; i < n; i++) {
+    const o = p.observations[i];
+    const before = current.get(o.period);
+    if (before === undefined) {
+      counted.new++;
+      continue;
+    }
+    storedValues[i] = before;
+    if (sameValue(before, o.value)) {
+      statuses[i] = STATUS_UNCHANGED;
+      counted.unchanged++;
+    } else {
+      statuses[i] = STATUS_REVISED;
+      counted.revised++;
+    }
+  }
+  p.counts = counted;
+  if (counted.new === n) return;
+  p.statuses = statuses;
+  p.storedValues = storedValues;
 }
 
 /** One series of the file as the preview and the commit report it. */
@@ -245,33 +318,32 @@ export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, num
   const revisions: RevisionView[] = [];
   let revisionCount = 0;
   const series: SeriesChange[] = plan.series.map((p) => {
-    const counted = { new: 0, unchanged: 0, revised: 0 };
     let first: PeriodKey | null = null;
     let last: PeriodKey | null = null;
     const seriesId = p.stored?.id ?? ids?.get(p.key) ?? null;
     for (const o of p.observations) {
-      counted[o.status]++;
       if (first === null || o.period < first) first = o.period;
       if (last === null || o.period > last) last = o.period;
-      if (o.status === 'revised') {
-        revisionCount++;
-        if (revisions.length < limit) {
-          revisions.push({
-            seriesId,
-            name: p.identity.name,
-            label: p.label,
-            unit: p.identity.unit,
-            measure: p.identity.measure,
-            region: p.identity.region || null,
-            period: o.period,
-            sourcePeriod: o.source.sourcePeriod,
-            oldValue: o.oldValue!,
-            newValue: o.value,
-            sheet: o.source.sheet,
-            cell: o.source.cell,
-          });
-        }
-      }
+    }
+    revisionCount += p.counts.revised;
+    if (p.counts.revised > 0 && revisions.length < limit) {
+      p.observations.forEach((o, i) => {
+        if (p.statuses![i] !== STATUS_REVISED || revisions.length >= limit) return;
+        revisions.push({
+          seriesId,
+          name: p.identity.name,
+          label: p.label,
+          unit: p.identity.unit,
+          measure: p.identity.measure,
+          region: p.identity.region || null,
+          period: o.period,
+          sourcePeriod: o.source.sourcePeriod,
+          oldValue: p.storedValues![i],
+          newValue: o.value,
+          sheet: o.source.sheet,
+          cell: o.source.cell,
+        });
+      });
     }
     return {
       name: p.identity.name,
@@ -286,7 +358,7 @@ export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, num
       reason: reasonFor(p, plan.homeRegion),
       previousLabel: p.stored && p.stored.label !== p.label ? p.stored.label : null,
       sheet: p.sheet,
-      observations: counted,
+      observations: { ...p.counts },
       firstPeriod: first,
       lastPeriod: last,
     };

@@ -79,6 +79,8 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
   const companions: CheckSeries[] = [];
   const looked = new Set<string>();
   for (const p of plan.series) {
+    // Warnings past the limit are dropped, so once it is reached the rest would be computed for nothing.
+    if (out.length >= MAX_WARNINGS) return out;
     const checked = fileSeries(p, store);
     for (const c of seriesChecks(checked)) add(c);
     const pairs = pairedMeasures(p.identity.measure);
@@ -100,6 +102,7 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
     }
     if (paired || inGroup.has(p)) retained.push(checked);
   }
+  if (out.length >= MAX_WARNINGS) return out;
   for (const c of crossSeriesChecks(retained, companions)) add(c);
   return out;
 }

@@ -2,7 +2,7 @@
 // across chunk borders on PostgreSQL, and a failing row leaves nothing of the call behind.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRows, rowInserter, singleRowInsertSql, unnestInsertSql } from '../../electron/store/bulkInsert';
+import { insertReturning, insertRows, rowInserter, singleRowInsertSql, unnestInsertSql } from '../../electron/store/bulkInsert';
 import { openStore } from '../../electron/store/openStore';
 import { openPgStore } from '../../electron/store/pg/openPgStore';
 import type { StoreDb } from '../../electron/store/storeDb';
@@ -118,6 +118,17 @@ describe.each(engines)('insertRows on %s', (_engine, open) => {
     expect(db.prepare('SELECT COUNT(*) FROM observations WHERE batch_id = ? AND series_id = (SELECT series_id FROM observations WHERE batch_id = ? AND period = ?)').pluck().get(batch, batch, 'p00003')).toBe(2_500);
     expect(back[2_499].value).toBe(2_499 * 0.1 + Math.PI);
     expect(back.every((r) => r.label === "it's \"quoted\"")).toBe(true);
+  });
+
+  it('answers the returned columns of every row inserted, across chunk borders (new series and their ids)', () => {
+    const { db } = opened;
+    const rows = Array.from({ length: 123 }, (_, i) => [`返回指标${i}`, `返回指标${i}(亿元)`, '亿元', 'monthly', 'monthly', i % 2 ? '全国' : '']);
+    // 123 rows: two whole statements of 50 and 23 one by one on SQLite, 25 chunks of 5 on PostgreSQL.
+    const back = writeTransaction(db, () => insertReturning(db, 'series', ['name', 'label', 'unit', 'measure', 'frequency', 'region'], rows, ['id', 'name', 'region'], { rowsPerStatement: 5 })) as [number, string, string][];
+    expect(back.map(([, name, region]) => [name, region]).sort()).toEqual(rows.map((r) => [r[0], r[5]]).sort());
+    // Each id is the row stored under that name.
+    for (const [id, name] of back) expect(db.prepare('SELECT name FROM series WHERE id = ?').pluck().get(id)).toBe(name);
+    expect(() => insertReturning(db, 'series', ['name'], [['x']], ['id'])).toThrow(/write transaction/);
   });
 
   it('leaves nothing behind when a row is refused', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../shared/domain/series';
 import { cumulativeFalls, growthMismatches, jumps, previousPeriod, runImportChecks, totalMismatches, type CheckSeries } from '../../shared/import/checks';
-import { planImport, summariseChanges, type StoreLookup, type StoredSeries } from '../../shared/import/importChanges';
+import { plannedObservations, planImport, summariseChanges, type StoreLookup, type StoredSeries } from '../../shared/import/importChanges';
 import { importWarnings } from '../../shared/import/importWarnings';
 import type { ParsedFile } from '../../shared/import/mapping';
 
@@ -115,7 +115,7 @@ describe('the import plan against a store', () => {
   it('continues the home region’s series and classifies each observation', () => {
     const plan = planImport(file(null), lookup, '内蒙古自治区');
     expect(plan.counts).toEqual({ seriesNew: 0, seriesContinued: 1, observationsNew: 1, observationsUnchanged: 1, observationsRevised: 1 });
-    expect(plan.series[0].observations.map((o) => [o.period, o.status, o.oldValue])).toEqual([['2025-11', 'new', null], ['2025-10', 'revised', 103000], ['2025-09', 'unchanged', 93000]]);
+    expect(plannedObservations(plan.series[0]).map((o) => [o.period, o.status, o.oldValue])).toEqual([['2025-11', 'new', null], ['2025-10', 'revised', 103000], ['2025-09', 'unchanged', 93000]]);
     const summary = summariseChanges(plan);
     expect(summary.series[0]).toMatchObject({ status: 'continued', seriesId: 7, regionSource: 'home' });
     expect(summary.revisions.map((r) => [r.period, r.oldValue, r.newValue])).toEqual([['2025-10', 103000, 103500]]);
