@@ -51,7 +51,8 @@ export interface XlsxBook {
   readonly date1904: boolean;
   /** xl/sharedStrings.xml: plain and rich-text strings, phonetic runs left out. */
   readonly sharedStrings: readonly string[];
-  /** xl/styles.xml: cell style index (`s`) → number format, undefined where SheetJS gives none. */
+  /** xl/styles.xml: cell style index (`s`) → number format, undefined where SheetJS gives none; a cell without a
+   * style, or with one past this list (or a book without `<cellXfs>`, where the list is empty), is General. */
   readonly cellFormats: readonly (string | undefined)[];
   /** Read streams of this book still open (0 once every iteration has finished or stopped). */
   readonly openStreams: number;
