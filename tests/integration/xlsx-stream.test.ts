@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { ImportFileError } from '../../electron/import/importFileError';
+import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { WORKBOOK_LIMITS } from '../../electron/import/readWorkbook';
 import { BUILTIN_NUM_FMTS } from '../../electron/import/xlsx/builtinNumFmts';
 import { MAX_BATCH_CELLS, openXlsx, sheetMerges, sheetRows } from '../../electron/import/xlsx/openXlsx';
@@ -269,7 +270,7 @@ describe('a workbook written by hand', () => {
   const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}">
 <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts>
 <cellStyleXfs count="1"><xf numFmtId="3"/></cellStyleXfs>
-<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14"/><xf numFmtId="31"/><xf numFmtId="165"/><xf/></cellXfs>
+<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14"/><xf numFmtId="5"/><xf numFmtId="165"/><xf/></cellXfs>
 </styleSheet>`;
   const main = worksheet(
     `<sheetData>
@@ -299,6 +300,28 @@ describe('a workbook written by hand', () => {
   const build = (workbookPr = '') =>
     handWorkbook({ sheets: [sheet('Zeta 数据_x0020_表', 1, main), other, prefixed, empty, blankRows], sharedStrings, styles, workbookPr });
 
+  it('reads the zh-CN built-in date formats SheetJS lacks (57 年月, 31 年月日): a month header stored as a date is a period', async () => {
+    const zhStyles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="57"/><xf numFmtId="31"/></cellXfs></styleSheet>`;
+    const strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}"><si><t>时间</t></si><si><t>原煤产量当期值(万吨)</t></si></sst>`;
+    // 45658 = 2025-01-01, 45689 = 2025-02-01 (1900 date system).
+    const xml = worksheet(
+      `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" s="1"><v>45658</v></c><c r="B2"><v>9000</v></c></row><row r="3"><c r="A3" s="2"><v>45689</v></c><c r="B3"><v>8500</v></c></row></sheetData>`,
+    );
+    const bytes = handWorkbook({ sheets: [sheet('月度', 1, xml)], sharedStrings: strings, styles: zhStyles });
+    const book = await openXlsx(bytes);
+    const rows: (SheetCell | undefined)[][] = [];
+    for await (const batch of sheetRows(book, 0)) for (const row of batch) rows[row.r] = row.cells;
+    book.close();
+    expect(rows[1][0]).toEqual({ t: 'n', v: 45658, z: 'yyyy"年"m"月"' });
+    expect(rows[2][0]).toEqual({ t: 'n', v: 45689, z: 'yyyy"年"m"月"d"日"' });
+    const parsed = await parseStatisticsFile(bytes, 'zh-dates.xlsx');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.sheets[0].series.flatMap((x) => x.observations.map((o) => [o.period, o.value, o.source.cell]))).toEqual([
+      ['2025-01', 9000, 'B2'],
+      ['2025-02', 8500, 'B3'],
+    ]);
+  });
+
   it('streams inline strings, cells without r, escapes, entities, whitespace, odd part paths and an empty sheet as SheetJS reads them', async () => {
     const { book, grids } = await expectSameAsSheetJs(build());
     expect(book.sheets.map((s) => [s.name, s.part])).toEqual([
@@ -320,7 +343,7 @@ describe('a workbook written by hand', () => {
       { t: 'e', v: 0x2a, z: 'General' },
       { t: 'n', v: 45352, z: 'General' },
       { t: 'n', v: 45000, z: 'm/d/yy' },
-      // Built-in 31 (a Chinese date format) is not in SheetJS's table: no format, as SheetJS gives.
+      // Built-in 5 (a currency format of the locale) is in neither table: no format, as SheetJS gives.
       { t: 'n', v: 45001, z: undefined },
       { t: 'n', v: 45002, z: 'yyyy"年"m"月"' },
       { t: 'n', v: 2, z: 'General' },

@@ -33,3 +33,30 @@ export const BUILTIN_NUM_FMTS: Readonly<Record<number, string>> = {
   49: "@",
   56: "\"上午/下午 \"hh\"時\"mm\"分\"ss\"秒 \"",
 };
+
+/**
+ * The built-in ids whose format depends on the locale Excel was set to (ECMA-376 Part 1, 18.8.30), as a zh-CN Excel
+ * and WPS write them: a header cell of months shown as `2025年1月` is often stored as a date serial with id 57 or 31
+ * and no `<numFmt>`. SheetJS's table lacks them (its cell then has no format, and the date reads as a plain number);
+ * here they are read as the dates they are. Used only where BUILTIN_NUM_FMTS has no entry.
+ */
+export const ZH_CN_NUM_FMTS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};

@@ -3,7 +3,7 @@
 // lookup (its safe_format with cellNF: true); this gives the same strings, without its process-wide table.
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { BUILTIN_NUM_FMTS } from './builtinNumFmts';
+import { BUILTIN_NUM_FMTS, ZH_CN_NUM_FMTS } from './builtinNumFmts';
 import { corruptXml } from './workbookPart';
 import { decodeXlsxEscapes, localName } from './xlsxText';
 
@@ -52,7 +52,7 @@ export class StylesParser {
       throw corruptXml(this.part, e);
     }
     if (!this.sawCellXfs) return { formats: null };
-    return { formats: this.xfFormatIds.map((id) => this.custom.get(id) ?? BUILTIN_NUM_FMTS[id]) };
+    return { formats: this.xfFormatIds.map((id) => this.custom.get(id) ?? BUILTIN_NUM_FMTS[id] ?? ZH_CN_NUM_FMTS[id]) };
   }
 
   private open(name: string, attributes: Record<string, string>, selfClosing: boolean): void {
