@@ -22,6 +22,7 @@ import { commitImport } from '../electron/import/commitImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
 import { openXlsx, sheetRows } from '../electron/import/xlsx/openXlsx';
 import { BENCH_TMP } from './paths';
+import { peakRssMB } from './report';
 import { insertFloor } from './insertFloor';
 import { SQLITE_ROWS_PER_STATEMENT } from '../electron/store/bulkInsert';
 
@@ -126,14 +127,14 @@ async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFig
   const t0 = performance.now();
   const parsed = await parseStatisticsFile(bytes, path.basename(xlsxFile));
   const parseMs = performance.now() - t0;
-  const parseMaxRssMB = process.resourceUsage().maxRSS / 1024;
+  const parseMaxRssMB = peakRssMB();
   const db = freshStore(storeFile);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const cpu0 = process.cpuUsage();
   const [result, commitMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
   const cpu = process.cpuUsage(cpu0);
   const commitCpuMs = (cpu.user + cpu.system) / 1000;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const maxRssMB = peakRssMB();
   const [again, reimportMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
   if (again.batchId !== null || again.unchangedCount !== result.observationCount) throw new Error('the re-import should find every value unchanged');
   db.close();
@@ -182,7 +183,7 @@ export async function xlsxReadChild(args: string[]): Promise<void> {
   const bytes = new Uint8Array(fs.readFileSync(args[1]));
   if (mode === 'stream') await streamRows(bytes);
   else if (mode === 'sheetjs') parseFloor(bytes);
-  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ maxRssMB: peakRssMB() }));
 }
 
 function runReadChild(mode: ReadMode): { maxRssMB: number } {
