@@ -183,8 +183,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  // The heavy thread starts with the first heavy call or once the calls thread has been idle, whichever comes
-  // first, and is never waited for (a call made before it is ready waits in its port): its module load and store
+  // The heavy thread starts with the first heavy call, once the first listTargets has been answered, or once the
+  // calls thread has been idle, whichever comes first, and is never waited for (a call made before it is ready waits in its port): its module load and store
   // open (a few hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core
   // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
   // (serviceThread.ts `warm`, warmUp.ts).
@@ -293,7 +293,11 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
       if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
       // Anything else, unknown names included (the calls thread refuses those with the usual message).
-      return (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
+      const answer = (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
+      // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
+      // (and the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
+      if (name === 'listTargets' && !heavyThread) void answer.then(heavy, () => undefined);
+      return answer;
     },
     subscribe: (listener) => hub.subscribe(listener),
     grant(filePath) {
