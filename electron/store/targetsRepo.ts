@@ -87,6 +87,8 @@ function toTarget(r: TargetRow): Target {
 
 /** The stored other statements of a restated target; a column that does not hold them reads as none. */
 function parseStatements(json: string): StatementRef[] {
+  // Most targets are stated once: their column holds `[]`, and validating it row by row was half of listTargets.
+  if (json === '[]') return [];
   try {
     const parsed = z.array(statementRefSchema).safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : [];
