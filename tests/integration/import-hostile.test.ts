@@ -10,19 +10,11 @@ import { ZIP_LIMITS } from '../../electron/import/zipSafety';
 import { WORKBOOK_LIMITS } from '../../electron/import/readWorkbook';
 import { FIXTURES } from './helpers/importStore';
 import { writeZip } from './helpers/zipWriter';
+import { refusal } from './helpers/refusal';
 
 const sample = (f: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, f)));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
-async function refusal(work: Promise<unknown>): Promise<ImportFileError> {
-  try {
-    await work;
-  } catch (e) {
-    if (e instanceof ImportFileError) return e;
-    throw new Error(`expected an ImportFileError, got ${String(e)}`);
-  }
-  throw new Error('expected a refusal, but the file was accepted');
-}
 
 function bilingual(e: ImportFileError): void {
   expect(e.message).toMatch(/[\u4e00-\u9fff]/);

@@ -18,6 +18,7 @@ import { sofficeConvert } from '../helpers/soffice';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
 import { FIXTURES } from './helpers/importStore';
 import { writeZip, type ZipInput } from './helpers/zipWriter';
+import { refusal } from './helpers/refusal';
 
 // Before any workbook is read here: SheetJS's table of built-in formats grows as it reads custom ones.
 const PRISTINE_SSF_TABLE = { ...XLSX.SSF.get_table() };
@@ -488,15 +489,6 @@ describe('stopping and refusing', () => {
     book.close();
   });
 
-  async function refusal(work: Promise<unknown>): Promise<ImportFileError> {
-    try {
-      await work;
-    } catch (e) {
-      if (e instanceof ImportFileError) return e;
-      throw new Error(`expected an ImportFileError, got ${String(e)}`);
-    }
-    throw new Error('expected a refusal, but the file was read');
-  }
   const drain = async (book: XlsxBook, i = 0) => {
     for await (const batch of sheetRows(book, i)) expect(batch).toBeDefined();
   };
