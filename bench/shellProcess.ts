@@ -15,9 +15,15 @@ export interface ShellProcess {
   stop: () => Promise<void>;
 }
 
-export function startShell(db: string): Promise<ShellProcess> {
+/**
+ * The shell on a store that exists (`--db`), or, given `{ dataDir }`, on its default store in that data folder, which
+ * the first start creates and seeds: what an analyst's first `npm start` does.
+ */
+export function startShell(store: string | { dataDir: string }): Promise<ShellProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT('web'), '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = typeof store === 'string' ? [BUILT('web'), '--db', store] : [BUILT('web')];
+    const env = typeof store === 'string' ? process.env : { ...process.env, PLAN_WORKBENCH_DATA: store.dataDir };
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.stdout.on('data', (d: Buffer) => {
