@@ -5,6 +5,13 @@ import { runCli } from './run';
 // `import data.xlsx`) mean the folder they typed them in, which npm passes as INIT_CWD.
 if (process.env.INIT_CWD && process.env.INIT_CWD !== process.cwd()) process.chdir(process.env.INIT_CWD);
 
+// A reader that stops early (`series --json | head`) closes the pipe: that ends the output, it is not a failure
+// (without this, Node printed an unhandled EPIPE with its stack).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
