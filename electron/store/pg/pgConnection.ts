@@ -50,12 +50,19 @@ function workerUrl(): URL {
   return new URL('./pgWorker.mjs', import.meta.url);
 }
 
+/** How long the store's thread looks for an answer after the flag went up: 500 × 10 ms. */
+const ANSWER_RETRIES = 500;
+const ANSWER_RETRY_MS = 10;
+
 export class PgConnection {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly notifyPort: MessagePort;
   private readonly flag: Int32Array;
   private closed = false;
+
+  /** Never notified: waiting on it is a short sleep while an answer is on its way to the port. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(connection: pg.ClientConfig) {
     const signal = new SharedArrayBuffer(4);
@@ -83,7 +90,13 @@ export class PgConnection {
       if (woke !== 'timed-out') break;
       if (this.worker.threadId === -1) throw new PgError({ message: '数据库连接线程已退出 / The database connection thread has exited' });
     }
-    const message = receiveMessageOnPort(this.port)?.message as { value?: unknown; error?: PgErrorInfo } | undefined;
+    let message = receiveMessageOnPort(this.port)?.message as { value?: unknown; error?: PgErrorInfo } | undefined;
+    // The raised flag can be seen a moment before the answer itself is on the port (babel/babel#14541 met the
+    // same under load): look again for a while before calling the connection silent.
+    for (let tries = 0; !message && tries < ANSWER_RETRIES; tries++) {
+      Atomics.wait(this.pause, 0, 0, ANSWER_RETRY_MS);
+      message = receiveMessageOnPort(this.port)?.message as typeof message;
+    }
     if (!message) throw new PgError({ message: '数据库连接没有应答 / The database connection did not answer' });
     if (message.error) throw new PgError(message.error);
     return message.value;
