@@ -4,7 +4,7 @@
 import * as XLSX from 'xlsx';
 import { parseReturnedTargets, type ReturnedTargets, type SheetCell } from '../../shared/export/returnedTargets';
 import { TARGETS_SHEET } from '../../shared/export/targetsSheet';
-import { WORKBOOK_LIMITS } from '../import/readWorkbook';
+import { WORKBOOK_LIMITS } from '../import/workbookLimits';
 import { inspectZipArchive } from '../import/zipSafety';
 
 /**

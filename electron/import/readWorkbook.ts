@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
+import { checkSheetCount, WORKBOOK_LIMITS } from './workbookLimits';
 import { inspectZipArchive, type ZipEntry } from './zipSafety';
 import { openXlsx, sheetMerges, sheetRows } from './xlsx/openXlsx';
 import type { XlsxBook } from './xlsx/types';
@@ -37,11 +38,7 @@ export interface ReadWorkbook {
   warnings: string[];
 }
 
-/** Documented limits. */
-export const WORKBOOK_LIMITS = {
-  maxSheets: 100,
-  maxFileBytes: 200 * 1024 * 1024,
-} as const;
+export { WORKBOOK_LIMITS };
 
 // Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables.
 XLSX.set_cptable(cptable);
@@ -193,15 +190,6 @@ function asReadError(e: unknown, fileName: string): ImportFileError {
     'corrupt',
     `无法读取 ${fileName}：文件已损坏或不完整 / Cannot read ${fileName}: the file is corrupt or truncated (${(e as Error).message})`,
   );
-}
-
-function checkSheetCount(count: number): void {
-  if (count > WORKBOOK_LIMITS.maxSheets) {
-    throw new ImportFileError(
-      'too_many_sheets',
-      `工作表过多（${count} 个，上限 ${WORKBOOK_LIMITS.maxSheets}）/ Too many sheets (${count}, limit ${WORKBOOK_LIMITS.maxSheets})`,
-    );
-  }
 }
 
 function csvSheet(text: string, fileName: string): WorkbookSheet {

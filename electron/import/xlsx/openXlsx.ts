@@ -6,7 +6,7 @@
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportFileError } from '../importFileError';
-import { WORKBOOK_LIMITS } from '../readWorkbook';
+import { checkSheetCount } from '../workbookLimits';
 import { SharedStringsParser } from './sharedStrings';
 import { SheetCellsParser } from './sheetCells';
 import { StylesParser, type CellStyles } from './styles';
@@ -190,12 +190,6 @@ function sheetAt(book: XlsxBook, sheetIndex: number): XlsxSheetInfo {
     throw new ImportFileError('sheet_not_found', `找不到第 ${sheetIndex + 1} 个工作表（共 ${book.sheets.length} 个）/ No sheet number ${sheetIndex + 1} (the workbook has ${book.sheets.length})`);
   }
   return sheet;
-}
-
-function checkSheetCount(count: number): void {
-  if (count > WORKBOOK_LIMITS.maxSheets) {
-    throw new ImportFileError('too_many_sheets', `工作表过多（${count} 个，上限 ${WORKBOOK_LIMITS.maxSheets}）/ Too many sheets (${count}, limit ${WORKBOOK_LIMITS.maxSheets})`);
-  }
 }
 
 /** The workbook part named by the package's officeDocument relationship, else xl/workbook.xml. */
