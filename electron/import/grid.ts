@@ -22,6 +22,23 @@ export function cellText(cell: SheetCell | undefined): string {
   return String(cell.v).trim();
 }
 
+/**
+ * How far a label cell is indented by the spaces it begins with, in half-width spaces (a full-width space counts
+ * two, a tab four). Statistical tables show the parts of a total (其中 rows) indented this way; cellText trims the
+ * spaces off, so the indent is read here, from the text as written.
+ */
+export function labelIndent(cell: SheetCell | undefined): number {
+  if (!cell || typeof cell.v !== 'string') return 0;
+  let width = 0;
+  for (const ch of cell.v) {
+    if (ch === ' ' || ch === '\u00a0') width += 1;
+    else if (ch === '\u3000') width += 2;
+    else if (ch === '\t') width += 4;
+    else break;
+  }
+  return width;
+}
+
 export function textAt(sheet: WorkbookSheet, r: number, c: number): string {
   return cellText(cellAt(sheet, r, c));
 }

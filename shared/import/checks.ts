@@ -27,6 +27,8 @@ export interface CheckSeries {
   sheet: string | null;
   /** Its place among the sheet's series (row order in a grid layout). */
   order: number;
+  /** How far its label cell was indented by leading spaces (0 or absent: not indented, or not known). */
+  indent?: number;
   /** Current values once the file is imported: the store's, overlaid with the file's. */
   values: ReadonlyMap<PeriodKey, number>;
   /** The periods the file gives, with the cell each was read from. */
@@ -176,7 +178,11 @@ const TOTAL = /合计|总计/;
 /**
  * A 合计 (total) row against the 其中 (of which) rows under it. A row that says 合计 or 总计 must equal the sum of
  * its parts up to rounding; any other total cannot be smaller than its parts (其中 need not list every part).
- * Rows are read in the sheet's order: a part is a row labelled 其中…, or an indented row right after one.
+ * Rows are read in the sheet's order: the first part is a row labelled 其中…; the rows after it are parts while they
+ * are labelled 其中… or indented as far as that first part (and further than the total). A row indented further than
+ * the first part is a part of a part (原煤 under 其中：煤炭): it is passed over, not added, so a total is never summed
+ * with its parts' own parts. Any other row ends the group. The indent is the label cell's leading spaces as
+ * written (ParsedSeries.indent); a file that indents nothing is read by the 其中 labels alone.
  */
 export function totalMismatches(sheetSeries: CheckSeries[]): ImportCheck[] {
   const out: ImportCheck[] = [];
@@ -185,10 +191,21 @@ export function totalMismatches(sheetSeries: CheckSeries[]): ImportCheck[] {
     const total = rows[i];
     if (PART.test(total.label) || !ADDITIVE.has(total.identity.measure)) continue;
     const parts: CheckSeries[] = [];
+    const totalIndent = total.indent ?? 0;
+    let partIndent: number | null = null;
     for (let j = i + 1; j < rows.length; j++) {
       const r = rows[j];
-      const isPart = PART.test(r.label) || (parts.length > 0 && /^[\s\u3000]/.test(r.label));
-      if (!isPart) break;
+      const indent = r.indent ?? 0;
+      if (partIndent === null) {
+        if (!PART.test(r.label)) break;
+        partIndent = indent;
+      } else if (indent > partIndent) {
+        continue;
+      } else if (!PART.test(r.label) && !(indent === partIndent && indent > totalIndent)) {
+        break;
+      } else if (indent < partIndent) {
+        break;
+      }
       const k = r.identity;
       const t = total.identity;
       if (k.unit === t.unit && k.measure === t.measure && k.frequency === t.frequency && k.region === t.region) parts.push(r);

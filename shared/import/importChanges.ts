@@ -64,6 +64,8 @@ export interface PlannedSeries {
   sheet: string;
   /** The sheet's 0-based order of series, for checks that read rows in order (合计 and 其中). */
   order: number;
+  /** How far its label cell was indented (ParsedSeries.indent; 0: not indented), for the same checks. */
+  indent: number;
   stored: StoredSeries | null;
   /** Stored series of the same indicator and measure under another region or unit (only for a new series). */
   siblings: StoredSeries[];
@@ -138,7 +140,7 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
       if (!planned) {
         const regionSource = s.region?.trim() ? 'file' : identity.region !== '' ? 'home' : 'none';
         byKey.set(key, {
-          key, identity, label: s.label, regionSource, sheet: sheet.name, order, stored: store.find(identity) ?? null, siblings: [],
+          key, identity, label: s.label, regionSource, sheet: sheet.name, order, indent: s.indent ?? 0, stored: store.find(identity) ?? null, siblings: [],
           observations: s.observations, owned: false, statuses: null, storedValues: null, counts: { new: 0, unchanged: 0, revised: 0 },
         });
         return;

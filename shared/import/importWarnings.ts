@@ -14,7 +14,7 @@ function fileSeries(p: PlannedSeries, store: StoreLookup): CheckSeries {
     values.set(o.period, o.value);
     fromFile.set(o.period, o.source.cell);
   }
-  return { identity: p.identity, label: p.label, sheet: p.sheet, order: p.order, values, fromFile };
+  return { identity: p.identity, label: p.label, sheet: p.sheet, order: p.order, indent: p.indent, values, fromFile };
 }
 
 function secondSeries(p: PlannedSeries): ImportCheck {
@@ -69,7 +69,7 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
       if (isPartLabel(p.label)) {
         inGroup.add(p);
         if (i > 0) inGroup.add(list[i - 1]);
-      } else if (i > 0 && inGroup.has(list[i - 1]) && /^[\s\u3000]/.test(p.label)) {
+      } else if (i > 0 && inGroup.has(list[i - 1]) && p.indent > 0) {
         inGroup.add(p);
       }
     });

@@ -131,7 +131,11 @@ export interface ParsedObservation {
   source: CellSource;
 }
 
-export type ParsedSeries = SeriesKey & { observations: ParsedObservation[] };
+export type ParsedSeries = SeriesKey & {
+  observations: ParsedObservation[];
+  /** How far the row's label cell is indented by leading spaces (half-width units; absent: not indented). */
+  indent?: number;
+};
 
 export interface ParsedSheet {
   name: string;

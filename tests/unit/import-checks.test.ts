@@ -7,7 +7,7 @@ import { plannedObservations, planImport, summariseChanges, type StoreLookup, ty
 import { importWarnings } from '../../shared/import/importWarnings';
 import type { ParsedFile } from '../../shared/import/mapping';
 
-function series(name: string, measure: Measure, values: Record<string, number>, opts: { unit?: string; label?: string; order?: number; stored?: Record<string, number> } = {}): CheckSeries {
+function series(name: string, measure: Measure, values: Record<string, number>, opts: { unit?: string; label?: string; order?: number; indent?: number; stored?: Record<string, number> } = {}): CheckSeries {
   const all = new Map<string, number>(Object.entries(opts.stored ?? {}));
   const fromFile = new Map<string, string>();
   let col = 0;
@@ -20,6 +20,7 @@ function series(name: string, measure: Measure, values: Record<string, number>, 
     label: opts.label ?? name,
     sheet: 'S',
     order: opts.order ?? 0,
+    ...(opts.indent !== undefined ? { indent: opts.indent } : {}),
     values: all,
     fromFile,
   };
@@ -63,13 +64,24 @@ describe('published growth against the levels', () => {
 describe('合计 against its 其中 rows', () => {
   it('warns when a 合计 row is not the sum of its parts beyond rounding', () => {
     const total = series('进出口合计', 'cumulative', { '2025-10': 100.4 }, { label: '进出口合计', order: 0 });
-    const a = series('出口', 'cumulative', { '2025-10': 60.2 }, { label: '其中：出口', order: 1 });
-    const b = series('进口', 'cumulative', { '2025-10': 40.1 }, { label: '　　进口', order: 2 });
+    // The second part is not labelled 其中: its label cell is indented as far as the first part's.
+    const a = series('出口', 'cumulative', { '2025-10': 60.2 }, { label: '其中：出口', order: 1, indent: 4 });
+    const b = series('进口', 'cumulative', { '2025-10': 40.1 }, { label: '进口', order: 2, indent: 4 });
     expect(totalMismatches([total, a, b])).toEqual([]);
     const off = series('进出口合计', 'cumulative', { '2025-10': 101.9 }, { label: '进出口合计', order: 0 });
     const found = totalMismatches([off, a, b]);
     expect(found.map((c) => [c.code, c.name, c.period])).toEqual([['total_mismatch', '进出口合计', '2025-10']]);
     expect(found[0].message).toContain('合计 101.9 与其中各项（出口、进口）之和 100.3 不符');
+  });
+  it('passes over a part of a part, and ends the group at a row indented no further than the total', () => {
+    const total = series('能源生产总量合计', 'cumulative', { '2025-10': 100 }, { order: 0 });
+    const coal = series('原煤', 'cumulative', { '2025-10': 70 }, { label: '其中：原煤', order: 1, indent: 2 });
+    const lignite = series('褐煤', 'cumulative', { '2025-10': 30 }, { label: '其中：褐煤', order: 2, indent: 4 });
+    const gas = series('天然气', 'cumulative', { '2025-10': 30 }, { label: '天然气', order: 3, indent: 2 });
+    const next = series('发电量', 'cumulative', { '2025-10': 5 }, { order: 4 });
+    expect(totalMismatches([total, coal, lignite, gas, next])).toEqual([]);
+    const off = series('能源生产总量合计', 'cumulative', { '2025-10': 130 }, { order: 0 });
+    expect(totalMismatches([off, coal, lignite, gas, next])[0].message).toContain('与其中各项（原煤、天然气）之和 100 不符');
   });
   it('for a total that is not a 合计, warns only when the parts exceed it', () => {
     const total = series('工业增加值', 'cumulative', { '2025-10': 100 }, { order: 0 });

@@ -8,7 +8,7 @@ import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indi
 import { resolveMeasure } from '../../../shared/import/measure';
 import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../../shared/import/mapping';
 import { monthsCovered } from '../../../shared/import/period';
-import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, textAt } from '../grid';
+import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, labelIndent, textAt } from '../grid';
 import type { WorkbookSheet } from '../readWorkbook';
 import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
@@ -143,6 +143,9 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
       continue;
     }
     const label = titleLabel ?? rowLabel;
+    // The parts of a total are indented under it: kept for the 合计/其中 check (shared/import/checks.ts).
+    const indent = titleLabel === null ? labelIndent(row[mapping.labelColumn]) : 0;
+    const indented = indent > 0 ? { indent } : {};
     const regionCell = mapping.regionColumn !== null ? cellText(row[mapping.regionColumn]) : '';
     const region = byRegion ? rowLabel.normalize('NFKC').replace(/[\s\u3000]+/g, '') : regionCell !== '' ? regionCell : mapping.region;
     const read = readLabelAndUnit(label, row, byRegion ? null : mapping.unitColumn);
@@ -246,9 +249,9 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
         continue;
       }
       if (override?.measure === undefined && said === null && resolveMeasure({ said, saidCumulative, headerCumulative, frequency }) === null) fallbackMeasures++;
-      series.push({ name, label, unit, measure, frequency, region, observations });
+      series.push({ name, label, unit, measure, frequency, region, observations, ...indented });
     }
-    if (latest) series.push({ name, label, unit: '%', measure: 'yoy_cumulative', frequency: latest.frequency, region, observations: [latest.obs] });
+    if (latest) series.push({ name, label, unit: '%', measure: 'yoy_cumulative', frequency: latest.frequency, region, observations: [latest.obs], ...indented });
   }
   if (unknownUnits.size > 0) warnings.push(`未知单位，按原文保留：${[...unknownUnits].join('、')} / Unknown units kept as written: ${[...unknownUnits].join(', ')}`);
   if (fallbackMeasures > 0) warnings.push(`${fallbackMeasures} 个指标未标明口径，按所选口径导入 / ${fallbackMeasures} indicator(s) name no measure; imported with the measure chosen`);
