@@ -103,6 +103,7 @@ export function analyzeAll(
   }
   const before = month && opts.monthOnMonth !== false ? monthBefore(month, opts.planYear) : null;
   const rows: VarianceRow[] = [];
+  const previousOpts: AnalyzeOptions = { ...opts, figuresOnly: true };
   for (const t of targets) {
     const r = resolved.get(t.id);
     let row: VarianceRow;
@@ -110,7 +111,7 @@ export function analyzeAll(
     else if (!month && r) row = noDataRow(t, r.link.series, bi('关联序列均无数据', 'none of the linked series has data'));
     else row = analyzeTarget(t, r ? r.link : null, month ?? '', opts);
     // Month-on-month: the same target, the same link, as of the month before.
-    const previous = before && r?.ok ? previousReading(analyzeTarget(t, r.link, before, opts), before) : null;
+    const previous = before && r?.ok ? previousReading(analyzeTarget(t, r.link, before, previousOpts), before) : null;
     row.previous = previous;
     row.sincePrevious = sincePreviousText(row, previous);
     rows.push(row);

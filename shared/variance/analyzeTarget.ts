@@ -16,6 +16,11 @@ import { bi } from './wording';
 
 export interface AnalyzeOptions {
   thresholds?: StatusThresholds;
+  /**
+   * Figures and status only, without the rule's sentence: for the month before (month-on-month), of which a row
+   * keeps the status, actual, gap and completion rate. Nothing else of the row differs.
+   */
+  figuresOnly?: boolean;
 }
 
 /** A growth measured against a year other than the last (`较2020年下降12%`) cannot be read from year-on-year data. */
@@ -54,13 +59,13 @@ export function analyzeTarget(target: Target, link: LinkInput | null, asOf: Peri
           bi(`目标以${base}年为基期，同比数据无法衡量，需关联以${base}年为基期的序列`, `the target is measured against ${base}: year-on-year data cannot measure it`),
         );
       }
-      return growthVariance(target, link, ym, thresholds);
+      return growthVariance(target, link, ym, thresholds, opts.figuresOnly);
     }
     case 'level':
     case 'increment':
-      return levelVariance(target, link, ym, thresholds);
+      return levelVariance(target, link, ym, thresholds, opts.figuresOnly);
     case 'share':
     case 'count':
-      return valueVariance(target, link, ym, thresholds);
+      return valueVariance(target, link, ym, thresholds, opts.figuresOnly);
   }
 }

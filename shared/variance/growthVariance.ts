@@ -56,7 +56,7 @@ export function requiredGrowthForRestOfYear(goalPercent: number, cyYtd: number, 
   return (((1 + goalPercent / 100) * lyFull - cyYtd) / remainingLastYear - 1) * 100;
 }
 
-export function growthVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds): VarianceRow {
+export function growthVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds, figuresOnly = false): VarianceRow {
   const series = link.series;
   if (target.unit !== null && canonicalUnit(target.unit) !== '%') {
     return noDataRow(target, series, bi(`增速目标单位应为%，实为“${target.unit}”，不作比较`, `a growth target must be in %, not "${target.unit}": not compared`));
@@ -108,6 +108,8 @@ export function growthVariance(target: Target, link: LinkInput, asOf: YearMonth,
   row.notes = noteStrings(notes);
 
   const method = METHOD_WORDS[g.method];
+  // Last month's reading keeps only the figures and the status (sincePrevious.ts): its sentence is never shown.
+  if (figuresOnly) return row;
   const goal = describeTarget(target, '%', target.comparator === 'about' || target.comparator === 'stable' ? tolerance : null);
   const req =
     requiredGrowth !== null

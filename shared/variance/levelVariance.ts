@@ -55,7 +55,7 @@ function levelSource(link: LinkInput): SeriesData {
   return link.levels ?? s;
 }
 
-export function levelVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds): VarianceRow {
+export function levelVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds, figuresOnly = false): VarianceRow {
   const series = levelSource(link);
   const goal = target.comparator === 'range' ? (target.valueLow ?? target.value) : (target.value ?? target.valueLow ?? target.valueHigh);
   if (goal === null) return noDataRow(target, series, bi('目标无数值', 'the target has no number'));
@@ -114,6 +114,8 @@ export function levelVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   row.provenance = lv.provenance;
   row.notes = noteStrings(notes);
 
+  // Last month's reading keeps only the figures and the status (sincePrevious.ts): its sentence is never shown.
+  if (figuresOnly) return row;
   const u = target.unit;
   const goalText = describeTarget(target, u, null);
   const seasonalText = seasonal ? bi(`，季节性${fmtRate(schedule)}%`, `, seasonal ${fmtRate(schedule)}%`) : bi('', '');

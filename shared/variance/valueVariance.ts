@@ -16,7 +16,7 @@ import { describeTarget } from './describeTarget';
 import { formatPeriodZh } from '../format/chinese';
 import { bi, clean, fmtAmount } from './wording';
 
-export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds): VarianceRow {
+export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, thresholds: StatusThresholds, figuresOnly = false): VarianceRow {
   const series = link.series;
   const unit = target.unit ?? (target.kind === 'share' ? '%' : null);
   if (unit === null) {
@@ -56,6 +56,8 @@ export function valueVariance(target: Target, link: LinkInput, asOf: YearMonth, 
   row.notes = noteStrings(r.notes);
 
   const u = isPercent ? '%' : unit;
+  // Last month's reading keeps only the figures and the status (sincePrevious.ts): its sentence is never shown.
+  if (figuresOnly) return row;
   const goalText = describeTarget(target, u, target.comparator === 'about' || target.comparator === 'stable' ? tolerance : null);
   const gapUnit = isPercent ? bi('个百分点', ' pp') : bi(unit, ` ${unit}`);
   const reasoning = bi(
