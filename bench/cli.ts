@@ -78,8 +78,8 @@ function addRevisions(file: string): number {
       db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (2, 'revised.xlsx', 'y', '2025-12-20T00:00:00Z')").run();
       return db
         .prepare(
-          `INSERT INTO observations (series_id, period, value, batch_id, sheet, cell)
-           SELECT series_id, period, value * 1.01, 2, sheet, cell FROM observations WHERE series_id % 10 = 0 AND period >= '2025-01'`,
+          `INSERT INTO observations (series_id, period, value, batch_id, source_id, cell)
+           SELECT series_id, period, value * 1.01, 2, source_id, cell FROM observations WHERE series_id % 10 = 0 AND period >= '2025-01'`,
         )
         .run().changes;
     });
@@ -130,7 +130,7 @@ function listAfterImportFigure(file: string): void {
     const added = writeTransaction(db, () => {
       db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (3, 'next.xlsx', 'z', '2026-01-20T00:00:00Z')").run();
       return db
-        .prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) SELECT id, '2026-01', 1, 3, 'Sheet1', 'B1' FROM series WHERE id % 20 = 0")
+        .prepare("INSERT INTO observations (series_id, period, value, batch_id, source_id, cell) SELECT id, '2026-01', 1, 3, id, 'B1' FROM series WHERE id % 20 = 0")
         .run().changes;
     });
     let t0 = performance.now();

@@ -221,6 +221,9 @@ export async function benchImport(): Promise<void> {
   const floor = { ms: Math.min(insertOne.ms, insertMany.ms), cpuMs: Math.min(insertOne.cpuMs, insertMany.cpuMs) };
   const insert = floor.ms;
   console.log(`  insert floor (SQLite)   ${s(insert)}, CPU ${s(floor.cpuMs)}  (raw better-sqlite3: ${s(insertOne.ms)} / CPU ${s(insertOne.cpuMs)} one row a statement, ${s(insertMany.ms)} / CPU ${s(insertMany.cpuMs)} ${SQLITE_ROWS_PER_STATEMENT} rows a statement)`);
+  // For the record: the rows as they were before migration 8 (every row carrying its texts), foreign keys on.
+  const oldFloor = insertFloor(SQLITE_ROWS_PER_STATEMENT, { schema: 'old', foreignKeys: true });
+  console.log(`  old rows' insert floor  ${s(oldFloor.ms)}, CPU ${s(oldFloor.cpuMs)}  (texts on every row, foreign keys on, ${SQLITE_ROWS_PER_STATEMENT} rows a statement; ratio to the floor above ${(oldFloor.ms / insertMany.ms).toFixed(2)}, CPU ${(oldFloor.cpuMs / insertMany.cpuMs).toFixed(2)})`);
   const full = runChild();
   const total = full.parseMs + full.commitMs;
   console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows)`);

@@ -60,12 +60,17 @@ function insertFloor(rows: number): number {
   const db = freshStore();
   db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
   const series = db.prepare("INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, '上年同月=100', 'index', 'monthly', ?)");
-  const insert = db.prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, 1, 'S', ?, 'x', ?)");
+  // The row's texts once per batch, as the import writes them (observationRows.ts): a source per region's row, a period text per month.
+  const source = db.prepare("INSERT INTO observation_sources (batch_id, sheet, label) VALUES (1, 'S', ?)");
+  const periodText = db.prepare('INSERT INTO source_periods (batch_id, text) VALUES (1, ?)');
+  const insert = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, source_id, cell, source_period_id) VALUES (?, ?, ?, 1, ?, ?, ?)');
   const ms = timed(() =>
     db.transaction(() => {
+      const periodIds = Array.from({ length: rows / REGIONS.length }, (_, m) => Number(periodText.run(`m${m}`).lastInsertRowid));
       for (let r = 0; r < REGIONS.length; r++) {
         const id = Number(series.run('居民消费价格指数', '居民消费价格指数(上年同月=100)', REGIONS[r]).lastInsertRowid);
-        for (let m = 0; m < rows / REGIONS.length; m++) insert.run(id, `${2025 - Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, 100 + m / 10, `B${r + 5}`, `m${m}`);
+        const sourceId = Number(source.run(`x${r}`).lastInsertRowid);
+        for (let m = 0; m < rows / REGIONS.length; m++) insert.run(id, `${2025 - Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, 100 + m / 10, sourceId, `B${r + 5}`, periodIds[m]);
       }
     })(),
   );

@@ -60,13 +60,22 @@ function timed(fn: () => void): number {
 function insertFloor(file: string, parsed: ParsedFile): number {
   const db = freshStore(file);
   const insertSeries = db.prepare('INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?)');
-  const insert = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
+  // The row's texts once per batch, as the import writes them (observationRows.ts): a source per series row, a period text per column.
+  const source = db.prepare('INSERT INTO observation_sources (batch_id, sheet, label) VALUES (1, ?, ?)');
+  const periodText = db.prepare('INSERT INTO source_periods (batch_id, text) VALUES (1, ?)');
+  const insert = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, source_id, cell, source_period_id) VALUES (?, ?, ?, 1, ?, ?, ?)');
   const ms = timed(() =>
     db.transaction(() => {
       db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
+      const periodIds = new Map<string, number>();
       for (const s of parsed.sheets[0].series) {
         const id = Number(insertSeries.run(s.name, s.label, s.unit, s.measure, s.frequency, s.region).lastInsertRowid);
-        for (const o of s.observations) insert.run(id, o.period, o.value, o.source.sheet, o.source.cell, o.source.label, o.source.sourcePeriod);
+        const sourceId = Number(source.run(parsed.sheets[0].name, s.label).lastInsertRowid);
+        for (const o of s.observations) {
+          let periodId = periodIds.get(o.source.sourcePeriod);
+          if (periodId === undefined) periodIds.set(o.source.sourcePeriod, (periodId = Number(periodText.run(o.source.sourcePeriod).lastInsertRowid)));
+          insert.run(id, o.period, o.value, sourceId, o.source.cell, periodId);
+        }
       }
     })(),
   );

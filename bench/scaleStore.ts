@@ -30,16 +30,19 @@ export function buildScaleStore(file: string, size: ScaleStoreSize): void {
     writeTransaction(db, () => {
       db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (1, 'scale.xlsx', 'x', '2025-11-20T00:00:00Z')").run();
       const addSeries = db.prepare('INSERT INTO series (id, name, label, unit, measure, frequency) VALUES (?, ?, ?, ?, ?, ?)');
-      const addObs = db.prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) VALUES (?, ?, ?, 1, 'Sheet1', ?)");
+      // The sheet and label of an indicator row once per series (observation_sources, as an import writes them).
+      const addSource = db.prepare("INSERT INTO observation_sources (id, batch_id, sheet, label) VALUES (?, 1, 'Sheet1', ?)");
+      const addObs = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, source_id, cell) VALUES (?, ?, ?, 1, ?, ?)');
       for (let id = 1; id <= size.series; id++) {
         const shape = MONTHLY[id % MONTHLY.length];
         const name = seriesName(id);
         addSeries.run(id, name, `${name}(${shape.unit})`, shape.unit, shape.measure, shape.frequency);
+        addSource.run(id, `${name}(${shape.unit})`);
         for (let k = 0; k < size.months; k++) {
           const y = 2025 - Math.floor(k / 12);
           const m = 12 - (k % 12);
           const value = shape.measure === 'cumulative' ? 1000 * m + rand() * 100 : 100 + rand() * 10;
-          addObs.run(id, `${y}-${m < 10 ? '0' : ''}${m}`, value, `B${k + 2}`);
+          addObs.run(id, `${y}-${m < 10 ? '0' : ''}${m}`, value, id, `B${k + 2}`);
         }
       }
     });

@@ -20,7 +20,7 @@ import { createService } from '../electron/service/service';
 import type { VarianceResult } from '../shared/contract/varianceCalls';
 import { withBenchServer, type BenchServer } from './pgCluster';
 import { median, printFigure, printHeading } from './report';
-import { IMPORT_PERIODS, IMPORT_SERIES, OBSERVATION_COLUMNS, buildVarianceStore, importHeader, importObservations } from './serverWorkload';
+import { IMPORT_PERIODS, IMPORT_SERIES, OBSERVATION_COLUMNS, buildVarianceStore, importHeader, importObservations, importTexts } from './serverWorkload';
 import { RUNS } from './varianceWorkload';
 
 const PER_ROW_SAMPLE = 20_000;
@@ -42,8 +42,9 @@ function time<T>(fn: () => T): [T, number] {
 function writeImport(db: StoreDb, limit = Infinity, rowsPerStatement?: number): number {
   return writeTransaction(db, () => {
     const { batchId, seriesIds } = importHeader(db, 'bench.xlsx');
+    const texts = importTexts(db, batchId, seriesIds.length);
     const obs = rowInserter(db, 'observations', OBSERVATION_COLUMNS, { rowsPerStatement });
-    for (const row of importObservations(batchId, seriesIds, limit)) obs.add(row);
+    for (const row of importObservations(batchId, seriesIds, texts, limit)) obs.add(row);
     obs.flush();
     db.prepare('UPDATE import_batches SET series_count = ?, observation_count = ? WHERE id = ?').run(seriesIds.length, obs.written, batchId);
     return obs.written;
@@ -54,9 +55,10 @@ function writeImport(db: StoreDb, limit = Infinity, rowsPerStatement?: number): 
 function writeRowByRow(db: StoreDb, limit: number): number {
   return writeTransaction(db, () => {
     const { batchId, seriesIds } = importHeader(db, 'bench-rows.xlsx');
-    const insert = db.prepare(`INSERT INTO observations (${OBSERVATION_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const texts = importTexts(db, batchId, seriesIds.length);
+    const insert = db.prepare(`INSERT INTO observations (${OBSERVATION_COLUMNS.join(', ')}) VALUES (${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`);
     let n = 0;
-    for (const row of importObservations(batchId, seriesIds, limit)) {
+    for (const row of importObservations(batchId, seriesIds, texts, limit)) {
       insert.run(...row);
       n++;
     }

@@ -1,14 +1,19 @@
 // Stores for the engine benchmarks, built the same way on SQLite and on PostgreSQL (through the store
 // interface and the bulk insert), so the figures side by side measure the engines and nothing else.
-import { insertRows, rowInserter } from '../electron/store/bulkInsert';
+import { insertRows } from '../electron/store/bulkInsert';
+import { ObservationRowWriter } from '../electron/import/observationRows';
 import type { StoreDb } from '../electron/store/storeDb';
 import { insertPlan } from '../electron/store/targetsRepo';
 import { writeTransaction } from '../electron/store/writeTransaction';
 import type { TargetDraft } from '../shared/domain/target';
 import { FIRST_YEAR, SERIES, SHAPES, TARGETS, YEARS, rng } from './varianceWorkload';
 
-/** The columns an import writes for each observation (commitImport.ts), in its order. */
-export const OBSERVATION_COLUMNS = ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell', 'label', 'source_period'] as const;
+/**
+ * The columns an import writes for each observation (electron/import/observationRows.ts), in its order: the ids of
+ * the batch's texts (sheet and label, period as printed) and the cell. The benchmark's texts: one source per
+ * series row, one period text per month, written by importTexts.
+ */
+export const OBSERVATION_COLUMNS = ['series_id', 'period', 'value', 'batch_id', 'source_id', 'cell', 'source_period_id'] as const;
 
 /** The import workload: 20,000 series × 50 months = 1,000,000 observations, as the NBS wide file of bench/import.ts. */
 export const IMPORT_SERIES = 20_000;
@@ -38,15 +43,23 @@ export function importHeader(db: StoreDb, fileName: string): { batchId: number; 
   return { batchId, seriesIds: ids.slice(-IMPORT_SERIES) };
 }
 
+/** The batch's texts (a source per series row, a period text per month); their ids, for importObservations. */
+export function importTexts(db: StoreDb, batchId: number, seriesCount: number): { sourceIds: number[]; periodIds: number[] } {
+  insertRows(db, 'observation_sources', ['batch_id', 'sheet', 'label'], Array.from({ length: seriesCount }, (_, s) => [batchId, 'Sheet1', `指标${s}累计值(万吨)`]));
+  insertRows(db, 'source_periods', ['batch_id', 'text'], months(IMPORT_PERIODS).map((p) => [batchId, p.label]));
+  const sourceIds = db.prepare('SELECT id FROM observation_sources WHERE batch_id = ? ORDER BY id').pluck().all(batchId) as number[];
+  const periodIds = db.prepare('SELECT id FROM source_periods WHERE batch_id = ? ORDER BY id').pluck().all(batchId) as number[];
+  return { sourceIds, periodIds };
+}
+
 /** The import's observation rows, `limit` of them at most, made as they are written (no million-row array). */
-export function* importObservations(batchId: number, seriesIds: readonly number[], limit = Infinity): Generator<unknown[]> {
+export function* importObservations(batchId: number, seriesIds: readonly number[], texts: { sourceIds: number[]; periodIds: number[] }, limit = Infinity): Generator<unknown[]> {
   const periods = months(IMPORT_PERIODS);
   let n = 0;
   for (let s = 0; s < seriesIds.length; s++) {
-    const label = `指标${s}累计值(万吨)`;
     for (let p = 0; p < IMPORT_PERIODS; p++) {
       if (n++ >= limit) return;
-      yield [seriesIds[s], periods[p].key, Math.round(((s * 7919 + p * 104729) % 1_000_000) / 10) / 10 + 1, batchId, 'Sheet1', `${String.fromCharCode(66 + (p % 24))}${s + 5}`, label, periods[p].label];
+      yield [seriesIds[s], periods[p].key, Math.round(((s * 7919 + p * 104729) % 1_000_000) / 10) / 10 + 1, batchId, texts.sourceIds[s], `${String.fromCharCode(66 + (p % 24))}${s + 5}`, texts.periodIds[p]];
     }
   }
 }
@@ -63,7 +76,7 @@ export function buildVarianceStore(db: StoreDb): void {
     }
     insertRows(db, 'series', ['name', 'label', 'unit', 'measure', 'frequency'], series);
     const idOf = new Map((db.prepare('SELECT name, id FROM series').raw().all() as [string, number][]).map(([n, id]) => [n, id]));
-    const obs = rowInserter(db, 'observations', ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell']);
+    const obs = new ObservationRowWriter(db, batchId);
     for (let i = 1; i <= SERIES; i++) {
       const shape = SHAPES[i % SHAPES.length];
       const id = idOf.get(`指标${i}`)!;
@@ -74,11 +87,11 @@ export function buildVarianceStore(db: StoreDb): void {
           cum += monthValue;
           const value = shape.measure === 'yoy_cumulative' ? 4 + rand() * 4 : shape.measure === 'cumulative' ? cum : shape.measure === 'index' ? 100 + rand() * 4 : monthValue;
           const key = shape.frequency === 'quarterly' ? (m % 3 === 0 ? `${y}-Q${m / 3}` : null) : `${y}-${m < 10 ? '0' : ''}${m}`;
-          if (key) obs.add([id, key, value, batchId, 'Sheet1', `B${m}`]);
+          if (key) obs.add(id, key, value, { file: 'bench.xlsx', sheet: 'Sheet1', cell: `B${m}`, label: `指标${i}(${shape.unit})`, sourcePeriod: '' });
         }
       }
     }
-    obs.flush();
+    obs.finish();
   });
   const drafts: TargetDraft[] = [];
   const seriesNames: string[] = [];

@@ -3,6 +3,7 @@
 // Also undoes a batch, and lists batches, series and observations with the cells they came from.
 
 import { writeTransaction } from '../store/writeTransaction';
+import { withoutForeignKeyChecks } from '../store/foreignKeys';
 import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
@@ -185,7 +186,10 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
     finishBatch.run(seriesCount, written, skipped.length, JSON.stringify(details), batchId);
     return { batchId, seriesCount, observationCount: written, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
   });
-  return run();
+  // Foreign keys unchecked while the rows go in (SQLite; foreignKeys.ts): every row refers to the batch row inserted
+  // above and to series either created above or read by the plan, all in this one transaction under the write lock,
+  // so no reference can be missing; the rows' text ids have no constraint (migration 8) and are the writer's own.
+  return withoutForeignKeyChecks(db, run);
 }
 
 function readDetails(json: string): Partial<BatchDetails> {
@@ -227,6 +231,9 @@ export function undoImportBatch(db: Store, batchId: number): UndoResult {
       );
     }
     const removedObservations = db.prepare('DELETE FROM observations WHERE batch_id = ?').run(batchId).changes;
+    // The batch's texts of provenance go with its rows (after them: only its own rows refer to them).
+    db.prepare('DELETE FROM observation_sources WHERE batch_id = ?').run(batchId);
+    db.prepare('DELETE FROM source_periods WHERE batch_id = ?').run(batchId);
     // Series this batch created go too, once empty and not linked to a target (links are the analyst's work).
     const dropSeries = db.prepare(
       'DELETE FROM series WHERE id = ? AND NOT EXISTS (SELECT 1 FROM observations WHERE series_id = ?) AND NOT EXISTS (SELECT 1 FROM links WHERE series_id = ?)',
@@ -403,10 +410,12 @@ export function seriesObservations(db: Store, seriesId: number, opts: { allVinta
   const rows = db
     .prepare(
       `SELECT * FROM (
-         SELECT o.series_id, o.period, o.value, o.batch_id, o.sheet, o.cell, o.label, o.source_period, b.file_name,
+         SELECT o.series_id, o.period, o.value, o.batch_id, COALESCE(src.sheet, '') AS sheet, o.cell,
+                COALESCE(src.label, '') AS label, COALESCE(sp.text, '') AS source_period, b.file_name,
                 ROW_NUMBER() OVER (PARTITION BY o.period ORDER BY o.batch_id) AS vintage,
                 COUNT(*) OVER (PARTITION BY o.period) AS vintages
          FROM observations o JOIN import_batches b ON b.id = o.batch_id
+         LEFT JOIN observation_sources src ON src.id = o.source_id LEFT JOIN source_periods sp ON sp.id = o.source_period_id
          WHERE o.series_id = ?) AS v
        ${opts.allVintages ? '' : 'WHERE vintage = vintages'}
        ORDER BY period, vintage`,

@@ -57,8 +57,8 @@ export function loadSeriesData(db: Store, ids: readonly number[], meta: Readonly
   for (const id of wanted) points.set(id, new Map());
   const stmt = db
     .prepare(
-      `SELECT o.series_id, o.period, o.value, o.batch_id, o.sheet, o.cell, b.file_name
-       FROM observations o JOIN import_batches b ON b.id = o.batch_id
+      `SELECT o.series_id, o.period, o.value, o.batch_id, COALESCE(src.sheet, ''), o.cell, b.file_name
+       FROM observations o JOIN import_batches b ON b.id = o.batch_id LEFT JOIN observation_sources src ON src.id = o.source_id
        WHERE o.series_id IN (${db.engine === 'postgres' ? 'SELECT value::integer FROM json_array_elements_text(?::json)' : 'SELECT value FROM json_each(?)'})
        ORDER BY o.series_id, o.period, o.batch_id`,
     )
@@ -87,7 +87,9 @@ export interface ObservationSource {
 export function observationSource(db: Store, seriesId: number, period: string, batchId: number): ObservationSource | null {
   const row = db
     .prepare(
-      `SELECT o.source_period, o.label, b.imported_at FROM observations o JOIN import_batches b ON b.id = o.batch_id
+      `SELECT COALESCE(sp.text, '') AS source_period, COALESCE(src.label, '') AS label, b.imported_at
+       FROM observations o JOIN import_batches b ON b.id = o.batch_id
+       LEFT JOIN observation_sources src ON src.id = o.source_id LEFT JOIN source_periods sp ON sp.id = o.source_period_id
        WHERE o.series_id = ? AND o.period = ? AND o.batch_id = ? LIMIT 1`,
     )
     .get(seriesId, period, batchId) as { source_period: string; label: string; imported_at: string } | undefined;

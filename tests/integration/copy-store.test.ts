@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Service } from '../../electron/service/service';
 import { openStoreAt, openWorkbench } from '../../electron/openWorkbench';
 import { saveLink } from '../../electron/store/linksRepo';
+import { insertObservationRows } from '../../electron/import/observationRows';
 import { storeDigest } from '../../electron/store/storeDigest';
 import { storeTables, tableRows } from '../../electron/store/storeTables';
 import type { Store } from '../../electron/store/openStore';
@@ -66,10 +67,8 @@ async function fillDesk(file: string): Promise<void> {
       'INSERT INTO edit_refusals (target_id, field, attempted_value, seen_revision, current_value, "user", at, source, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(gdp.id, 'value', '6.5', 0, '0.30000000000000004', '李四', '2026-11-30T09:00:00.000Z', 'cli', '张三', '2026-11-30T08:59:00.000Z');
     // Doubles at the edges: the smallest subnormal, the largest finite, and a value with no short decimal.
-    const insert = db.prepare('INSERT INTO observations (series_id, period, value, batch_id, sheet, cell, label, source_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    insert.run(coal.id, '2024-01', 5e-324, first.batchId, 'Sheet1', 'Z1', "O'Brien \\ 反斜杠", '');
-    insert.run(coal.id, '2024-02', 1.7976931348623157e308, first.batchId, 'Sheet1', 'Z2', '', '');
-    insert.run(coal.id, '2024-03', 1 / 3, first.batchId, 'Sheet1', 'Z3', '😀', '');
+    const row = (period: string, value: number, cell: string, label: string) => ({ seriesId: coal.id, period, value, batchId: first.batchId!, sheet: 'Sheet1', cell, label, sourcePeriod: '' });
+    insertObservationRows(db, [row('2024-01', 5e-324, 'Z1', "O'Brien \\ 反斜杠"), row('2024-02', 1.7976931348623157e308, 'Z2', ''), row('2024-03', 1 / 3, 'Z3', '😀')]);
   } finally {
     s.ctx.db.close();
   }

@@ -51,8 +51,10 @@ interface StoredRow {
 function storedRows(db: Store): StoredRow[] {
   return db
     .prepare(
-      `SELECT s.label, o.period, o.value, o.batch_id, o.sheet, o.cell, o.source_period
-       FROM observations o JOIN series s ON s.id = o.series_id ORDER BY o.id`,
+      `SELECT s.label, o.period, o.value, o.batch_id, src.sheet, o.cell, sp.text AS source_period
+       FROM observations o JOIN series s ON s.id = o.series_id
+       JOIN observation_sources src ON src.id = o.source_id AND src.batch_id = o.batch_id
+       JOIN source_periods sp ON sp.id = o.source_period_id AND sp.batch_id = o.batch_id ORDER BY o.id`,
     )
     .all() as StoredRow[];
 }

@@ -73,8 +73,11 @@ type Row = [string, string, string, string, number, string, string, string, stri
 function storedRows(db: Store, batches: Record<number, string>): Row[] {
   const rows = db
     .prepare(
-      `SELECT s.name, s.region, s.measure, o.period, o.value, o.batch_id, o.sheet, o.cell, o.label, o.source_period
-       FROM observations o JOIN series s ON s.id = o.series_id`,
+      // The row's texts from the batch's own text rows (migration 8): an inner join, so a row without them is missing here.
+      `SELECT s.name, s.region, s.measure, o.period, o.value, o.batch_id, src.sheet, o.cell, src.label, sp.text
+       FROM observations o JOIN series s ON s.id = o.series_id
+       JOIN observation_sources src ON src.id = o.source_id AND src.batch_id = o.batch_id
+       JOIN source_periods sp ON sp.id = o.source_period_id AND sp.batch_id = o.batch_id`,
     )
     .raw()
     .all() as [string, string, string, string, number, number, string, string, string, string][];

@@ -122,7 +122,8 @@ describe('level companions from the series table', () => {
     try {
       store.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (1, 'f.csv', 'h', '2025-09-01T00:00:00Z')").run();
       const add = store.prepare('INSERT INTO series (id, name, label, unit, measure, frequency, region) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const obs = store.prepare("INSERT INTO observations (series_id, period, value, batch_id, sheet, cell) VALUES (?, ?, 1, 1, 'S', 'A1')");
+      store.prepare("INSERT INTO observation_sources (id, batch_id, sheet, label) VALUES (1, 1, 'S', '')").run();
+      const obs = store.prepare("INSERT INTO observations (series_id, period, value, batch_id, source_id, cell) VALUES (?, ?, 1, 1, 1, 'A1')");
       // 用电量: two cumulative series in different units (the one with more months wins) and a growth series.
       add.run(1, '用电量', '用电量累计值(亿千瓦时)', '亿千瓦时', 'cumulative', 'monthly', '');
       add.run(2, '用电量', '用电量累计值(万千瓦时)', '万千瓦时', 'cumulative', 'monthly', '');
