@@ -132,7 +132,8 @@ export async function importStreamed(db: Store, bytes: Uint8Array, fileName: str
     const first = await link.next();
     if (first.type === 'error') throw workerError(first);
     if (first.type === 'parsed') return await classic(db, first.parsed, opts, first.reason, false);
-    if (first.type === 'verified') throw new Error('streamed import: verified before any batch');
+    // The whole-file parse has no series at all (every row a problem): it went whole, for the classic refusal.
+    if (first.type === 'verified') return await classic(db, first.meta, opts, 'no series', false);
     try {
       return writeTransaction(db, () => streamIntoTransaction(db, link, first, opts));
     } catch (e) {
