@@ -75,7 +75,7 @@ export function describeProblems(problems: CellProblem[]): string {
   return listed.join('\n') + more;
 }
 
-function refuseProblems(problems: CellProblem[]): never {
+export function refuseProblems(problems: CellProblem[]): never {
   throw new ImportFileError(
     'refused_problems',
     `文件中有 ${problems.length} 处单元格无法导入，整个文件未导入（可选择跳过这些单元格）/ ` +
@@ -95,7 +95,7 @@ const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region
 const IDENTITY_COLUMNS = ['id', 'name', 'unit', 'measure', 'frequency', 'region'];
 
 /** The series new to the store, written together; their ids by plan key, in plan order. */
-function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<string, number> {
+export function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<string, number> {
   const rows = fresh.map((p) => {
     const i = p.identity;
     return [i.name, p.label, i.unit, i.measure, i.frequency, i.region];
@@ -112,6 +112,55 @@ function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<string, n
   return out;
 }
 
+/** What a commit has written, for the batch's details and the result (the classic and the streamed commit alike). */
+export interface WrittenBatch {
+  plan: ImportPlan;
+  checks: ImportCheck[];
+  skipped: CellProblem[];
+  batchId: number;
+  /** Series id by plan key, in plan order. */
+  ids: Map<string, number>;
+  created: number[];
+  relabelled: Record<string, string>;
+}
+
+/** The batch's counts and details written onto its row (inside the commit's transaction), and the commit's result. */
+export function recordBatch(db: Store, parsed: ParsedFile, w: WrittenBatch): CommitResult {
+  const { plan, checks, skipped, batchId, ids } = w;
+  const written = plan.counts.observationsNew + plan.counts.observationsRevised;
+  const changes = summariseChanges(plan, ids);
+  const details: BatchDetails = {
+    seriesIds: [...new Set(ids.values())],
+    createdSeriesIds: w.created,
+    unchangedCount: plan.counts.observationsUnchanged,
+    sheets: parsed.sheets.map((s) => ({ name: s.name, layout: s.layout })),
+    skippedSheets: parsed.skippedSheets,
+    skipped: skipped.slice(0, MAX_STORED_PROBLEMS),
+    warnings: parsed.warnings.slice(0, 200),
+    format: parsed.format,
+    encoding: parsed.encoding,
+    counts: plan.counts,
+    revisions: changes.revisions.slice(0, MAX_STORED_REVISIONS),
+    revisionCount: changes.revisionCount,
+    checks: checks.slice(0, 200),
+    relabelled: w.relabelled,
+  };
+  const seriesCount = details.seriesIds.length;
+  db.prepare('UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?').run(seriesCount, written, skipped.length, JSON.stringify(details), batchId);
+  return { batchId, seriesCount, observationCount: written, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+}
+
+/** The result of a commit that found every value already stored: nothing written, no batch. */
+export function unchangedResult(plan: ImportPlan, checks: ImportCheck[], skipped: CellProblem[]): CommitResult {
+  const changes = summariseChanges(plan);
+  return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+}
+
+/** Inserts the batch's row (its counts and details follow in recordBatch); answers its id. */
+export function insertBatchRow(db: Store, opts: CommitOptions): number {
+  return (db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at, imported_by) VALUES (?, ?, ?, ?) RETURNING id').get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString(), opts.user ?? '') as { id: number }).id;
+}
+
 export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions): CommitResult {
   if (parsed.problems.length > 0 && !opts.skipInvalid) refuseProblems(parsed.problems);
   const total = parsed.sheets.reduce((n, s) => n + s.series.reduce((m, x) => m + x.observations.length, 0), 0);
@@ -119,11 +168,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
     throw new ImportFileError('no_table', '文件中没有可导入的数值 / The file holds no values to import');
   }
 
-  const insertBatch = db.prepare('INSERT INTO import_batches (file_name, file_hash, imported_at, imported_by) VALUES (?, ?, ?, ?) RETURNING id');
   const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
-  const finishBatch = db.prepare(
-    'UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?',
-  );
 
   // Planned inside the transaction, so what is written is exactly what was classified against the current store.
   const run = () => writeTransaction(db, (): CommitResult => {
@@ -134,10 +179,9 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
     const relabels = plan.series.filter((p) => p.stored && p.stored.label !== p.label);
     if (written === 0 && plan.counts.seriesNew === 0 && relabels.length === 0) {
       // Every value is already stored: no batch, no rows (a no-op batch would only block undoing the earlier one).
-      const changes = summariseChanges(plan);
-      return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+      return unchangedResult(plan, checks, skipped);
     }
-    const batchId = (insertBatch.get(opts.fileName, opts.fileHash, (opts.now ?? new Date()).toISOString(), opts.user ?? '') as { id: number }).id;
+    const batchId = insertBatchRow(db, opts);
     const created = createSeries(db, plan.series.filter((p) => !p.stored));
     const ids = new Map<string, number>();
     const relabelled: Record<string, string> = {};
@@ -165,26 +209,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
     }
     const rowsWritten = rows.finish();
     if (rowsWritten !== written) throw new Error(`commit: wrote ${rowsWritten} observation rows for ${written} planned`);
-    const changes = summariseChanges(plan, ids);
-    const details: BatchDetails = {
-      seriesIds: [...new Set(ids.values())],
-      createdSeriesIds: [...created.values()],
-      unchangedCount: plan.counts.observationsUnchanged,
-      sheets: parsed.sheets.map((s) => ({ name: s.name, layout: s.layout })),
-      skippedSheets: parsed.skippedSheets,
-      skipped: skipped.slice(0, MAX_STORED_PROBLEMS),
-      warnings: parsed.warnings.slice(0, 200),
-      format: parsed.format,
-      encoding: parsed.encoding,
-      counts: plan.counts,
-      revisions: changes.revisions.slice(0, MAX_STORED_REVISIONS),
-      revisionCount: changes.revisionCount,
-      checks: checks.slice(0, 200),
-      relabelled,
-    };
-    const seriesCount = details.seriesIds.length;
-    finishBatch.run(seriesCount, written, skipped.length, JSON.stringify(details), batchId);
-    return { batchId, seriesCount, observationCount: written, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+    return recordBatch(db, parsed, { plan, checks, skipped, batchId, ids, created: [...created.values()], relabelled });
   });
   // Foreign keys unchecked while the rows go in (SQLite; foreignKeys.ts): every row refers to the batch row inserted
   // above and to series either created above or read by the plan, all in this one transaction under the write lock,

@@ -96,14 +96,23 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise
  * report progress, yield to the event loop and be cancelled midway through a large sheet (the caller stops
  * iterating; the reader's streams close with the generator).
  */
-export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
-  const book = yield* readWorkbookCells(bytes, fileName);
+export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string, watch?: RowsWatcher): AsyncGenerator<number, ReadWorkbook, void> {
+  const book = yield* readWorkbookCells(bytes, fileName, watch);
   const stripped = stripControlCharsInSheets(book.sheets);
   if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
   return book;
 }
 
-async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
+/**
+ * Sees an .xlsx's rows as they arrive (the streamed one-shot import maps them while the rest is read): called after
+ * each batch has gone into its sheet's grid, with the grid so far. Only the streamed .xlsx reader calls it; the read
+ * itself is the same with or without it.
+ */
+export interface RowsWatcher {
+  onRows(sheet: { index: number; count: number; name: string; rows: readonly (SheetCell | undefined)[][]; merges: WorkbookSheet['merges'] }, batchRows: readonly number[]): void;
+}
+
+async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: RowsWatcher): AsyncGenerator<number, ReadWorkbook, void> {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
@@ -122,7 +131,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
     }
     if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
     if (format === 'xlsx') {
-      const sheets = yield* readXlsxStreamed(bytes, fileName, entries);
+      const sheets = yield* readXlsxStreamed(bytes, fileName, entries, watch);
       return { format, encoding: null, sheets, warnings };
     }
     return { format, encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
@@ -147,7 +156,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
  * grid, so the file is never held twice (as SheetJS's whole-workbook model and as rows). Yields the fraction of
  * the sheets' inflated bytes read so far; stopping the caller midway closes the zip.
  */
-async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[]): AsyncGenerator<number, WorkbookSheet[], void> {
+async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[], watch?: RowsWatcher): AsyncGenerator<number, WorkbookSheet[], void> {
   let book: XlsxBook;
   try {
     book = await openXlsx(bytes);
@@ -164,13 +173,15 @@ async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: Z
       let batches = 0;
       try {
         const merges = await sheetMerges(book, i);
+        const name = book.sheets[i].name;
         for await (const batch of sheetRows(book, i)) {
           for (const row of batch) rows[row.r] = row.cells;
+          watch?.onRows({ index: i, count: book.sheets.length, name, rows, merges }, batch.map((row) => row.r));
           // How many rows remain is not known until the part ends: the share of this sheet approaches its size.
           batches++;
           yield (before + sizes[i] * (1 - 1 / (1 + batches / 8))) / total;
         }
-        sheets.push({ name: book.sheets[i].name, rows, merges, csv: false });
+        sheets.push({ name, rows, merges, csv: false });
       } catch (e) {
         throw asReadError(e, fileName);
       }

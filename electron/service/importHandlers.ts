@@ -10,7 +10,7 @@ import type { ParsedFile } from '../../shared/import/mapping';
 import type { Measure } from '../../shared/domain/series';
 import type { ChangeSummary } from '../../shared/import/importChanges';
 import { undoBatchAs, withBatchAuthors } from '../store/batchAuthors';
-import { commitImport, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
+import { commitImport, type CommitOptions, type CommitResult, listBatches, listSeries, planFileImport, seriesObservations, undoImportBatch } from '../import/commitImport';
 import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
@@ -20,6 +20,7 @@ import type { Handlers, ServiceContext } from './service';
 
 // The file readers (SheetJS, its code pages, the CSV decoder) load on the first import, not with the service.
 const fileParser = () => import('../import/parseFile');
+const streamedImporter = () => import('../import/streamed/streamedImport');
 
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
@@ -31,9 +32,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 const noYield: JobControl = { step: async () => undefined };
 
-/** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
-async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
-  const { parseStatisticsFileSteps } = await fileParser();
+/** The parse options of a call: the analyst's sheet, mappings, header rows, layouts and measure. */
+function parseOptionsOf(args: FileArgs): ParseOptions {
   // The analyst's measure for rows nothing in the file names (ParseOptions.measure, read by the layouts).
   const options: ParseOptions & { measure?: Measure } = {
     sheet: args.sheet,
@@ -43,7 +43,13 @@ async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl):
     head: PREVIEW_HEAD,
     ...(args.measure !== undefined ? { measure: args.measure } : {}),
   };
-  const steps = parseStatisticsFileSteps(bytes, args.file.fileName, options);
+  return options;
+}
+
+/** Parse in steps, reporting each one (a job yields to the event loop there and may be cancelled). */
+async function parseInSteps(args: FileArgs, bytes: Uint8Array, ctl: JobControl): Promise<ParsedFile> {
+  const { parseStatisticsFileSteps } = await fileParser();
+  const steps = parseStatisticsFileSteps(bytes, args.file.fileName, parseOptionsOf(args));
   try {
     for (;;) {
       const step = await steps.next();
@@ -81,6 +87,15 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
   async function run(args: FileArgs & { skipInvalid?: boolean }, action: 'preview' | 'commit', ctl: JobControl): Promise<ImportJobResult> {
     await ctl.step('reading', 0);
     const bytes = fileBytes(ctx, args.file);
+    if (action === 'commit' && ctl === noYield) {
+      // A one-shot commit (no preview, no progress to show): the parse and the writes overlap where the file allows.
+      const { importStreamed, streamable } = await streamedImporter();
+      const parseOptions = parseOptionsOf(args);
+      if (streamable(bytes, args.file.fileName, parseOptions)) {
+        const { result, parsed } = await importStreamed(db, bytes, args.file.fileName, parseOptions, commitOptions(args, bytes));
+        return { action, commit: commitResult(args, result, parsed) };
+      }
+    }
     const parsed = await parseInSteps(args, bytes, ctl);
     if (action === 'preview') {
       const { plan, checks } = planFileImport(db, parsed);
@@ -88,15 +103,16 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     }
     // The last step: after it, nothing yields until the one transaction has committed (or failed whole).
     await ctl.step('committing', 0.95);
-    const result = commitImport(db, parsed, { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false, user: ctx.user });
-    const commit: CommitImportResult = {
-      ...result,
-      fileName: args.file.fileName,
-      skippedSheets: parsed.skippedSheets,
-      series: importedSeries(result.changes),
-      warnings: parsed.warnings,
-    };
-    return { action, commit };
+    const result = commitImport(db, parsed, commitOptions(args, bytes));
+    return { action, commit: commitResult(args, result, parsed) };
+  }
+
+  function commitOptions(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array): CommitOptions {
+    return { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false, user: ctx.user };
+  }
+
+  function commitResult(args: FileArgs, result: CommitResult, parsed: ParsedFile): CommitImportResult {
+    return { ...result, fileName: args.file.fileName, skippedSheets: parsed.skippedSheets, series: importedSeries(result.changes), warnings: parsed.warnings };
   }
 
   return {

@@ -1,0 +1,335 @@
+// The streamed one-shot import: parse (a worker thread) and writes (this thread, the store's) overlap. The worker
+// reads the .xlsx and sends the series it guesses from the rows read so far; this thread plans each batch against
+// the store and writes it at once, inside one open write transaction. At the end the worker has parsed the whole
+// file as the classic path does and says whether that parse is exactly what it sent: then the whole-file rules
+// (refusal for problems, counts, checks, the batch's details) finish the same transaction; otherwise the
+// transaction rolls back and the classic commit writes the whole-file parse. The store ends as the classic path
+// leaves it, row for row (tests/integration/streamed-import.test.ts).
+//
+// Covered: a one-shot import (no preview, no mapping or sheet chosen) of an .xlsx of one worksheet in a grid layout
+// (indicators in rows, periods in columns), each series once in the file. Anything else takes the classic path.
+
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Store } from '../../store/openStore';
+import { writeTransaction } from '../../store/writeTransaction';
+import { seriesLookup } from '../../store/seriesLookup';
+import { homeRegion } from '../../store/settingsRepo';
+import type { PeriodKey } from '../../../shared/domain/series';
+import { planImport, STATUS_UNCHANGED, type ChangeCounts, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
+import { importWarnings } from '../../../shared/import/importWarnings';
+import { identityKey } from '../../../shared/import/seriesIdentity';
+import type { ParsedFile } from '../../../shared/import/mapping';
+import { commitImport, createSeries, insertBatchRow, recordBatch, refuseProblems, unchangedResult, type CommitOptions, type CommitResult } from '../commitImport';
+import { ImportFileError } from '../importFileError';
+import { ObservationRowWriter } from '../observationRows';
+import type { ParseOptions } from '../parseFile';
+import type { FromStreamWorker, StreamWorkerData } from './protocol';
+import { decodeSeriesBatch } from './seriesBatch';
+
+export interface StreamedImportResult {
+  result: CommitResult;
+  /** The whole-file parse, its series left out when they went as batches (for the warnings, skipped sheets). */
+  parsed: ParsedFile;
+  /** streamed: written as the file was read · classic: the classic commit wrote it (and why). */
+  path: 'streamed' | 'classic';
+  reason?: string;
+}
+
+/** Is this import one the streamed path may take? (The path itself falls back for anything it cannot prove.) */
+export function streamable(bytes: Uint8Array, fileName: string, options: ParseOptions): boolean {
+  if (options.sheet !== undefined || options.mappings !== undefined || options.headerRows !== undefined || options.layouts !== undefined) return false;
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return zip && /\.xlsx$/i.test(fileName);
+}
+
+/** The worker's code: the built bundle beside this module, else the TypeScript source through tsx. */
+function workerUrl(): URL {
+  const built = new URL('./streamWorker.mjs', import.meta.url);
+  if (fs.existsSync(fileURLToPath(built))) return built;
+  return new URL('./streamWorkerDev.mjs', import.meta.url);
+}
+
+/** How long the store thread waits for the worker's next message before calling it lost. */
+const SILENCE_MS = 120_000;
+
+/** Atomics.waitAsync (Node 16+; ES2024's lib, newer than this project's). */
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+}
+
+class WorkerLink {
+  readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly posted: Int32Array;
+
+  constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options']) {
+    const signal = new SharedArrayBuffer(4);
+    this.posted = new Int32Array(signal);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2 };
+    this.worker = new Worker(workerUrl(), { workerData: data, transferList: [port2, copy.buffer] });
+    // A worker that dies without a word (out of memory) is noticed by the silence; its error is kept for the message.
+    this.worker.on('error', () => undefined);
+  }
+
+  private seen = 0;
+
+  /** The next message, waiting without blocking the event loop (before the transaction opens). */
+  async next(): Promise<FromStreamWorker> {
+    for (;;) {
+      const got = receiveMessageOnPort(this.port);
+      if (got) return got.message as FromStreamWorker;
+      const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.posted, 0, this.seen, SILENCE_MS);
+      const outcome = wait.async ? await wait.value : wait.value;
+      if (outcome === 'timed-out') throw lost();
+      this.seen = Atomics.load(this.posted, 0);
+    }
+  }
+
+  /** The next message, blocking this thread (inside the transaction, where nothing else may run). */
+  nextSync(): FromStreamWorker {
+    for (;;) {
+      const got = receiveMessageOnPort(this.port);
+      if (got) return got.message as FromStreamWorker;
+      if (Atomics.wait(this.posted, 0, this.seen, SILENCE_MS) === 'timed-out') throw lost();
+      this.seen = Atomics.load(this.posted, 0);
+    }
+  }
+
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+function lost(): Error {
+  return new Error('streamed import: the parse thread stopped answering');
+}
+
+function workerError(m: Extract<FromStreamWorker, { type: 'error' }>): Error {
+  if (m.error.importReason) return new ImportFileError(m.error.importReason, m.error.message, m.error.details);
+  return new Error(`streamed import: ${m.error.message}`);
+}
+
+/** Thrown inside the transaction to roll it back and commit the whole-file parse the classic way. */
+class Fallback {
+  constructor(
+    /** The worker's whole-file parse, or null when it sent its series as batches (then the parse runs again here). */
+    readonly parsed: ParsedFile | null,
+    readonly reason: string,
+  ) {}
+}
+
+export async function importStreamed(db: Store, bytes: Uint8Array, fileName: string, parse: ParseOptions, opts: CommitOptions): Promise<StreamedImportResult> {
+  const link = new WorkerLink(bytes, fileName, { ...(parse.measure !== undefined ? { measure: parse.measure } : {}), ...(parse.head ? { head: parse.head } : {}) });
+  try {
+    // Until the first batch nothing is written: the transaction (and the store's write lock) waits for it.
+    const first = await link.next();
+    if (first.type === 'error') throw workerError(first);
+    if (first.type === 'parsed') return await classic(db, first.parsed, opts, first.reason, false);
+    // The whole-file parse has no series at all (every row a problem): it went whole, for the classic refusal.
+    if (first.type === 'verified') return await classic(db, first.meta, opts, 'no series', false);
+    try {
+      return writeTransaction(db, () => streamIntoTransaction(db, link, first, opts));
+    } catch (e) {
+      if (!(e instanceof Fallback)) throw e;
+      link.close();
+      const parsed = e.parsed ?? (await (await import('../parseFile')).parseStatisticsFile(bytes, fileName, parse));
+      return await classic(db, parsed, opts, e.reason, true);
+    }
+  } finally {
+    link.close();
+  }
+}
+
+function streamIntoTransaction(db: Store, link: WorkerLink, first: Extract<FromStreamWorker, { type: 'series' }>, opts: CommitOptions): StreamedImportResult {
+  const writer = new StreamedWriter(db, opts);
+  let message: FromStreamWorker = first;
+  const debug = process.env.WB_STREAM_DEBUG === '1';
+  let busy = 0;
+  let waited = 0;
+  for (;;) {
+    const t0 = debug ? performance.now() : 0;
+    if (message.type === 'series') writer.add(message);
+    else if (message.type === 'error') throw workerError(message);
+    else if (message.type === 'parsed') throw new Fallback(message.parsed, message.reason);
+    else break;
+    const t1 = debug ? performance.now() : 0;
+    message = link.nextSync();
+    if (debug) {
+      busy += t1 - t0;
+      waited += performance.now() - t1;
+    }
+  }
+  if (debug) console.error(`streamed: busy ${busy.toFixed(0)} ms, waiting ${waited.toFixed(0)} ms`);
+  // The batches were the whole-file parse, but could not all be written as they came (a series given twice).
+  if (writer.broken !== null) throw new Fallback(null, writer.broken);
+  return { result: writer.finish(message.meta), parsed: message.meta, path: 'streamed' };
+}
+
+async function classic(db: Store, parsed: ParsedFile, opts: CommitOptions, reason: string, rolledBack: boolean): Promise<StreamedImportResult> {
+  if (rolledBack) restartSequences(db);
+  return { result: commitImport(db, parsed, opts), parsed, path: 'classic', reason };
+}
+
+/**
+ * After a rolled-back speculation PostgreSQL's identity sequences have moved on (they are not transactional); they are
+ * set back to the next id after the rows that stand, so the classic commit numbers its rows as it would have. Under
+ * the store's writers' lock (one writer at a time), so no other writer's ids are touched. SQLite's ids (max + 1)
+ * roll back with the transaction.
+ */
+function restartSequences(db: Store): void {
+  if (db.engine !== 'postgres') return;
+  writeTransaction(db, () => {
+    for (const table of ['import_batches', 'series', 'observations']) {
+      db.prepare(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`).get();
+    }
+  });
+}
+
+/**
+ * Plans and writes the batches as they come, as the classic commit would plan and write the whole file: each batch
+ * planned against the store before any of its rows is written (a series' stored values are read before it is
+ * written), new series created in plan order, rows written in plan order through the one row writer.
+ */
+class StreamedWriter {
+  broken: string | null = null;
+  private readonly lookup: StoreLookup;
+  private readonly home: string | null;
+  private readonly series: PlannedSeries[] = [];
+  private readonly keys = new Set<string>();
+  private readonly ids = new Map<string, number>();
+  private readonly created: number[] = [];
+  private readonly createdIds = new Set<number>();
+  private readonly relabelled: Record<string, string> = {};
+  /** The current values the plan read, before this import wrote anything to those series (for the checks). */
+  private readonly currentRead = new Map<number, ReadonlyMap<PeriodKey, number>>();
+  private readonly counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
+  private parsedSeries = 0;
+  private batchId: number | null = null;
+  private rows: ObservationRowWriter | null = null;
+  private readonly relabel;
+
+  constructor(
+    private readonly db: Store,
+    private readonly opts: CommitOptions,
+  ) {
+    const lookup = seriesLookup(db);
+    const read = this.currentRead;
+    this.lookup = {
+      ...lookup,
+      current(id) {
+        const values = lookup.current(id);
+        read.set(id, values);
+        return values;
+      },
+    };
+    this.home = homeRegion(db).region;
+    this.relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
+  }
+
+  add(message: Extract<FromStreamWorker, { type: 'series' }>): void {
+    if (this.broken !== null) return;
+    const series = decodeSeriesBatch(message.batch, this.opts.fileName, message.sheet);
+    const parsed: ParsedFile = {
+      fileName: this.opts.fileName,
+      format: 'xlsx',
+      encoding: null,
+      sheets: [{ name: message.sheet, layout: message.layout, mapping: message.mapping, series, problems: [], warnings: [] }],
+      skippedSheets: [],
+      problems: [],
+      warnings: [],
+      observationCount: 0,
+    };
+    const plan = planImport(parsed, this.lookup, this.home);
+    const offset = this.parsedSeries;
+    this.parsedSeries += series.length;
+    // One series per row, each once in the file: the batch's plan is the whole plan's slice.
+    if (plan.conflicts.length > 0 || plan.series.length !== series.length || plan.series.some((p) => this.keys.has(p.key))) {
+      this.broken = 'a series given twice';
+      return;
+    }
+    const fresh = plan.series.filter((p) => !p.stored);
+    const relabels = plan.series.some((p) => p.stored && p.stored.label !== p.label);
+    const writes = plan.counts.observationsNew + plan.counts.observationsRevised;
+    if (fresh.length > 0 || relabels || writes > 0) this.open();
+    const created = fresh.length > 0 ? createSeries(this.db, fresh) : new Map<string, number>();
+    for (const p of plan.series) {
+      p.order += offset;
+      this.keys.add(p.key);
+      let seriesId: number;
+      if (p.stored) {
+        seriesId = p.stored.id;
+        if (p.stored.label !== p.label) {
+          this.relabelled[String(seriesId)] = p.stored.label;
+          this.relabel.run(p.label, seriesId);
+        }
+      } else {
+        seriesId = created.get(p.key)!;
+        this.created.push(seriesId);
+        this.createdIds.add(seriesId);
+      }
+      this.ids.set(p.key, seriesId);
+      const { observations, statuses } = p;
+      for (let k = 0; k < observations.length; k++) {
+        if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
+        const o = observations[k];
+        this.rows!.add(seriesId, o.period, o.value, o.source);
+      }
+      this.series.push(p);
+    }
+    const c = plan.counts;
+    this.counts.seriesNew += c.seriesNew;
+    this.counts.seriesContinued += c.seriesContinued;
+    this.counts.observationsNew += c.observationsNew;
+    this.counts.observationsUnchanged += c.observationsUnchanged;
+    this.counts.observationsRevised += c.observationsRevised;
+  }
+
+  /** The batch row, the first time anything is to be written (a file that changes nothing writes no batch). */
+  private open(): void {
+    if (this.batchId !== null) return;
+    this.batchId = insertBatchRow(this.db, this.opts);
+    this.rows = new ObservationRowWriter(this.db, this.batchId);
+  }
+
+  /** The whole-file rules over what was written, as the classic commit applies them. */
+  finish(parsed: ParsedFile): CommitResult {
+    if (parsed.problems.length > 0 && !this.opts.skipInvalid) refuseProblems(parsed.problems);
+    const skipped = this.opts.skipInvalid ? [...parsed.problems] : [];
+    const plan: ImportPlan = { series: this.series, counts: this.counts, conflicts: [], homeRegion: this.home };
+    // Siblings were looked up batch by batch: series this file created, or holds, are not "other" series.
+    for (const p of plan.series) {
+      if (p.stored) continue;
+      p.siblings = p.siblings.filter((s) => !this.createdIds.has(s.id) && !this.keys.has(identityKey(s))).map((s) => this.asBefore(s));
+    }
+    const checks = importWarnings(plan, this.lookupAsBefore());
+    const written = this.counts.observationsNew + this.counts.observationsRevised;
+    if (this.batchId === null) return unchangedResult(plan, checks, skipped);
+    const rowsWritten = this.rows!.finish();
+    if (rowsWritten !== written) throw new Error(`streamed commit: wrote ${rowsWritten} observation rows for ${written} planned`);
+    return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled });
+  }
+
+  /** A stored series as it was before this import relabelled it. */
+  private asBefore(s: StoredSeries): StoredSeries {
+    const label = this.relabelled[String(s.id)];
+    return label === undefined ? s : { ...s, label };
+  }
+
+  /** The store as it was before this import wrote: its new series hidden, labels and current values as they were. */
+  private lookupAsBefore(): StoreLookup {
+    const { lookup, createdIds, currentRead } = this;
+    const before = (s: StoredSeries | undefined) => (s === undefined || createdIds.has(s.id) ? undefined : this.asBefore(s));
+    return {
+      find: (identity) => before(lookup.find(identity)),
+      byName: (name) => lookup.byName(name).flatMap((s) => before(s) ?? []),
+      current: (id) => currentRead.get(id) ?? (createdIds.has(id) ? new Map() : lookup.current(id)),
+    };
+  }
+}

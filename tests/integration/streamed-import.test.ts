@@ -1,0 +1,211 @@
+// The streamed one-shot import (electron/import/streamed/) writes while the file is still being read; the classic
+// path parses the whole file, then commits. Whatever the file and whatever the store already holds, the two must
+// leave the same store, row for row in every table, and give the same result (or the same refusal), on both
+// engines. Each case also says which path the streamed import took, so the fast path is known to have run.
+import { describe, expect, it } from 'vitest';
+import { commitImport, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
+import { parseStatisticsFile, type ParseOptions } from '../../electron/import/parseFile';
+import { importStreamed } from '../../electron/import/streamed/streamedImport';
+import type { Store } from '../../electron/store/openStore';
+import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
+import { ENGINES, freshStore } from '../helpers/stores';
+import { workbook, type Cell } from './helpers/layoutFixtures';
+import { sha256 } from './helpers/importStore';
+
+const NOW = new Date('2026-03-02T08:00:00Z');
+
+function months(n: number, endYear = 2025, endMonth = 12): string[] {
+  const out: string[] = [];
+  let y = endYear;
+  let m = endMonth;
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}年${m}月`);
+    if (--m === 0) [y, m] = [y - 1, 12];
+  }
+  return out;
+}
+
+const SUFFIXES = ['累计值(亿元)', '当期值(万吨)', '累计增长(%)', '(上年同月=100)'];
+
+interface WideOptions {
+  series: number;
+  periods: number;
+  /** Rows of titles above the header (the NBS export writes three). */
+  titles?: Cell[][];
+  /** A value per (series, period); null leaves the cell empty. */
+  value?: (s: number, p: number) => number | null;
+  label?: (s: number) => string;
+  /** Rows after the footnotes (a second small table the import must not read). */
+  after?: Cell[][];
+  /** Rows changed or added by index into the data rows. */
+  edit?: (rows: Cell[][]) => void;
+}
+
+function wideFile(o: WideOptions): Uint8Array {
+  const titles = o.titles ?? [['数据库：分省月度数据'], ['地区：示例省'], [`时间：最近${o.periods}个月`]];
+  const value = o.value ?? ((s, p) => ((s * 7 + p * 3) % 11 === 5 ? null : Math.round((s * 13.7 + p * 2.9) * 10) / 10 + 1));
+  const label = o.label ?? ((s) => `示例指标${s}${SUFFIXES[s % 4]}`);
+  const data: Cell[][] = [];
+  for (let s = 0; s < o.series; s++) data.push([label(s), ...Array.from({ length: o.periods }, (_, p) => value(s, p))]);
+  o.edit?.(data);
+  const rows: Cell[][] = [...titles, ['指标', ...months(o.periods)], ...data, ['注：示例数据，非官方统计。'], ['数据来源：测试'], ...(o.after ?? [])];
+  return workbook([{ name: 'Sheet1', rows }], 'xlsx');
+}
+
+/** Every row of every table, in a stable order (the ids included: both paths must number their rows alike). */
+function dumpStore(db: Store): Record<string, string[]> {
+  const tables = (
+    db.engine === 'postgres'
+      ? db.prepare("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'").all()
+      : db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all()
+  ) as { name: string }[];
+  const out: Record<string, string[]> = {};
+  for (const { name } of tables.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    out[name] = (db.prepare(`SELECT * FROM ${name}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+type Outcome = { ok: true; result: unknown; warnings: string[]; skippedSheets: unknown } | { ok: false; error: { name: string; message: string; details: unknown } };
+
+function failed(e: unknown): Outcome {
+  const err = e as Error & { details?: unknown };
+  return { ok: false, error: { name: err.name, message: err.message, details: err.details } };
+}
+
+interface Case {
+  file: Uint8Array;
+  fileName?: string;
+  parse?: ParseOptions;
+  skipInvalid?: boolean;
+  /** Files imported first (the classic way) into both stores. */
+  before?: Uint8Array[];
+  path: 'streamed' | 'classic';
+  /** What the case is about, checked on the result (so that it does exercise it). */
+  check?: (result: CommitResult) => void;
+}
+
+async function classicImport(db: Store, c: Case, opts: CommitOptions): Promise<Outcome> {
+  try {
+    const parsed = await parseStatisticsFile(c.file, opts.fileName, { head: PREVIEW_HEAD, ...c.parse });
+    const result = commitImport(db, parsed, opts);
+    return { ok: true, result, warnings: parsed.warnings, skippedSheets: parsed.skippedSheets };
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+async function expectSameStores(engine: (typeof ENGINES)[number], c: Case): Promise<void> {
+  const a = await freshStore(engine, 'stream-a');
+  const b = await freshStore(engine, 'stream-b');
+  try {
+    for (const [i, earlier] of (c.before ?? []).entries()) {
+      for (const { db } of [a, b]) {
+        const parsed = await parseStatisticsFile(earlier, `earlier${i}.xlsx`);
+        commitImport(db, parsed, { fileName: `earlier${i}.xlsx`, fileHash: sha256(earlier), skipInvalid: false, now: NOW });
+      }
+    }
+    const opts: CommitOptions = { fileName: c.fileName ?? 'file.xlsx', fileHash: sha256(c.file), skipInvalid: c.skipInvalid ?? false, now: NOW, user: 'tester' };
+    const classic = await classicImport(a.db, c, opts);
+    let streamed: Outcome;
+    let path: string | null = null;
+    try {
+      const r = await importStreamed(b.db, c.file, opts.fileName, { head: PREVIEW_HEAD, ...c.parse }, opts);
+      path = r.path;
+      streamed = { ok: true, result: r.result, warnings: r.parsed.warnings, skippedSheets: r.parsed.skippedSheets };
+    } catch (e) {
+      streamed = failed(e);
+    }
+    expect(streamed).toEqual(classic);
+    expect(dumpStore(b.db)).toEqual(dumpStore(a.db));
+    if (streamed.ok) {
+      expect(path).toBe(c.path);
+      c.check?.(streamed.result as CommitResult);
+    }
+  } finally {
+    a.db.close();
+    b.db.close();
+    await a.remove();
+    await b.remove();
+  }
+}
+
+describe.each(ENGINES)('the streamed import leaves the store as the classic import does (%s)', (engine) => {
+  it('an NBS wide export of 2,100 indicators (three read batches) into an empty store: streamed', async () => {
+    await expectSameStores(engine, { file: wideFile({ series: 2100, periods: 4 }), path: 'streamed' });
+  });
+
+  it('a header below blank and title rows, a unit column, footnotes and a second table below them: streamed', async () => {
+    const file = workbook(
+      [
+        {
+          name: '数据',
+          rows: [
+            ['某省主要经济指标'],
+            [],
+            ['地区：示例省'],
+            [],
+            ['指标', '单位', ...months(8)],
+            ...Array.from({ length: 1100 }, (_, s): Cell[] => [`分项指标${s}${s % 2 ? '当期值' : '累计值'}`, s % 3 ? '亿元' : '万吨', ...Array.from({ length: 8 }, (_, p) => (s + p) % 9 === 4 ? null : s * 0.5 + p)]),
+            ['注：本表为示例。'],
+            [],
+            ['附表', '单位', '2025年1月'],
+            ['另一指标当期值', '亿元', 3],
+          ],
+        },
+      ],
+      'xlsx',
+    );
+    await expectSameStores(engine, { file, path: 'streamed' });
+  });
+
+  it('revisions against a store that already holds values, new periods, and a second series of another unit: streamed', async () => {
+    const first = wideFile({ series: 1300, periods: 4, label: (s) => (s === 4 ? '示例指标4累计值(万元)' : `示例指标${s}${SUFFIXES[s % 4]}`) });
+    const second = wideFile({ series: 1300, periods: 6, value: (s, p) => ((s * 7 + p * 3) % 11 === 5 ? null : Math.round((s * 13.7 + p * 2.9) * 10) / 10 + 1 + (s % 50 === 0 && p === 3 ? 0.5 : 0)) });
+    await expectSameStores(engine, {
+      file: second,
+      before: [first],
+      path: 'streamed',
+      check: (r) => {
+        expect(r.changes.counts.observationsRevised).toBeGreaterThan(0);
+        expect(r.changes.counts.observationsUnchanged).toBeGreaterThan(0);
+        expect(r.checks.map((c) => c.code)).toContain('second_series');
+      },
+    });
+  });
+
+  it('the same file again: every value already stored, nothing written, no batch: streamed', async () => {
+    const file = wideFile({ series: 1100, periods: 3 });
+    await expectSameStores(engine, { file, before: [file], path: 'streamed', check: (r) => expect(r.batchId).toBeNull() });
+  });
+
+  it('an indicator given twice with equal values, far below the head (kept once): the classic commit after a roll-back', async () => {
+    const file = wideFile({ series: 1300, periods: 3, edit: (rows) => rows.push([...rows[40]]) });
+    await expectSameStores(engine, { file, path: 'classic' });
+  });
+
+  it('an indicator given twice with a different value: refused whole, as the classic path refuses it', async () => {
+    const file = wideFile({ series: 1300, periods: 3, edit: (rows) => rows.push([rows[40][0], 99999, ...rows[40].slice(2)]) });
+    await expectSameStores(engine, { file, path: 'classic' });
+  });
+
+  it('the same conflict with --skip-invalid: neither value imported, the cells reported', async () => {
+    const file = wideFile({ series: 1300, periods: 3, edit: (rows) => rows.push([rows[40][0], 99999, ...rows[40].slice(2)]) });
+    await expectSameStores(engine, { file, skipInvalid: true, path: 'classic' });
+  });
+
+  it('a file the head rows mislead (a control character in a label far below them): the classic commit after a roll-back', async () => {
+    const file = wideFile({ series: 1300, periods: 3, edit: (rows) => (rows[1200][0] = `示例指标1200\u0000累计值(亿元)`) });
+    await expectSameStores(engine, { file, path: 'classic' });
+  });
+
+  it('a text value and a rows measure nobody names, with the measure given: streamed; without it, refused alike', async () => {
+    const file = wideFile({ series: 1200, periods: 3, label: (s) => `无口径指标${s}`, edit: (rows) => (rows[1100][2] = '约5') });
+    await expectSameStores(engine, { file, parse: { measure: 'monthly' }, skipInvalid: true, path: 'streamed', check: (r) => expect(r.skipped.length).toBe(1) });
+    await expectSameStores(engine, { file, path: 'classic' });
+  });
+
+  it('a small file (fewer rows than the head): the classic commit, without any speculative write', async () => {
+    await expectSameStores(engine, { file: wideFile({ series: 40, periods: 6 }), path: 'classic' });
+  });
+});
