@@ -325,7 +325,7 @@ type SeriesTableRow = [id: number, name: string, label: string, unit: string, me
 type SeriesCountsRow = [seriesId: number, firstPeriod: string, lastPeriod: string, observationCount: number, lastBatchId: number];
 
 /** What the list was computed from: the batches (id → undone) and each series' counts, by series id. */
-interface ListState {
+export interface ListState {
   version: string;
   batches: Map<number, number>;
   counts: Map<number, SeriesCountsRow>;
@@ -354,6 +354,29 @@ export function listSeries(db: Store): Series[] {
   const list = joinCounts(series, counts).sort(compareSeries);
   listCache.set(db, { version, batches, counts, list });
   return [...list];
+}
+
+/** The counted list of one connection, as it can cross to another thread (structured clone). */
+export type SeriesListSnapshot = Readonly<ListState>;
+
+/** The counted list as this connection holds it (counted now if not held or out of date), to hand to another connection. */
+export function seriesListSnapshot(db: Store): SeriesListSnapshot {
+  listSeries(db);
+  return listCache.get(db)!;
+}
+
+/**
+ * Takes a list counted on another connection of the same store (the heavy thread counts it at start while the
+ * calls thread answers the first views: threadedBackend.ts) when it describes the store as this connection sees
+ * it now — the same series data version, the key this connection's own list is kept by — and this connection
+ * holds no list of that version yet. Returns whether it took it. A list counted before a commit or an undo has
+ * another version and is refused: the next call counts it here, as without the snapshot.
+ */
+export function adoptSeriesList(db: Store, snapshot: SeriesListSnapshot): boolean {
+  const version = seriesDataVersion(db);
+  if (snapshot.version !== version || listCache.get(db)?.version === version) return false;
+  listCache.set(db, { version, batches: new Map(snapshot.batches), counts: new Map(snapshot.counts), list: [...snapshot.list] });
+  return true;
 }
 
 const COUNTS_SELECT = 'SELECT series_id, MIN(period), MAX(period), COUNT(DISTINCT period), MAX(batch_id) FROM observations';

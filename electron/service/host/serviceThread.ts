@@ -6,6 +6,7 @@ import type { JobStatus } from '../../../shared/contract/importCalls';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
+import { adoptSeriesList, seriesListSnapshot, type SeriesListSnapshot } from '../../import/commitImport';
 import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
@@ -51,8 +52,34 @@ if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = h
 
 /** The heavy thread prepares the briefing once, when the host first finds the workbench idle (warmUp.ts). */
 let warmed = false;
-// Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
-const renderer = config.warm ? new Promise<void>((resolve) => setImmediate(() => void warmChartRenderer().finally(resolve))) : Promise.resolve();
+
+/**
+ * The heavy thread started beside the first views counts the series list (a pass over every observation's
+ * index entry, half a second at 1,000,000) on its own core while the calls thread answers them, and sends it to
+ * be taken there (threadedBackend.ts): the series view's first call is then answered from it. The briefing reads
+ * the same list here, so the count is not extra work, only earlier.
+ */
+function countSeriesList(): void {
+  let snapshot: SeriesListSnapshot | null = null;
+  try {
+    snapshot = seriesListSnapshot(service.ctx.db);
+  } catch (e) {
+    // The series view will count it itself when asked, and say what fails; the stack is logged here.
+    reportError(`${config.shell} count series list`, e);
+  }
+  post({ type: 'seriesList', snapshot });
+}
+
+// Calls that arrive meanwhile wait for these once: the series list's count, then the chart renderer's warm-up (a
+// few hundred ms).
+const renderer = config.warm
+  ? new Promise<void>((resolve) =>
+      setImmediate(() => {
+        if (config.countSeries) countSeriesList();
+        void warmChartRenderer().finally(resolve);
+      }),
+    )
+  : Promise.resolve();
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -96,6 +123,8 @@ port.on('message', (m: ToThread) => {
     colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
+  } else if (m.type === 'seriesList') {
+    adoptSeriesList(service.ctx.db, m.snapshot);
   } else if (m.type === 'warm' && config.warm && !warmed) {
     warmed = true;
     void renderer.then(() => warmBriefing(service));

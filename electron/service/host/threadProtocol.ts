@@ -2,6 +2,7 @@
 import type { ServiceEvent } from '../../../shared/contract/events';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import type { WireError } from '../../../shared/errors';
+import type { SeriesListSnapshot } from '../../import/commitImport';
 
 /** What a worker thread is started with. */
 export interface ThreadConfig {
@@ -20,6 +21,8 @@ export interface ThreadConfig {
   listen?: boolean;
   /** The heavy thread: when the host says the workbench is idle (`warm`), prepare the briefing's first preview. */
   warm?: boolean;
+  /** The heavy thread, started beside the first views: count the series list first and send it (`seriesList`). */
+  countSeries?: boolean;
 }
 
 /** Work a thread asks the host to do, with what it sends and what comes back. */
@@ -38,7 +41,9 @@ export type ToThread =
   | { type: 'ownSessions'; processIds: number[] }
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
   /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
-  | { type: 'warm' };
+  | { type: 'warm' }
+  /** The series list the heavy thread counted: the calls thread takes it if the store is as it was then. */
+  | { type: 'seriesList'; snapshot: SeriesListSnapshot };
 
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */
@@ -47,4 +52,6 @@ export type FromThread =
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
-  | { type: 'fatal'; error: WireError };
+  | { type: 'fatal'; error: WireError }
+  /** The heavy thread's series list (config `countSeries`), counted once at its start; null if it could not. */
+  | { type: 'seriesList'; snapshot: SeriesListSnapshot | null };

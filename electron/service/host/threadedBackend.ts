@@ -47,6 +47,9 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
   'handOn',
 ]);
 
+/** Calls on the calls thread that read the counted series list (listSeries in commitImport.ts). */
+const LIST_CALLS: ReadonlySet<string> = new Set(['listSeries', 'listSeriesValues', 'linkCandidates']);
+
 /** Finished jobs are kept for a late jobStatus, at most this many. */
 const KEEP_FINISHED_JOBS = 20;
 /** Server sessions of ended import jobs stay known as this workbench's for a while: their commit's notice comes after. */
@@ -137,9 +140,10 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const jobs = new Map<string, JobEntry>();
   const entry = workerEntry();
   let create = opts.create ?? false;
-  const config = (listen = false, warm = false): ThreadConfig => ({
+  const config = (listen = false, warm = false, countSeries = false): ThreadConfig => ({
     listen,
     warm,
+    countSeries,
     storePath: opts.storePath,
     create,
     defaultFolder: opts.defaultFolder,
@@ -149,7 +153,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     grantedPaths: [...granted],
     hostServices: Object.keys(opts.hostServices ?? {}) as HostServiceName[],
   });
-  const spawn = (listen = false, warm = false) => new Worker(entry, { workerData: config(listen, warm) });
+  const spawn = (listen = false, warm = false, countSeries = false) => new Worker(entry, { workerData: config(listen, warm, countSeries) });
 
   // A thread asks the host to print or rasterise (desktop app) — answered on the same thread.
   const answerRequest = (worker: Worker, id: number, kind: HostServiceName, payload: unknown) => {
@@ -189,21 +193,35 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
   // (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
-  const heavy = (): CallThread => {
+  // Started beside the first views (not by a heavy call, which would wait behind it), the heavy thread first
+  // counts the series list and sends it (serviceThread.ts `countSeriesList`); it is handed to the calls thread,
+  // which takes it if the store has not changed since. Until it has come, the calls that read the list wait for
+  // it rather than count the same again on the calls thread, a core that the views' other calls need.
+  let seriesSeed: Promise<void> | null = null;
+  let seedArrived: () => void = () => undefined;
+  const heavy = (countSeries = false): CallThread => {
     if (!heavyThread) {
-      heavyThread = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
+      if (countSeries) seriesSeed = new Promise<void>((resolve) => (seedArrived = resolve));
+      const thread = new CallThread(spawn(false, true, countSeries), onHeavyMessage, changed, ownSession);
+      heavyThread = thread;
       // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
-      heavyThread.ready.catch(() => undefined);
+      thread.ready.catch(() => seedArrived());
+      thread.worker.on('exit', () => seedArrived());
     }
     return heavyThread;
   };
+  function onHeavyMessage(m: FromThread, thread: CallThread): void {
+    if (m.type !== 'seriesList') return onThreadMessage(m, thread);
+    if (m.snapshot) callsThread.worker.postMessage({ type: 'seriesList', snapshot: m.snapshot } satisfies ToThread);
+    seedArrived();
+  }
   let warmTimer: NodeJS.Timeout | undefined;
   callsThread.onBusy = (busy) => {
     clearTimeout(warmTimer);
     if (busy) return;
     warmTimer = setTimeout(() => {
       callsThread.onBusy = null;
-      heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
+      heavy(true).worker.postMessage({ type: 'warm' } satisfies ToThread);
     }, WARM_AFTER_IDLE_MS).unref();
   };
 
@@ -292,11 +310,13 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       }
       if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
       if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
+      // The heavy thread's series list, on its way: taken by the calls thread before this call (messages keep order).
+      if (seriesSeed && LIST_CALLS.has(name)) await seriesSeed;
       // Anything else, unknown names included (the calls thread refuses those with the usual message).
       const answer = (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
       // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
-      // (and the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
-      if (name === 'listTargets' && !heavyThread) void answer.then(heavy, () => undefined);
+      // (the series list, the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
+      if (name === 'listTargets' && !heavyThread) void answer.then(() => heavy(true), () => undefined);
       return answer;
     },
     subscribe: (listener) => hub.subscribe(listener),
