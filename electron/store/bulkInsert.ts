@@ -100,10 +100,11 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
     return {
       add(row) {
         checkRow(row);
-        requireTransaction();
         const at = buffered * width;
         for (let i = 0; i < width; i++) pending[at + i] = row[i];
         if (++buffered === SQLITE_ROWS_PER_STATEMENT) {
+          // Checked once a statement, before it writes (a million rows: a call into the driver per row saved).
+          requireTransaction();
           buffered = 0;
           many.run(pending);
           written += SQLITE_ROWS_PER_STATEMENT;

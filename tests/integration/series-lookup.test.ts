@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../electron/store/openStore';
 import { insertRows } from '../../electron/store/bulkInsert';
+import { insertObservationRows, type ObservationRow } from '../../electron/import/observationRows';
 import { LOOKUP_GROUP, seriesLookup } from '../../electron/store/seriesLookup';
 import { writeTransaction } from '../../electron/store/writeTransaction';
 import type { Frequency, Measure } from '../../shared/domain/series';
@@ -21,14 +22,15 @@ function seed(db: Store): number[] {
     for (let n = 0; n < NAMES; n++) for (const m of MEASURES) series.push([`指标${n}`, `指标${n}${m}`, m === 'yoy' ? '%' : '亿元', m, 'monthly' as Frequency, n % 3 === 0 ? '全国' : '']);
     insertRows(db, 'series', ['name', 'label', 'unit', 'measure', 'frequency', 'region'], series);
     const ids = (db.prepare('SELECT id FROM series ORDER BY id').pluck().all() as number[]);
-    const rows: unknown[][] = [];
+    const rows: ObservationRow[] = [];
+    const row = (seriesId: number, period: string, value: number, batchId: number, cell: string): ObservationRow => ({ seriesId, period, value, batchId, sheet: 'S', cell, label: '', sourcePeriod: '' });
     ids.forEach((id, i) => {
       // Every 5th series has no values; the others three months, and every 4th a second vintage of one month.
       if (i % 5 === 0) return;
-      for (let p = 1; p <= 3; p++) rows.push([id, `2025-0${p}`, i + p / 10, batches[0], 'S', `B${i}`, '', '']);
-      if (i % 4 === 0) rows.push([id, '2025-02', -i, batches[1], 'S', `C${i}`, '', '']);
+      for (let p = 1; p <= 3; p++) rows.push(row(id, `2025-0${p}`, i + p / 10, batches[0], `B${i}`));
+      if (i % 4 === 0) rows.push(row(id, '2025-02', -i, batches[1], `C${i}`));
     });
-    insertRows(db, 'observations', ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell', 'label', 'source_period'], rows);
+    insertObservationRows(db, rows);
     return ids;
   });
 }
