@@ -117,6 +117,8 @@ async function expectSameStores(engine: (typeof ENGINES)[number], c: Case): Prom
       streamed = failed(e);
     }
     expect(streamed).toEqual(classic);
+    // A refusal is the importer's own (a file error or the cells refused), never a crash of either path.
+    if (!classic.ok) expect(classic.error.name).toBe('ImportFileError');
     expect(dumpStore(b.db)).toEqual(dumpStore(a.db));
     if (streamed.ok) {
       expect(path).toBe(c.path);
@@ -207,5 +209,12 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
 
   it('a small file (fewer rows than the head): the classic commit, without any speculative write', async () => {
     await expectSameStores(engine, { file: wideFile({ series: 40, periods: 6 }), path: 'classic' });
+  });
+
+  it('a truncated .xlsx and one without a table: the same refusals (ImportFileError) as the classic path', async () => {
+    const whole = wideFile({ series: 1100, periods: 3 });
+    await expectSameStores(engine, { file: whole.subarray(0, Math.floor(whole.byteLength * 0.6)), path: 'classic' });
+    const notes = workbook([{ name: '说明', rows: Array.from({ length: 700 }, (_, i): Cell[] => [`第${i}条说明文字`]) }], 'xlsx');
+    await expectSameStores(engine, { file: notes, path: 'classic' });
   });
 });

@@ -98,3 +98,34 @@ export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: strin
   }
   return out;
 }
+
+/** A batch's own copy, kept by the sender after the original's arrays went with the message. */
+export function copyOfBatch(batch: SeriesBatch): SeriesBatch {
+  return { fields: batch.fields.slice(), lengths: batch.lengths.slice(), values: batch.values.slice(), texts: batch.texts.slice(), strings: batch.strings };
+}
+
+/**
+ * Are these series (the whole-file parse's) exactly the ones the batches carried, in order: every field, every
+ * observation's period, value, cell and source period, and every source naming this file, sheet and the label?
+ */
+export function sameAsBatches(batches: readonly SeriesBatch[], series: readonly ParsedSeries[], file: string, sheet: string): boolean {
+  let i = 0;
+  for (const { fields, lengths, values, texts, strings } of batches) {
+    let k = 0;
+    for (let j = 0; j < lengths.length; j++, i++) {
+      const s = series[i];
+      if (s === undefined) return false;
+      const f = j * FIELDS;
+      if (s.name !== strings[fields[f]] || s.label !== strings[fields[f + 1]] || s.unit !== strings[fields[f + 2]] || s.measure !== strings[fields[f + 3]] || s.frequency !== strings[fields[f + 4]]) return false;
+      if (s.region !== (fields[f + 6] === 1 ? null : strings[fields[f + 5]])) return false;
+      if (s.observations.length !== lengths[j]) return false;
+      for (const o of s.observations) {
+        const src = o.source;
+        if (o.period !== strings[texts[k * 3]] || !Object.is(o.value, values[k]) || src.cell !== strings[texts[k * 3 + 1]] || src.sourcePeriod !== strings[texts[k * 3 + 2]]) return false;
+        if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return false;
+        k++;
+      }
+    }
+  }
+  return i === series.length;
+}

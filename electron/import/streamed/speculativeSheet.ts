@@ -23,8 +23,6 @@ export class SpeculativeSheet implements RowsWatcher {
   mapping: GridMapping | null = null;
   /** Why guessing stopped (for the report and tests); null while it goes on. */
   stopped: string | null = null;
-  /** Every series guessed so far, in file order (kept to be compared with the whole-file parse). */
-  readonly series: ParsedSeries[] = [];
   /** The first row not yet mapped, and the last row seen (rows must come in order). */
   private next = 0;
   private lastRow = -1;
@@ -80,7 +78,6 @@ export class SpeculativeSheet implements RowsWatcher {
     this.next = end + 1;
     if (result.series.length === 0) return;
     if (!this.emit(result.series)) return this.stop('series the batch form cannot carry');
-    for (const s of result.series) this.series.push(s);
   }
 
   private stop(reason: string): void {
@@ -92,24 +89,4 @@ export class SpeculativeSheet implements RowsWatcher {
 export function sameGridMapping(guessed: GridMapping, final: SheetMapping): boolean {
   if (!isGridMapping(final)) return false;
   return JSON.stringify({ ...guessed, lastDataRow: 0 }) === JSON.stringify({ ...final, lastDataRow: 0 });
-}
-
-/** Are the guessed series exactly the whole-file parse's (every field, every observation, every source)? */
-export function sameSeries(guessed: readonly ParsedSeries[], final: readonly ParsedSeries[]): boolean {
-  if (guessed.length !== final.length) return false;
-  for (let i = 0; i < guessed.length; i++) {
-    const a = guessed[i];
-    const b = final[i];
-    if (a.name !== b.name || a.label !== b.label || a.unit !== b.unit || a.measure !== b.measure || a.frequency !== b.frequency || a.region !== b.region) return false;
-    if (a.observations.length !== b.observations.length) return false;
-    for (let k = 0; k < a.observations.length; k++) {
-      const o = a.observations[k];
-      const p = b.observations[k];
-      if (o.period !== p.period || !Object.is(o.value, p.value)) return false;
-      const s = o.source;
-      const t = p.source;
-      if (s.file !== t.file || s.sheet !== t.sheet || s.cell !== t.cell || s.label !== t.label || s.sourcePeriod !== t.sourcePeriod) return false;
-    }
-  }
-  return true;
 }

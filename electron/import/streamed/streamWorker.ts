@@ -7,8 +7,8 @@ import { parseWorkbook } from '../parseFile';
 import { readWorkbookSteps } from '../readWorkbook';
 import { ImportFileError } from '../importFileError';
 import type { FromStreamWorker, StreamWorkerData } from './protocol';
-import { encodeSeriesBatch, transferList } from './seriesBatch';
-import { sameGridMapping, sameSeries, SpeculativeSheet } from './speculativeSheet';
+import { copyOfBatch, encodeSeriesBatch, sameAsBatches, transferList, type SeriesBatch } from './seriesBatch';
+import { sameGridMapping, SpeculativeSheet } from './speculativeSheet';
 
 const { bytes, fileName, options, signal, port } = workerData as StreamWorkerData;
 const posted = new Int32Array(signal);
@@ -21,10 +21,13 @@ function send(message: FromStreamWorker, transfer: ArrayBuffer[] = []): void {
 
 async function run(): Promise<void> {
   let sheetName = '';
+  // What went, compactly: the whole-file parse is compared with it at the end.
+  const sent: SeriesBatch[] = [];
   const guess = new SpeculativeSheet(fileName, { measure: options.measure }, (series) => {
     const batch = encodeSeriesBatch(series, fileName, sheetName);
     if (!batch) return false;
     const mapping = guess.mapping!;
+    sent.push(copyOfBatch(batch));
     send({ type: 'series', sheet: sheetName, layout: mapping.layout, mapping, batch }, transferList(batch));
     return true;
   });
@@ -40,7 +43,7 @@ async function run(): Promise<void> {
   const parsed = parseWorkbook(step.value, fileName, options);
   const sheet = parsed.sheets[0];
   const verified =
-    guess.stopped === null && guess.mapping !== null && parsed.sheets.length === 1 && sheet.name === sheetName && sameGridMapping(guess.mapping, sheet.mapping) && sameSeries(guess.series, sheet.series);
+    guess.stopped === null && guess.mapping !== null && parsed.sheets.length === 1 && sheet.name === sheetName && sameGridMapping(guess.mapping, sheet.mapping) && sameAsBatches(sent, sheet.series, fileName, sheetName);
   if (verified) {
     send({ type: 'verified', meta: { ...parsed, sheets: [{ ...sheet, series: [] }] } });
   } else {

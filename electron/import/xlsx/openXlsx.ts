@@ -134,6 +134,11 @@ export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: {
         const m = /<(?![?!])([^\s/>]+)/.exec(text);
         if (m) root = m[1];
       }
+      // Most chunks are cells only: a plain search for the name is far cheaper than the patterns over 64 KB.
+      if (text.indexOf('sheetData') === -1) {
+        carry = text.slice(-CARRY);
+        continue;
+      }
       opened ||= SHEET_DATA_START.test(text);
       const end = SHEET_DATA_END.exec(text);
       if (end && root !== null) {

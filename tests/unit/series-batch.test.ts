@@ -1,0 +1,52 @@
+// The compact form the streamed import's worker sends series in: decoding gives back the series exactly, and the
+// comparison the worker makes at the end notices any field, value, cell or source period that differs.
+import { describe, expect, it } from 'vitest';
+import type { ParsedSeries } from '../../shared/import/mapping';
+import { copyOfBatch, decodeSeriesBatch, encodeSeriesBatch, sameAsBatches } from '../../electron/import/streamed/seriesBatch';
+
+function sample(): ParsedSeries[] {
+  const src = (cell: string, label: string, sourcePeriod: string) => ({ file: 'f.xlsx', sheet: '表1', cell, label, sourcePeriod });
+  return [
+    { name: '原煤产量', label: '原煤产量累计值(万吨)', unit: '万吨', measure: 'cumulative', frequency: 'monthly', region: '示例省', observations: [
+      { period: '2025-10', value: 1234.5, source: src('B5', '原煤产量累计值(万吨)', '2025年10月') },
+      { period: '2025-09', value: -0, source: src('C5', '原煤产量累计值(万吨)', '2025年9月') },
+    ] },
+    { name: '发电量', label: '发电量当期值', unit: '', measure: 'monthly', frequency: 'monthly', region: null, observations: [{ period: '2025-10', value: 0.1 + 0.2, source: src('B6', '发电量当期值', '2025年10月') }] },
+  ];
+}
+
+describe('series batches', () => {
+  it('decode to the series encoded, field for field (null region, −0 and 0.30000000000000004 kept)', () => {
+    const batch = encodeSeriesBatch(sample(), 'f.xlsx', '表1')!;
+    expect(decodeSeriesBatch(copyOfBatch(batch), 'f.xlsx', '表1')).toEqual(sample());
+    expect(Object.is(decodeSeriesBatch(batch, 'f.xlsx', '表1')[0].observations[1].value, -0)).toBe(true);
+  });
+
+  it('are not made for observations naming another file, sheet or label', () => {
+    const other = sample();
+    other[1].observations[0].source.label = '另一个标签';
+    expect(encodeSeriesBatch(other, 'f.xlsx', '表1')).toBeNull();
+    expect(encodeSeriesBatch(sample(), 'f.xlsx', '表2')).toBeNull();
+  });
+
+  it('compare equal to the same series only', () => {
+    const batches = [encodeSeriesBatch(sample().slice(0, 1), 'f.xlsx', '表1')!, encodeSeriesBatch(sample().slice(1), 'f.xlsx', '表1')!];
+    expect(sameAsBatches(batches, sample(), 'f.xlsx', '表1')).toBe(true);
+    const changes: ((s: ParsedSeries[]) => void)[] = [
+      (s) => (s[0].observations[0].value = 1234.6),
+      (s) => (s[0].observations[1].value = 0),
+      (s) => (s[0].observations[0].source.cell = 'B7'),
+      (s) => (s[0].observations[0].source.sourcePeriod = '2025年1-10月'),
+      (s) => (s[1].region = ''),
+      (s) => (s[1].unit = '亿千瓦时'),
+      (s) => s[0].observations.pop(),
+      (s) => s.pop(),
+      (s) => s.push(s[0]),
+    ];
+    for (const change of changes) {
+      const series = sample();
+      change(series);
+      expect(sameAsBatches(batches, series, 'f.xlsx', '表1')).toBe(false);
+    }
+  });
+});
