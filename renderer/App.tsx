@@ -4,7 +4,6 @@ import type { WorkbenchClient } from '../shared/contract';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { TargetsView } from './views/TargetsView';
 import { ColleagueNotice } from './components/ColleagueNotice';
-import { StoreSettingsDialog } from './settings/StoreSettingsDialog';
 
 // The first screen is the targets grid; the other views (and ECharts with them) load when first opened.
 const ImportView = lazy(() => import('./views/ImportView').then((m) => ({ default: m.ImportView })));
@@ -12,6 +11,8 @@ const SeriesView = lazy(() => import('./views/SeriesView').then((m) => ({ defaul
 const PlanImportView = lazy(() => import('./views/PlanImportView').then((m) => ({ default: m.PlanImportView })));
 const VarianceView = lazy(() => import('./views/VarianceView').then((m) => ({ default: m.VarianceView })));
 const MonthlyUpdateView = lazy(() => import('./views/MonthlyUpdateView').then((m) => ({ default: m.MonthlyUpdateView })));
+// The store settings dialog (and the schema library its form checks with) loads when first opened.
+const StoreSettingsDialog = lazy(() => import('./settings/StoreSettingsDialog').then((m) => ({ default: m.StoreSettingsDialog })));
 const BriefingView = lazy(() => import('./views/BriefingView').then((m) => ({ default: m.BriefingView })));
 
 export interface ViewEntry {
@@ -68,7 +69,11 @@ export function App({ client }: { client: WorkbenchClient }) {
         <main className="content">
           <Suspense fallback={<div className="muted">{i18n.t('正在加载…', 'Loading…')}</div>}>{view.render(client)}</Suspense>
         </main>
-        {settingsOpen && <StoreSettingsDialog client={client} onClose={() => setSettingsOpen(false)} />}
+        {settingsOpen && (
+          <Suspense fallback={null}>
+            <StoreSettingsDialog client={client} onClose={() => setSettingsOpen(false)} />
+          </Suspense>
+        )}
       </div>
     </I18nContext.Provider>
   );

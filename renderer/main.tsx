@@ -1,11 +1,15 @@
-import { createRoot } from 'react-dom/client';
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
-import { App } from './App';
+// The page's entry, kept small on purpose: it sends the first screen's calls at once, then loads the app (React,
+// AG Grid and the views, renderer/boot.tsx), so the service answers while the browser is still evaluating the app.
 import { createClient } from './client/createClient';
-import { installGridDefaults } from './grid/theme';
+import { primedClient } from './client/primedClient';
+import { onServiceEvent } from './client/transport';
+import { FIRST_SCREEN_CALLS } from './views/firstScreenCalls';
 import './styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-installGridDefaults();
+const primed = primedClient(createClient(), FIRST_SCREEN_CALLS);
+// A change before the view has taken its answers: it asks afresh (the answers on their way may predate the change).
+onServiceEvent((event) => {
+  if (event.type === 'changed') primed.drop();
+});
 
-createRoot(document.getElementById('root')!).render(<App client={createClient()} />);
+void import('./boot').then(({ boot }) => boot(primed.client));

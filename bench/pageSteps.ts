@@ -1,0 +1,45 @@
+// Where the time to the first target rows goes, step by step, on the benchmark's own clock (ms from launching the
+// shell): the shell printing its URL (listening, store open), the page's HTML asked for, its first contract call
+// sent, the last of the first screen's answers received, and the first target row drawn. Read from Playwright's
+// request events, so the page's code is measured as it ships, with nothing added to it.
+import type { Page } from 'playwright-core';
+import { FIRST_SCREEN_CALLS } from '../renderer/views/firstScreenCalls';
+import { median } from './report';
+
+/** The calls the first target rows wait for (the ones the page's entry sends first). */
+export const FIRST_SCREEN_CALL_NAMES: readonly string[] = FIRST_SCREEN_CALLS.map(([name]) => name);
+
+export const STEP_NAMES = ['listening', 'HTML asked', 'first call sent', 'first screen answered', 'rows drawn'] as const;
+export type Steps = Record<(typeof STEP_NAMES)[number], number>;
+
+/** The selector of a drawn target row's value cell: what an analyst sees as "the targets are there". */
+export const FIRST_TARGET_ROW = '.ag-row[row-id] .ag-cell[col-id="value"]';
+
+/**
+ * Opens `url` in `page` and waits for the first target row; `t0` is when the shell was launched, `listeningAt` when it
+ * printed its URL. `firstScreenCalls` are the calls the rows wait for.
+ */
+export async function openAndTime(page: Page, url: string, t0: number, listeningAt: number, firstScreenCalls: readonly string[]): Promise<Steps> {
+  let html = NaN;
+  let firstCall = NaN;
+  const answered = new Map<string, number>();
+  const callOf = (u: string) => /\/api\/call\/(\w+)$/.exec(new URL(u).pathname)?.[1];
+  page.on('request', (r) => {
+    const at = performance.now() - t0;
+    if (r.resourceType() === 'document' && Number.isNaN(html)) html = at;
+    if (callOf(r.url()) && Number.isNaN(firstCall)) firstCall = at;
+  });
+  page.on('requestfinished', (r) => {
+    const name = callOf(r.url());
+    if (name && firstScreenCalls.includes(name) && !answered.has(name)) answered.set(name, performance.now() - t0);
+  });
+  await page.goto(url);
+  await page.locator(FIRST_TARGET_ROW).first().waitFor({ timeout: 60_000 });
+  const drawn = performance.now() - t0;
+  return { listening: listeningAt, 'HTML asked': html, 'first call sent': firstCall, 'first screen answered': Math.max(...answered.values()), 'rows drawn': drawn };
+}
+
+/** One line: the median of each step over the runs. */
+export function stepsLine(runs: Steps[]): string {
+  return STEP_NAMES.map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(0)}`).join(' → ');
+}

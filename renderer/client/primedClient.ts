@@ -1,0 +1,43 @@
+// The first screen's calls sent as soon as the page's small entry module runs, while the browser is still loading and
+// evaluating React and AG Grid (most of a second on a loaded machine), instead of after the targets view has mounted.
+// The view then asks for the same calls as always and is handed the answers already on their way. Each primed answer
+// is handed out once, to the first call with the same name and arguments; later calls (a reload after a change,
+// another view) go to the service as before. A store change reported before the view took an answer drops what was
+// primed, so the view never shows data older than the change it was told of.
+import type { CallArgs, CallName, CallResult, WorkbenchClient } from '../../shared/contract';
+
+/** One call as `[name, args]`, typed by the contract. */
+export type PrimedCall = { [N in CallName]: readonly [N, CallArgs<N>] }[CallName];
+
+export interface PrimedClient {
+  client: WorkbenchClient;
+  /** Forget every answer not yet taken: the next call of each goes to the service. */
+  drop: () => void;
+  /** The calls primed and not yet taken, as `name args` keys (for tests and the startup check). */
+  pending: () => string[];
+}
+
+const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args ?? {})}`;
+
+export function primedClient(inner: WorkbenchClient, calls: readonly PrimedCall[]): PrimedClient {
+  const primed = new Map<string, Promise<unknown>>();
+  for (const [name, args] of calls) {
+    const answer: Promise<unknown> = inner.call(name, args as never);
+    // Not taken yet is not unhandled: the view that takes it sees the same refusal as its own call would.
+    answer.catch(() => undefined);
+    primed.set(keyOf(name, args), answer);
+  }
+  return {
+    client: {
+      call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
+        const key = keyOf(name, args);
+        const answer = primed.get(key);
+        if (answer === undefined) return inner.call(name, args);
+        primed.delete(key);
+        return answer as Promise<CallResult<N>>;
+      },
+    },
+    drop: () => primed.clear(),
+    pending: () => [...primed.keys()],
+  };
+}

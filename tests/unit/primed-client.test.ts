@@ -1,0 +1,56 @@
+// The first screen's calls sent early (renderer/client/primedClient.ts): each primed answer goes to the first call
+// with the same name and arguments, once; anything else, and everything after a drop, goes to the service.
+import { describe, expect, it } from 'vitest';
+import type { WorkbenchClient } from '../../shared/contract';
+import { primedClient } from '../../renderer/client/primedClient';
+
+/** A client that records what it is asked and answers `name#n` (the n-th call of that name). */
+function recordingClient() {
+  const asked: string[] = [];
+  const client: WorkbenchClient = {
+    call: (name, args) => {
+      asked.push(`${name} ${JSON.stringify(args)}`);
+      const n = asked.filter((a) => a.startsWith(`${name} `)).length;
+      return Promise.resolve(`${name}#${n}` as never);
+    },
+  };
+  return { client, asked };
+}
+
+describe('primedClient', () => {
+  it('sends the primed calls at once and hands each answer to the first matching call only', async () => {
+    const inner = recordingClient();
+    const primed = primedClient(inner.client, [['listPlans', {}], ['listTargets', {}]]);
+    expect(inner.asked).toEqual(['listPlans {}', 'listTargets {}']);
+    expect(await primed.client.call('listTargets', {})).toBe('listTargets#1');
+    expect(inner.asked).toHaveLength(2);
+    // The second time is a fresh call (a reload after a change must not get the start's answer).
+    expect(await primed.client.call('listTargets', {})).toBe('listTargets#2');
+    expect(primed.pending()).toEqual(['listPlans {}']);
+  });
+
+  it('sends calls with other arguments to the service, keeping the primed answer', async () => {
+    const inner = recordingClient();
+    const primed = primedClient(inner.client, [['listTargets', {}]]);
+    expect(await primed.client.call('listTargets', { planId: 2 })).toBe('listTargets#2');
+    expect(inner.asked).toEqual(['listTargets {}', 'listTargets {"planId":2}']);
+    expect(primed.pending()).toEqual(['listTargets {}']);
+  });
+
+  it('after a drop (the store changed) asks the service again', async () => {
+    const inner = recordingClient();
+    const primed = primedClient(inner.client, [['knownUnits', {}]]);
+    primed.drop();
+    expect(await primed.client.call('knownUnits', {})).toBe('knownUnits#2');
+    expect(primed.pending()).toEqual([]);
+  });
+
+  it('hands a refused primed call to the view as the same refusal, and an untaken one is not unhandled', async () => {
+    const failing: WorkbenchClient = { call: () => Promise.reject(new Error('服务未就绪 / not ready')) };
+    const primed = primedClient(failing, [['appInfo', {}], ['undoState', {}]]);
+    await expect(primed.client.call('appInfo', {})).rejects.toThrow('not ready');
+    // undoState is never taken: vitest fails the run on an unhandled rejection, so reaching here is the check.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(primed.pending()).toEqual(['undoState {}']);
+  });
+});
