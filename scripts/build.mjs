@@ -31,12 +31,20 @@ export const ENTRIES = {
  */
 export const BUNDLED_PACKAGES = ['zod'];
 
-/** Resolves the bundled packages' bare imports to their ESM entry (the rest of `packages: 'external'` stands). */
+/**
+ * Resolves the bundled packages' bare imports to their ESM entry (the rest of `packages: 'external'` stands), and
+ * leaves out zod's translations of its own error messages (`z.locales`, half of its code): nothing here asks for
+ * them — the service words its refusals itself, and zod's default English stays (schemas.js imports it directly).
+ */
 const bundlePackages = {
   name: 'bundle-packages',
   setup(build) {
     const filter = new RegExp(`^(${BUNDLED_PACKAGES.join('|')})$`);
     build.onResolve({ filter }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'wb-left-out' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'wb-left-out' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
 
