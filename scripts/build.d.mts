@@ -6,3 +6,6 @@ export const ENTRIES: Record<'cli' | 'web' | 'bench' | 'serviceThread', string>;
 export function nodeBuildOptions(outdir?: string): BuildOptions;
 export function buildNode(outdir?: string): Promise<Metafile>;
 export function startupPackages(metafile: Metafile, entryName: 'cli' | 'web' | 'bench' | 'serviceThread'): string[];
+export const BUNDLED_PACKAGES: string[];
+export function startupOutputs(metafile: Metafile, entryName: 'cli' | 'web' | 'bench' | 'serviceThread'): string[];
+export function startupBundledPackages(metafile: Metafile, entryName: 'cli' | 'web' | 'bench' | 'serviceThread'): string[];

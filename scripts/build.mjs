@@ -1,10 +1,11 @@
 // Builds the Node-side entry points (CLI, browser shell, benchmark) to plain JavaScript in build/ with
-// esbuild, so that a command starts without compiling TypeScript. Every npm package stays external
+// esbuild, so that a command starts without compiling TypeScript. Every npm package but zod stays external
 // (loaded from node_modules as it is), and code behind a dynamic import() becomes its own chunk, so a
 // command loads only the modules it reaches: `targets` never loads SheetJS, ExcelJS or Chromium's driver.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -23,6 +24,30 @@ export const ENTRIES = {
   pgWorker: 'electron/store/pg/pgWorker.mjs',
   // The streamed import's parse thread (streamedImport.ts loads ./streamWorker.mjs beside the module it is bundled into).
   streamWorker: 'electron/import/streamed/streamWorker.ts',
+};
+
+/**
+ * Packages bundled into the build rather than loaded from node_modules: zod is loaded by every CLI command and
+ * service thread at start, and Node's ESM loader resolves, reads and compiles its hundred-odd files one by one
+ * (about 90 ms of a command's CPU on this machine); bundled, it is part of one chunk. Its code is the same.
+ */
+export const BUNDLED_PACKAGES = ['zod'];
+
+/**
+ * Resolves the bundled packages' bare imports to their ESM entry (the rest of `packages: 'external'` stands), and
+ * leaves out zod's translations of its own error messages (`z.locales`, half of its code): nothing here asks for
+ * them — the service words its refusals itself, and zod's default English stays (schemas.js imports it directly).
+ */
+const bundlePackages = {
+  name: 'bundle-packages',
+  setup(build) {
+    const filter = new RegExp(`^(${BUNDLED_PACKAGES.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'wb-left-out' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'wb-left-out' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
 };
 
 /** esbuild options for the Node bundles (also used by the test that checks what a command loads). */
@@ -44,6 +69,7 @@ export function nodeBuildOptions(outdir = BUILD_DIR) {
     banner: { js: "import { createRequire as __wbCreateRequire } from 'node:module'; const require = __wbCreateRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'warning',
+    plugins: [bundlePackages],
   };
 }
 
@@ -60,6 +86,34 @@ export async function buildNode(outdir = BUILD_DIR) {
     if (/\.mjs(\.map)?$/.test(name) && !written.has(file)) fs.rmSync(file, { force: true });
   }
   return result.metafile;
+}
+
+/** The output files an entry loads at start (static imports followed through the chunks), by metafile path. */
+export function startupOutputs(metafile, entryName) {
+  const outputs = metafile.outputs;
+  const start = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES[entryName]);
+  if (!start) throw new Error(`no output for entry ${entryName}`);
+  const seen = new Set();
+  const stack = [start];
+  while (stack.length > 0) {
+    const out = stack.pop();
+    if (seen.has(out)) continue;
+    seen.add(out);
+    for (const imp of outputs[out].imports) if (imp.kind === 'import-statement' && !imp.external) stack.push(imp.path);
+  }
+  return [...seen];
+}
+
+/** The packages an entry loads at start and that are bundled (BUNDLED_PACKAGES) rather than loaded from node_modules. */
+export function startupBundledPackages(metafile, entryName) {
+  const found = new Set();
+  for (const out of startupOutputs(metafile, entryName)) {
+    for (const input of Object.keys(metafile.outputs[out].inputs)) {
+      const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) found.add(m[1]);
+    }
+  }
+  return [...found].sort();
 }
 
 /**

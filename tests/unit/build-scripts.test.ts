@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildNode, startupPackages } from '../../scripts/build.mjs';
+import { BUNDLED_PACKAGES, buildNode, startupBundledPackages, startupPackages } from '../../scripts/build.mjs';
 import { ROOT, sourcesStamp } from '../../scripts/ensure-built.mjs';
 import { diagnoseNative, nativeLoadError, type NativeProbe } from '../../scripts/native-check.mjs';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
@@ -22,6 +22,12 @@ describe('Node bundles', () => {
     // The browser shell's HTTP thread holds no store and validates nothing at start: the service threads do.
     expect(startupPackages(meta, 'web')).not.toContain('zod');
     expect(startupPackages(meta, 'web')).not.toContain('better-sqlite3');
+    // zod is bundled (one chunk instead of its hundred-odd files through Node's loader): the CLI and the service
+    // threads still load it at start, the shell's HTTP thread still does not, and nothing else is bundled.
+    expect(BUNDLED_PACKAGES).toEqual(['zod']);
+    expect(startupBundledPackages(meta, 'cli')).toEqual(['zod']);
+    expect(startupBundledPackages(meta, 'serviceThread')).toEqual(['zod']);
+    expect(startupBundledPackages(meta, 'web')).toEqual([]);
     // The heavy packages are still in the build, behind dynamic imports (chunks of their own).
     const dynamic = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
     expect(dynamic.size).toBeGreaterThan(3);

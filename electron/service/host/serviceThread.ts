@@ -7,6 +7,7 @@ import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
 import { adoptSeriesList, seriesListSnapshot, type SeriesListSnapshot } from '../../import/commitImport';
+import { varianceDataFor } from '../varianceData';
 import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
@@ -54,14 +55,19 @@ if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = h
 let warmed = false;
 
 /**
- * The heavy thread started beside the first views counts the series list (a pass over every observation's
- * index entry, half a second at 1,000,000) on its own core while the calls thread answers them, and sends it to
- * be taken there (threadedBackend.ts): the series view's first call is then answered from it. The briefing reads
- * the same list here, so the count is not extra work, only earlier.
+ * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread counts the series list (a
+ * pass over every observation's index entry, half a second at 1,000,000) on its own core while the calls thread
+ * answers the view the analyst went to, and sends it to be taken there: the series view's first call is then
+ * answered from it. The briefing reads the same list here (the variance data's counted list), so the count is not
+ * extra work, only earlier.
  */
+let counted = false;
 function countSeriesList(): void {
+  if (counted) return;
+  counted = true;
   let snapshot: SeriesListSnapshot | null = null;
   try {
+    varianceDataFor(service.ctx.db).series();
     snapshot = seriesListSnapshot(service.ctx.db);
   } catch (e) {
     // The series view will count it itself when asked, and say what fails; the stack is logged here.
@@ -70,16 +76,8 @@ function countSeriesList(): void {
   post({ type: 'seriesList', snapshot });
 }
 
-// Calls that arrive meanwhile wait for these once: the series list's count, then the chart renderer's warm-up (a
-// few hundred ms).
-const renderer = config.warm
-  ? new Promise<void>((resolve) =>
-      setImmediate(() => {
-        if (config.countSeries) countSeriesList();
-        void warmChartRenderer().finally(resolve);
-      }),
-    )
-  : Promise.resolve();
+// Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
+const renderer = config.warm ? new Promise<void>((resolve) => setImmediate(() => void warmChartRenderer().finally(resolve))) : Promise.resolve();
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -123,6 +121,8 @@ port.on('message', (m: ToThread) => {
     colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
+  } else if (m.type === 'countSeries') {
+    countSeriesList();
   } else if (m.type === 'seriesList') {
     adoptSeriesList(service.ctx.db, m.snapshot);
   } else if (m.type === 'warm' && config.warm && !warmed) {

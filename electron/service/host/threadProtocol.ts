@@ -21,8 +21,6 @@ export interface ThreadConfig {
   listen?: boolean;
   /** The heavy thread: when the host says the workbench is idle (`warm`), prepare the briefing's first preview. */
   warm?: boolean;
-  /** The heavy thread, started beside the first views: count the series list first and send it (`seriesList`). */
-  countSeries?: boolean;
 }
 
 /** Work a thread asks the host to do, with what it sends and what comes back. */
@@ -42,6 +40,8 @@ export type ToThread =
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
   /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
   | { type: 'warm' }
+  /** The heavy thread: count the series list (once) and send it (`seriesList`), for the calls thread to take. */
+  | { type: 'countSeries' }
   /** The series list the heavy thread counted: the calls thread takes it if the store is as it was then. */
   | { type: 'seriesList'; snapshot: SeriesListSnapshot };
 
@@ -53,5 +53,5 @@ export type FromThread =
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
   | { type: 'fatal'; error: WireError }
-  /** The heavy thread's series list (config `countSeries`), counted once at its start; null if it could not. */
+  /** The heavy thread's series list, counted when the host asked (`countSeries`); null if it could not. */
   | { type: 'seriesList'; snapshot: SeriesListSnapshot | null };

@@ -47,6 +47,8 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
   'handOn',
 ]);
 
+/** The calls the first screen (计划目标, renderer/views/TargetsView.tsx) makes: the analyst is still on it. */
+const FIRST_SCREEN_CALLS: ReadonlySet<string> = new Set(['appInfo', 'listPlans', 'listTargets', 'knownUnits', 'undoState']);
 /** Calls on the calls thread that read the counted series list (listSeries in commitImport.ts). */
 const LIST_CALLS: ReadonlySet<string> = new Set(['listSeries', 'listSeriesValues', 'linkCandidates']);
 
@@ -118,6 +120,11 @@ class CallThread {
     this.pending.clear();
   }
 
+  /** Calls sent and not answered yet. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   call(name: string, args: unknown): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
@@ -140,10 +147,9 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const jobs = new Map<string, JobEntry>();
   const entry = workerEntry();
   let create = opts.create ?? false;
-  const config = (listen = false, warm = false, countSeries = false): ThreadConfig => ({
+  const config = (listen = false, warm = false): ThreadConfig => ({
     listen,
     warm,
-    countSeries,
     storePath: opts.storePath,
     create,
     defaultFolder: opts.defaultFolder,
@@ -153,7 +159,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     grantedPaths: [...granted],
     hostServices: Object.keys(opts.hostServices ?? {}) as HostServiceName[],
   });
-  const spawn = (listen = false, warm = false, countSeries = false) => new Worker(entry, { workerData: config(listen, warm, countSeries) });
+  const spawn = (listen = false, warm = false) => new Worker(entry, { workerData: config(listen, warm) });
 
   // A thread asks the host to print or rasterise (desktop app) — answered on the same thread.
   const answerRequest = (worker: Worker, id: number, kind: HostServiceName, payload: unknown) => {
@@ -193,22 +199,30 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
   // (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
-  // Started beside the first views (not by a heavy call, which would wait behind it), the heavy thread first
-  // counts the series list and sends it (serviceThread.ts `countSeriesList`); it is handed to the calls thread,
-  // which takes it if the store has not changed since. Until it has come, the calls that read the list wait for
-  // it rather than count the same again on the calls thread, a core that the views' other calls need.
-  let seriesSeed: Promise<void> | null = null;
-  let seedArrived: () => void = () => undefined;
-  const heavy = (countSeries = false): CallThread => {
+  const heavy = (): CallThread => {
     if (!heavyThread) {
-      if (countSeries) seriesSeed = new Promise<void>((resolve) => (seedArrived = resolve));
-      const thread = new CallThread(spawn(false, true, countSeries), onHeavyMessage, changed, ownSession);
+      const thread = new CallThread(spawn(false, true), onHeavyMessage, changed, ownSession);
       heavyThread = thread;
       // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
       thread.ready.catch(() => seedArrived());
       thread.worker.on('exit', () => seedArrived());
     }
     return heavyThread;
+  };
+  // Once the analyst leaves the first screen (a call other than its own, after its listTargets), or once the calls
+  // thread has been idle, the heavy thread — if it has nothing else to do — counts the series list and sends it
+  // (serviceThread.ts `countSeriesList`); it is handed to the calls thread, which takes it if the store has not
+  // changed since. Not earlier: while the first rows are being drawn the browser needs the cores. The calls that
+  // read the list and come after the request wait for it rather than count the same again on the calls thread.
+  let listTargetsAnswered = false;
+  let seriesSeed: Promise<void> | null = null;
+  let seedArrived: () => void = () => undefined;
+  const requestSeriesCount = () => {
+    if (seriesSeed || !listTargetsAnswered) return;
+    const thread = heavy();
+    if (thread.busy) return;
+    seriesSeed = new Promise<void>((resolve) => (seedArrived = resolve));
+    thread.worker.postMessage({ type: 'countSeries' } satisfies ToThread);
   };
   function onHeavyMessage(m: FromThread, thread: CallThread): void {
     if (m.type !== 'seriesList') return onThreadMessage(m, thread);
@@ -221,7 +235,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     if (busy) return;
     warmTimer = setTimeout(() => {
       callsThread.onBusy = null;
-      heavy(true).worker.postMessage({ type: 'warm' } satisfies ToThread);
+      requestSeriesCount();
+      heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
     }, WARM_AFTER_IDLE_MS).unref();
   };
 
@@ -311,12 +326,22 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
       if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
       // The heavy thread's series list, on its way: taken by the calls thread before this call (messages keep order).
-      if (seriesSeed && LIST_CALLS.has(name)) await seriesSeed;
+      // A list call with none on its way counts here: asking the heavy thread now would not answer it sooner.
+      if (LIST_CALLS.has(name)) await seriesSeed;
+      else if (!FIRST_SCREEN_CALLS.has(name)) requestSeriesCount();
       // Anything else, unknown names included (the calls thread refuses those with the usual message).
       const answer = (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
       // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
-      // (the series list, the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
-      if (name === 'listTargets' && !heavyThread) void answer.then(() => heavy(true), () => undefined);
+      // (and the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
+      if (name === 'listTargets' && !listTargetsAnswered) {
+        void answer.then(
+          () => {
+            listTargetsAnswered = true;
+            heavy();
+          },
+          () => undefined,
+        );
+      }
       return answer;
     },
     subscribe: (listener) => hub.subscribe(listener),
