@@ -137,6 +137,25 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
     await expectSameStores(engine, { file: wideFile({ series: 2100, periods: 4 }), path: 'streamed' });
   });
 
+  it('合计 rows with indented parts (其中 and not) down the file: streamed, with the same 合计/其中 checks', async () => {
+    // Each total is followed by an indented 其中 row and an indented part; the parts add up, except for total 900.
+    const part = (s: number, p: number) => s + p * 10 + 1;
+    const file = wideFile({
+      series: 1200,
+      periods: 4,
+      label: (s) => (s % 3 === 0 ? `示例合计${s}当期值(万吨)` : `${s % 3 === 1 ? '\u3000\u3000其中：' : '\u3000\u3000'}示例分项${s}当期值(万吨)`),
+      value: (s, p) => (s % 3 === 0 ? part(s + 1, p) + part(s + 2, p) + (s === 900 ? 50 : 0) : part(s, p)),
+    });
+    await expectSameStores(engine, {
+      file,
+      path: 'streamed',
+      check: (r) => {
+        const totals = r.checks.filter((c) => c.code === 'total_mismatch');
+        expect(totals.map((c) => c.name)).toEqual(Array(4).fill('示例合计900'));
+      },
+    });
+  });
+
   it('a header below blank and title rows, a unit column, footnotes and a second table below them: streamed', async () => {
     const file = workbook(
       [

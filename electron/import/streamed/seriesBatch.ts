@@ -6,7 +6,10 @@ import type { Frequency, Measure } from '../../../shared/domain/series';
 import type { ParsedObservation, ParsedSeries } from '../../../shared/import/mapping';
 
 export interface SeriesBatch {
-  /** Per series: name, label, unit, measure, frequency, region ('' and a flag for null), as string-table indices. */
+  /**
+   * Per series: name, label, unit, measure, frequency, region ('' and a flag for null), as string-table indices,
+   * then the label cell's indent (a number; 0: none).
+   */
   fields: Int32Array;
   /** Per series: how many observations it has (they follow one another in the arrays below). */
   lengths: Int32Array;
@@ -16,7 +19,7 @@ export interface SeriesBatch {
   strings: string[];
 }
 
-const FIELDS = 7;
+const FIELDS = 8;
 
 /**
  * Encodes series whose every observation names the same file and sheet and the series' own label (what the grid
@@ -51,6 +54,7 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
     fields[f + 4] = at(s.frequency);
     fields[f + 5] = at(s.region ?? '');
     fields[f + 6] = s.region === null ? 1 : 0;
+    fields[f + 7] = s.indent ?? 0;
     lengths[i] = s.observations.length;
     for (const o of s.observations) {
       const src = o.source;
@@ -94,6 +98,7 @@ export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: strin
       frequency: strings[fields[f + 4]] as Frequency,
       region: fields[f + 6] === 1 ? null : strings[fields[f + 5]],
       observations,
+      ...(fields[f + 7] > 0 ? { indent: fields[f + 7] } : {}),
     });
   }
   return out;
@@ -118,6 +123,7 @@ export function sameAsBatches(batches: readonly SeriesBatch[], series: readonly 
       const f = j * FIELDS;
       if (s.name !== strings[fields[f]] || s.label !== strings[fields[f + 1]] || s.unit !== strings[fields[f + 2]] || s.measure !== strings[fields[f + 3]] || s.frequency !== strings[fields[f + 4]]) return false;
       if (s.region !== (fields[f + 6] === 1 ? null : strings[fields[f + 5]])) return false;
+      if ((s.indent ?? 0) !== fields[f + 7]) return false;
       if (s.observations.length !== lengths[j]) return false;
       for (const o of s.observations) {
         const src = o.source;
