@@ -70,7 +70,9 @@ class BatchTexts {
 /**
  * Writes one batch's observation rows (inside the caller's transaction) as they come, each with the cell it was
  * read from. The statements are prepared once per commit and one row array is reused: at a million rows the commit
- * makes no object per row. `finish` writes what is left.
+ * makes no object per row. `finish` writes what is left. One writer per batch at a time: a writer made for a batch
+ * after another one finished reuses the texts that one wrote (read back at construction); two open at once would
+ * each write the same text, which the table's UNIQUE (batch_id, …) refuses, rolling the import back.
  */
 export class ObservationRowWriter {
   private readonly inserter: RowInserter;
