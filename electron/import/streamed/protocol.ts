@@ -12,7 +12,7 @@ export interface StreamWorkerData {
   bytes: Uint8Array;
   fileName: string;
   options: { measure?: Measure; head?: { rows: number; columns: number } };
-  /** Int32 [0]: messages posted so far. */
+  /** Int32 [0]: messages posted so far (and 1 more on exit) · [1]: 1 once the thread has ended. */
   signal: SharedArrayBuffer;
   port: import('node:worker_threads').MessagePort;
 }

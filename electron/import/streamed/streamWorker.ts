@@ -12,6 +12,12 @@ import { sameGridMapping, SpeculativeSheet } from './speculativeSheet';
 
 const { bytes, fileName, options, signal, port } = workerData as StreamWorkerData;
 const posted = new Int32Array(signal);
+// However the thread ends (an uncaught error, out of memory), the store thread waiting for it is told.
+process.on('exit', () => {
+  Atomics.store(posted, 1, 1);
+  Atomics.add(posted, 0, 1);
+  Atomics.notify(posted, 0);
+});
 
 function send(message: FromStreamWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);

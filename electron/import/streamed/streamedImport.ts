@@ -65,7 +65,7 @@ class WorkerLink {
   private readonly posted: Int32Array;
 
   constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options']) {
-    const signal = new SharedArrayBuffer(4);
+    const signal = new SharedArrayBuffer(8);
     this.posted = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -73,9 +73,14 @@ class WorkerLink {
     copy.set(bytes);
     const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2 };
     this.worker = new Worker(workerUrl(), { workerData: data, transferList: [port2, copy.buffer] });
-    // A worker that dies without a word (out of memory) is noticed by the silence; its error is kept for the message.
-    this.worker.on('error', () => undefined);
+    // A worker that dies without a word raises the exit flag (streamWorker.ts); its error, if it came, says why.
+    this.worker.on('error', (e) => {
+      this.failure = e;
+      Atomics.store(this.posted, 1, 1);
+    });
   }
+
+  private failure: Error | null = null;
 
   private seen = 0;
 
@@ -84,9 +89,10 @@ class WorkerLink {
     for (;;) {
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as FromStreamWorker;
+      if (Atomics.load(this.posted, 1) === 1) throw lost(this.failure);
       const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.posted, 0, this.seen, SILENCE_MS);
       const outcome = wait.async ? await wait.value : wait.value;
-      if (outcome === 'timed-out') throw lost();
+      if (outcome === 'timed-out') throw lost(this.failure);
       this.seen = Atomics.load(this.posted, 0);
     }
   }
@@ -96,7 +102,8 @@ class WorkerLink {
     for (;;) {
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as FromStreamWorker;
-      if (Atomics.wait(this.posted, 0, this.seen, SILENCE_MS) === 'timed-out') throw lost();
+      if (Atomics.load(this.posted, 1) === 1) throw lost(this.failure);
+      if (Atomics.wait(this.posted, 0, this.seen, SILENCE_MS) === 'timed-out') throw lost(this.failure);
       this.seen = Atomics.load(this.posted, 0);
     }
   }
@@ -107,8 +114,8 @@ class WorkerLink {
   }
 }
 
-function lost(): Error {
-  return new Error('streamed import: the parse thread stopped answering');
+function lost(cause: Error | null = null): Error {
+  return new Error(`streamed import: the parse thread stopped${cause ? ` (${cause.message})` : ''}`);
 }
 
 function workerError(m: Extract<FromStreamWorker, { type: 'error' }>): Error {
@@ -150,23 +157,13 @@ export async function importStreamed(db: Store, bytes: Uint8Array, fileName: str
 function streamIntoTransaction(db: Store, link: WorkerLink, first: Extract<FromStreamWorker, { type: 'series' }>, opts: CommitOptions): StreamedImportResult {
   const writer = new StreamedWriter(db, opts);
   let message: FromStreamWorker = first;
-  const debug = process.env.WB_STREAM_DEBUG === '1';
-  let busy = 0;
-  let waited = 0;
   for (;;) {
-    const t0 = debug ? performance.now() : 0;
     if (message.type === 'series') writer.add(message);
     else if (message.type === 'error') throw workerError(message);
     else if (message.type === 'parsed') throw new Fallback(message.parsed, message.reason);
     else break;
-    const t1 = debug ? performance.now() : 0;
     message = link.nextSync();
-    if (debug) {
-      busy += t1 - t0;
-      waited += performance.now() - t1;
-    }
   }
-  if (debug) console.error(`streamed: busy ${busy.toFixed(0)} ms, waiting ${waited.toFixed(0)} ms`);
   // The batches were the whole-file parse, but could not all be written as they came (a series given twice).
   if (writer.broken !== null) throw new Fallback(null, writer.broken);
   return { result: writer.finish(message.meta), parsed: message.meta, path: 'streamed' };
