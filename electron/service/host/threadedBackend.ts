@@ -58,10 +58,10 @@ const KEEP_FINISHED_JOBS = 20;
 const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 /**
- * The heavy thread starts (unless a heavy call started it) and prepares the briefing's first preview once the
- * analyst leaves the first screen, or once the calls thread has had nothing to answer for this long: the first
- * screen has its rows and the browser has drawn them, so the preparation (a second of CPU at 120 targets, several
- * at 2,000) takes no core from what the analyst is waiting for on a 2-core machine.
+ * The heavy thread starts (unless a heavy call started it) and prepares the briefing's first preview once the calls
+ * thread has had nothing to answer for this long: the first screen has its rows and the browser has drawn them, so
+ * the preparation (a second of CPU at 120 targets, several at 2,000) takes no core from what the analyst is waiting
+ * for on a 2-core machine.
  */
 const WARM_AFTER_IDLE_MS = 1000;
 
@@ -196,8 +196,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   // The heavy thread starts with the first heavy call, once the first listTargets has been answered, or once the
   // calls thread has been idle, whichever comes first, and is never waited for (a call made before it is ready waits in its port): its module load and store
   // open (a few hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core
-  // from the first calls on a 2-core machine. Once the analyst leaves the first screen or the calls thread has been
-  // idle, it counts the series list and prepares the briefing's first preview (serviceThread.ts `warm`, warmUp.ts).
+  // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
+  // (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
   const heavy = (): CallThread => {
     if (!heavyThread) {
@@ -209,8 +209,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     }
     return heavyThread;
   };
-  // Once the analyst leaves the first screen (leftFirstScreen below), or once the calls thread has been idle, the
-  // heavy thread — if it has nothing else to do — counts the series list and sends it
+  // Once the analyst leaves the first screen (a call other than its own, after its listTargets), or once the calls
+  // thread has been idle, the heavy thread — if it has nothing else to do — counts the series list and sends it
   // (serviceThread.ts `countSeriesList`); it is handed to the calls thread, which takes it if the store has not
   // changed since. Not earlier: while the first rows are being drawn the browser needs the cores. The calls that
   // read the list and come after the request wait for it rather than count the same again on the calls thread.
@@ -230,31 +230,14 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     seedArrived();
   }
   let warmTimer: NodeJS.Timeout | undefined;
-  let warmSent = false;
-  /** The heavy thread counts the series list and then prepares the briefing's first preview (serviceThread.ts). */
-  const warmHeavy = () => {
-    if (warmSent) return;
-    warmSent = true;
-    clearTimeout(warmTimer);
-    callsThread.onBusy = null;
-    requestSeriesCount();
-    heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
-  };
   callsThread.onBusy = (busy) => {
     clearTimeout(warmTimer);
     if (busy) return;
-    warmTimer = setTimeout(warmHeavy, WARM_AFTER_IDLE_MS).unref();
-  };
-  /**
-   * The analyst has left the first screen (its rows are drawn): a quick call of another view. The heavy thread, if
-   * it has nothing else to do, prepares meanwhile on its own core what the next views ask first — the series list,
-   * then the briefing — rather than only after a second of idleness, which an analyst moving from view to view
-   * never leaves. A list call itself does not start it (it counts the list on the calls thread at once), nor a heavy
-   * call (it would wait behind the preparation).
-   */
-  const leftFirstScreen = (name: string) => {
-    if (warmSent || !listTargetsAnswered || FIRST_SCREEN_CALLS.has(name) || HEAVY_CALLS.has(name) || LIST_CALLS.has(name)) return;
-    if (!heavy().busy) warmHeavy();
+    warmTimer = setTimeout(() => {
+      callsThread.onBusy = null;
+      requestSeriesCount();
+      heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
+    }, WARM_AFTER_IDLE_MS).unref();
   };
 
   const setJob = (jobId: string, status: JobStatus) => {
@@ -345,7 +328,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       // The heavy thread's series list, on its way: taken by the calls thread before this call (messages keep order).
       // A list call with none on its way counts here: asking the heavy thread now would not answer it sooner.
       if (LIST_CALLS.has(name)) await seriesSeed;
-      leftFirstScreen(name);
+      else if (!FIRST_SCREEN_CALLS.has(name)) requestSeriesCount();
       // Anything else, unknown names included (the calls thread refuses those with the usual message).
       const answer = (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
       // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
