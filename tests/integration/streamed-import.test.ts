@@ -2,7 +2,7 @@
 // path parses the whole file, then commits. Whatever the file and whatever the store already holds, the two must
 // leave the same store, row for row in every table, and give the same result (or the same refusal), on both
 // engines. Each case also says which path the streamed import took, so the fast path is known to have run.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commitImport, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
 import { parseStatisticsFile, type ParseOptions } from '../../electron/import/parseFile';
 import { importStreamed } from '../../electron/import/streamed/streamedImport';
@@ -15,6 +15,9 @@ import { workbook, type Cell } from './helpers/layoutFixtures';
 import { sha256 } from './helpers/importStore';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
+
+// Each case imports the same file four times (two stores, two paths, PostgreSQL too): on a loaded machine, more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 function months(n: number, endYear = 2025, endMonth = 12): string[] {
   const out: string[] = [];
@@ -244,5 +247,5 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
       await one.remove();
       await two.remove();
     }
-  }, 120_000);
+  });
 });
