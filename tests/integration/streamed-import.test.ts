@@ -2,17 +2,22 @@
 // path parses the whole file, then commits. Whatever the file and whatever the store already holds, the two must
 // leave the same store, row for row in every table, and give the same result (or the same refusal), on both
 // engines. Each case also says which path the streamed import took, so the fast path is known to have run.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commitImport, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
 import { parseStatisticsFile, type ParseOptions } from '../../electron/import/parseFile';
 import { importStreamed } from '../../electron/import/streamed/streamedImport';
 import type { Store } from '../../electron/store/openStore';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
-import { ENGINES, freshStore } from '../helpers/stores';
+import { ENGINES, freshService, freshStore } from '../helpers/stores';
+import { dispatch } from '../../electron/service/service';
+import type { CommitImportResult, JobStatus } from '../../shared/contract/importCalls';
 import { workbook, type Cell } from './helpers/layoutFixtures';
 import { sha256 } from './helpers/importStore';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
+
+// Each case imports the same file four times (two stores, two paths, PostgreSQL too): on a loaded machine, more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 function months(n: number, endYear = 2025, endMonth = 12): string[] {
   const out: string[] = [];
@@ -235,5 +240,31 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
     await expectSameStores(engine, { file: whole.subarray(0, Math.floor(whole.byteLength * 0.6)), path: 'classic' });
     const notes = workbook([{ name: '说明', rows: Array.from({ length: 700 }, (_, i): Cell[] => [`第${i}条说明文字`]) }], 'xlsx');
     await expectSameStores(engine, { file: notes, path: 'classic' });
+  });
+
+  it('through the service: the one-shot commitImport call (streamed) and the wizard\'s job (classic) give the same result and store', async () => {
+    const file = { fileName: 'monthly.xlsx', dataBase64: Buffer.from(wideFile({ series: 1200, periods: 3 })).toString('base64') };
+    const one = await freshService(engine, 'cli', 'stream-svc-a');
+    const two = await freshService(engine, 'cli', 'stream-svc-b');
+    try {
+      const direct = (await dispatch(one.service, 'commitImport', { file, skipInvalid: false })) as CommitImportResult;
+      const { jobId } = (await dispatch(two.service, 'startImport', { file, action: 'commit', skipInvalid: false })) as { jobId: string };
+      let status: JobStatus;
+      do {
+        await new Promise((r) => setTimeout(r, 20));
+        status = (await dispatch(two.service, 'jobStatus', { jobId })) as JobStatus;
+      } while (!status.done);
+      const viaJob = status.result?.action === 'commit' ? status.result.commit : null;
+      expect(direct.observationCount).toBeGreaterThan(3000);
+      // The two seeded stores and the two batches were made at different times (the clock); all else is the same.
+      const timeless = (db: Store) => Object.fromEntries(Object.entries(dumpStore(db)).map(([t, rows]) => [t, rows.map((r) => r.replace(/"\w+_at":"[^"]*"/g, '')).sort()]));
+      expect(direct).toEqual(viaJob);
+      expect(timeless(one.service.ctx.db)).toEqual(timeless(two.service.ctx.db));
+    } finally {
+      one.service.ctx.db.close();
+      two.service.ctx.db.close();
+      await one.remove();
+      await two.remove();
+    }
   });
 });
