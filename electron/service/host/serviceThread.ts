@@ -1,7 +1,7 @@
 // A worker thread that holds a store connection and the service: it answers calls one after another (`calls` and
 // `heavy` threads), or runs one import job and ends (`job` threads, which the host may terminate to cancel a
 // parse midway). The host that started it holds no store.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
@@ -62,8 +62,8 @@ let warmed = false;
  * extra work, only earlier.
  */
 let counted = false;
-function countSeriesList(): void {
-  if (counted) return;
+function countSeriesList(to: MessagePort): void {
+  if (counted) return void to.close();
   counted = true;
   let snapshot: SeriesListSnapshot | null = null;
   try {
@@ -73,7 +73,23 @@ function countSeriesList(): void {
     // The series view will count it itself when asked, and say what fails; the stack is logged here.
     reportError(`${config.shell} count series list`, e);
   }
-  post({ type: 'seriesList', snapshot });
+  // Straight to the calls thread (structured clone of 20,000 series), not through the host's thread, which serves HTTP.
+  // The port is left open (the calls thread closes it on taking): a close could overtake the message.
+  to.postMessage(snapshot);
+}
+
+/** The calls thread takes the heavy thread's list when it comes (or its port closes), then tells the host. */
+function takeSeriesList(from: MessagePort): void {
+  let done = false;
+  const taken = (snapshot: SeriesListSnapshot | null) => {
+    if (done) return;
+    done = true;
+    if (snapshot) adoptSeriesList(service.ctx.db, snapshot);
+    from.close();
+    post({ type: 'seriesListTaken' });
+  };
+  from.once('message', (snapshot: SeriesListSnapshot | null) => taken(snapshot));
+  from.once('close', () => taken(null));
 }
 
 // Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
@@ -122,9 +138,9 @@ port.on('message', (m: ToThread) => {
   } else if (m.type === 'hostReply') {
     host.answered(m);
   } else if (m.type === 'countSeries') {
-    countSeriesList();
-  } else if (m.type === 'seriesList') {
-    adoptSeriesList(service.ctx.db, m.snapshot);
+    countSeriesList(m.port);
+  } else if (m.type === 'takeSeriesList') {
+    takeSeriesList(m.port);
   } else if (m.type === 'warm' && config.warm && !warmed) {
     warmed = true;
     void renderer.then(() => warmBriefing(service));

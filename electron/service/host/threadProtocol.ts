@@ -2,7 +2,7 @@
 import type { ServiceEvent } from '../../../shared/contract/events';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import type { WireError } from '../../../shared/errors';
-import type { SeriesListSnapshot } from '../../import/commitImport';
+import type { MessagePort } from 'node:worker_threads';
 
 /** What a worker thread is started with. */
 export interface ThreadConfig {
@@ -40,10 +40,10 @@ export type ToThread =
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
   /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
   | { type: 'warm' }
-  /** The heavy thread: count the series list (once) and send it (`seriesList`), for the calls thread to take. */
-  | { type: 'countSeries' }
-  /** The series list the heavy thread counted: the calls thread takes it if the store is as it was then. */
-  | { type: 'seriesList'; snapshot: SeriesListSnapshot };
+  /** The heavy thread: count the series list (once) and send it on `port`, straight to the calls thread. */
+  | { type: 'countSeries'; port: MessagePort }
+  /** The calls thread: take the series list that comes on `port` if the store is as it was then; say `seriesListTaken`. */
+  | { type: 'takeSeriesList'; port: MessagePort }
 
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */
@@ -53,5 +53,5 @@ export type FromThread =
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
   | { type: 'fatal'; error: WireError }
-  /** The heavy thread's series list, counted when the host asked (`countSeries`); null if it could not. */
-  | { type: 'seriesList'; snapshot: SeriesListSnapshot | null };
+  /** The calls thread has taken (or refused, or not received) the heavy thread's series list (`takeSeriesList`). */
+  | { type: 'seriesListTaken' };

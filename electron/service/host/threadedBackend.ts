@@ -4,7 +4,7 @@
 // (the job writes only in its last step, in one transaction, so a terminated job has written nothing).
 // The thread that owns this object (the browser shell's, the desktop app's service process) holds no store, so
 // it keeps answering — listTargets while a million-cell import parses — and pushes events as they come.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { JobStatus } from '../../../shared/contract/importCalls';
@@ -172,7 +172,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     );
   };
   const onThreadMessage = (m: FromThread, thread: CallThread) => {
-    if (m.type === 'event') hub.emit(m.event);
+    if (m.type === 'seriesListTaken') seedArrived();
+    else if (m.type === 'event') hub.emit(m.event);
     else if (m.type === 'hostRequest') answerRequest(thread.worker, m.id, m.kind, m.payload);
   };
   const changed = (by: string) => hub.emit({ type: 'changed', by });
@@ -201,7 +202,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   let heavyThread: CallThread | null = null;
   const heavy = (): CallThread => {
     if (!heavyThread) {
-      const thread = new CallThread(spawn(false, true), onHeavyMessage, changed, ownSession);
+      const thread = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
       heavyThread = thread;
       // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
       thread.ready.catch(() => seedArrived());
@@ -222,13 +223,11 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     const thread = heavy();
     if (thread.busy) return;
     seriesSeed = new Promise<void>((resolve) => (seedArrived = resolve));
-    thread.worker.postMessage({ type: 'countSeries' } satisfies ToThread);
+    // The list goes from thread to thread on a port of its own; the calls thread says when it has taken it.
+    const { port1, port2 } = new MessageChannel();
+    callsThread.worker.postMessage({ type: 'takeSeriesList', port: port2 } satisfies ToThread, [port2]);
+    thread.worker.postMessage({ type: 'countSeries', port: port1 } satisfies ToThread, [port1]);
   };
-  function onHeavyMessage(m: FromThread, thread: CallThread): void {
-    if (m.type !== 'seriesList') return onThreadMessage(m, thread);
-    if (m.snapshot) callsThread.worker.postMessage({ type: 'seriesList', snapshot: m.snapshot } satisfies ToThread);
-    seedArrived();
-  }
   let warmTimer: NodeJS.Timeout | undefined;
   callsThread.onBusy = (busy) => {
     clearTimeout(warmTimer);
