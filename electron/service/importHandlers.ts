@@ -20,7 +20,6 @@ import type { Handlers, ServiceContext } from './service';
 
 // The file readers (SheetJS, its code pages, the CSV decoder) load on the first import, not with the service.
 const fileParser = () => import('../import/parseFile');
-const streamedImporter = () => import('../import/streamed/streamedImport');
 
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
@@ -87,15 +86,6 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
   async function run(args: FileArgs & { skipInvalid?: boolean }, action: 'preview' | 'commit', ctl: JobControl): Promise<ImportJobResult> {
     await ctl.step('reading', 0);
     const bytes = fileBytes(ctx, args.file);
-    if (action === 'commit' && ctl === noYield) {
-      // A one-shot commit (no preview, no progress to show): the parse and the writes overlap where the file allows.
-      const { importStreamed, streamable } = await streamedImporter();
-      const parseOptions = parseOptionsOf(args);
-      if (streamable(bytes, args.file.fileName, parseOptions)) {
-        const { result, parsed } = await importStreamed(db, bytes, args.file.fileName, parseOptions, commitOptions(args, bytes));
-        return { action, commit: commitResult(args, result, parsed) };
-      }
-    }
     const parsed = await parseInSteps(args, bytes, ctl);
     if (action === 'preview') {
       const { plan, checks } = planFileImport(db, parsed);

@@ -8,9 +8,7 @@ import { parseStatisticsFile, type ParseOptions } from '../../electron/import/pa
 import { importStreamed } from '../../electron/import/streamed/streamedImport';
 import type { Store } from '../../electron/store/openStore';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
-import { ENGINES, freshService, freshStore } from '../helpers/stores';
-import { dispatch } from '../../electron/service/service';
-import type { CommitImportResult, JobStatus } from '../../shared/contract/importCalls';
+import { ENGINES, freshStore } from '../helpers/stores';
 import { workbook, type Cell } from './helpers/layoutFixtures';
 import { sha256 } from './helpers/importStore';
 
@@ -242,29 +240,4 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
     await expectSameStores(engine, { file: notes, path: 'classic' });
   });
 
-  it('through the service: the one-shot commitImport call (streamed) and the wizard\'s job (classic) give the same result and store', async () => {
-    const file = { fileName: 'monthly.xlsx', dataBase64: Buffer.from(wideFile({ series: 1200, periods: 3 })).toString('base64') };
-    const one = await freshService(engine, 'cli', 'stream-svc-a');
-    const two = await freshService(engine, 'cli', 'stream-svc-b');
-    try {
-      const direct = (await dispatch(one.service, 'commitImport', { file, skipInvalid: false })) as CommitImportResult;
-      const { jobId } = (await dispatch(two.service, 'startImport', { file, action: 'commit', skipInvalid: false })) as { jobId: string };
-      let status: JobStatus;
-      do {
-        await new Promise((r) => setTimeout(r, 20));
-        status = (await dispatch(two.service, 'jobStatus', { jobId })) as JobStatus;
-      } while (!status.done);
-      const viaJob = status.result?.action === 'commit' ? status.result.commit : null;
-      expect(direct.observationCount).toBeGreaterThan(3000);
-      // The two seeded stores and the two batches were made at different times (the clock); all else is the same.
-      const timeless = (db: Store) => Object.fromEntries(Object.entries(dumpStore(db)).map(([t, rows]) => [t, rows.map((r) => r.replace(/"\w+_at":"[^"]*"/g, '')).sort()]));
-      expect(direct).toEqual(viaJob);
-      expect(timeless(one.service.ctx.db)).toEqual(timeless(two.service.ctx.db));
-    } finally {
-      one.service.ctx.db.close();
-      two.service.ctx.db.close();
-      await one.remove();
-      await two.remove();
-    }
-  });
 });
