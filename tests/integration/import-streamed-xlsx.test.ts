@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStatisticsFile, parseWorkbook } from '../../electron/import/parseFile';
 import { readWithSheetJs, type ReadWorkbook } from '../../electron/import/readWorkbook';
 import { controlCharsWarning, stripControlCharsInSheets } from '../../electron/import/screenValues';
-import { byRegionMonthly, excelMonth, workbook, type Cell } from './helpers/layoutFixtures';
+import { byRegionMonthly, excelMonth, monthHeadersNewestFirst, workbook, type Cell } from './helpers/layoutFixtures';
 import { FIXTURES } from './helpers/importStore';
 
 /** The same file as SheetJS reads it whole, then through the same mapping. */
@@ -29,16 +29,7 @@ async function expectSameParse(bytes: Uint8Array, fileName: string): Promise<voi
   expect(streamed.observationCount).toBeGreaterThan(0);
 }
 
-const months = (n: number, endYear = 2025, endMonth = 10): string[] => {
-  const out: string[] = [];
-  let y = endYear;
-  let m = endMonth;
-  for (let i = 0; i < n; i++) {
-    out.push(`${y}年${m}月`);
-    if (--m === 0) [y, m] = [y - 1, 12];
-  }
-  return out;
-};
+const months = (n: number): string[] => monthHeadersNewestFirst(n, 2025, 10);
 
 function wideRows(series: number, periods: number): Cell[][] {
   const rows: Cell[][] = [['数据库：分省月度数据'], ['地区：示例省'], [`时间：最近${periods}个月`], ['指标', ...months(periods)]];

@@ -9,7 +9,7 @@ import { importStreamed } from '../../electron/import/streamed/streamedImport';
 import type { Store } from '../../electron/store/openStore';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import { ENGINES, freshStore } from '../helpers/stores';
-import { workbook, type Cell } from './helpers/layoutFixtures';
+import { monthHeadersNewestFirst, workbook, type Cell } from './helpers/layoutFixtures';
 import { sha256 } from './helpers/importStore';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
@@ -17,16 +17,7 @@ const NOW = new Date('2026-03-02T08:00:00Z');
 // Each case imports the same file four times (two stores, two paths, PostgreSQL too): on a loaded machine, more than 30 s.
 vi.setConfig({ testTimeout: 120_000 });
 
-function months(n: number, endYear = 2025, endMonth = 12): string[] {
-  const out: string[] = [];
-  let y = endYear;
-  let m = endMonth;
-  for (let i = 0; i < n; i++) {
-    out.push(`${y}年${m}月`);
-    if (--m === 0) [y, m] = [y - 1, 12];
-  }
-  return out;
-}
+const months = (n: number): string[] => monthHeadersNewestFirst(n, 2025, 12);
 
 const SUFFIXES = ['累计值(亿元)', '当期值(万吨)', '累计增长(%)', '(上年同月=100)'];
 

@@ -47,6 +47,18 @@ export function workbook(sheets: SheetSpec[], bookType: 'xlsx' | 'xls'): Uint8Ar
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
 }
 
+/** Month headers as the NBS portal writes them, newest first: `2025年12月`, `2025年11月`, … (n of them). */
+export function monthHeadersNewestFirst(n: number, endYear: number, endMonth: number): string[] {
+  const out: string[] = [];
+  let y = endYear;
+  let m = endMonth;
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}年${m}月`);
+    if (--m === 0) [y, m] = [y - 1, 12];
+  }
+  return out;
+}
+
 /** Excel serial of the first day of a month (1900 date system). */
 export function excelMonth(year: number, month: number): number {
   return Date.UTC(year, month - 1, 1) / 86400000 + 25569;
