@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { multiRowInsertSql, singleRowInsertSql } from '../electron/store/bulkInsert';
 import { BENCH_TMP } from './paths';
+import { OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql } from '../electron/store/migrations';
 import { benchStore } from './benchStore';
 
 export const FLOOR_SERIES = 20_000;
@@ -26,22 +27,7 @@ const COLUMNS: Record<FloorSchema, string[]> = {
   old: ['series_id', 'period', 'value', 'batch_id', 'sheet', 'cell', 'label', 'source_period'],
 };
 
-const OLD_OBSERVATIONS = `
-  DROP TABLE observations;
-  CREATE TABLE observations (
-    id INTEGER PRIMARY KEY,
-    series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
-    period TEXT NOT NULL,
-    value REAL NOT NULL,
-    batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
-    sheet TEXT NOT NULL DEFAULT '',
-    cell TEXT NOT NULL DEFAULT '',
-    label TEXT NOT NULL DEFAULT '',
-    source_period TEXT NOT NULL DEFAULT ''
-  );
-  CREATE INDEX observations_series_period ON observations(series_id, period, batch_id);
-  CREATE INDEX observations_batch ON observations(batch_id);
-`;
+const OLD_OBSERVATIONS = `DROP TABLE observations;${observationsBeforeV8Sql('observations')}${OBSERVATION_INDEXES_SQL}`;
 
 export interface FloorFigures {
   /** Wall time to write the rows (series rows included, one statement each: 20,000 of them). */

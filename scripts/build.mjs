@@ -121,21 +121,9 @@ export function startupBundledPackages(metafile, entryName) {
  * command pays before it does anything. Dynamic import() edges are left out: they load on demand.
  */
 export function startupPackages(metafile, entryName) {
-  const outputs = metafile.outputs;
-  const start = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES[entryName]);
-  if (!start) throw new Error(`no output for entry ${entryName}`);
-  const seen = new Set();
   const packages = new Set();
-  const stack = [start];
-  while (stack.length > 0) {
-    const out = stack.pop();
-    if (seen.has(out)) continue;
-    seen.add(out);
-    for (const imp of outputs[out].imports) {
-      if (imp.kind !== 'import-statement') continue;
-      if (imp.external) packages.add(imp.path);
-      else stack.push(imp.path);
-    }
+  for (const out of startupOutputs(metafile, entryName)) {
+    for (const imp of metafile.outputs[out].imports) if (imp.kind === 'import-statement' && imp.external) packages.add(imp.path);
   }
   return [...packages].sort();
 }

@@ -235,6 +235,30 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/**
+ * SQLite's observations table as it was before migration 8 (the texts on every row), named `table`, and its two
+ * indexes: what a bench compares the new rows with, and what a test takes a store back to. Not used by the store.
+ */
+export function observationsBeforeV8Sql(table: string): string {
+  return `
+  CREATE TABLE ${table} (
+    id INTEGER PRIMARY KEY,
+    series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    value REAL NOT NULL,
+    batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    sheet TEXT NOT NULL DEFAULT '',
+    cell TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    source_period TEXT NOT NULL DEFAULT ''
+  );`;
+}
+
+/** The two indexes of the observations table (the same before and after migration 8). */
+export const OBSERVATION_INDEXES_SQL = `
+  CREATE INDEX observations_series_period ON observations(series_id, period, batch_id);
+  CREATE INDEX observations_batch ON observations(batch_id);`;
+
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 // ---- PostgreSQL (team mode, issue 14) ----

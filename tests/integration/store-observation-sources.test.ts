@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreAt } from '../../electron/openWorkbench';
 import type { Store } from '../../electron/store/openStore';
 import { SqliteStore } from '../../electron/store/sqliteStore';
-import { SCHEMA_VERSION } from '../../electron/store/migrations';
+import { OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql, SCHEMA_VERSION } from '../../electron/store/migrations';
 import { commitImport, listSeries, seriesObservations, undoImportBatch } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { loadSeriesData, observationSource, seriesCatalog } from '../../electron/store/seriesDataRepo';
@@ -63,27 +63,14 @@ function provenance(db: Store) {
 /** The store taken back to the version before migration 8: the texts on every row again, the two tables gone. */
 function downgrade(db: Store): void {
   if (db.engine === 'sqlite') {
-    db.exec(`
-      CREATE TABLE observations_old (
-        id INTEGER PRIMARY KEY,
-        series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
-        period TEXT NOT NULL,
-        value REAL NOT NULL,
-        batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
-        sheet TEXT NOT NULL DEFAULT '',
-        cell TEXT NOT NULL DEFAULT '',
-        label TEXT NOT NULL DEFAULT '',
-        source_period TEXT NOT NULL DEFAULT ''
-      );
+    db.exec(`${observationsBeforeV8Sql('observations_old')}
       INSERT INTO observations_old (id, series_id, period, value, batch_id, sheet, cell, label, source_period)
         SELECT o.id, o.series_id, o.period, o.value, o.batch_id, COALESCE(s.sheet, ''), o.cell, COALESCE(s.label, ''), COALESCE(p.text, '')
           FROM observations o LEFT JOIN observation_sources s ON s.id = o.source_id LEFT JOIN source_periods p ON p.id = o.source_period_id;
       DROP TABLE observations;
       DROP TABLE observation_sources;
       DROP TABLE source_periods;
-      ALTER TABLE observations_old RENAME TO observations;
-      CREATE INDEX observations_series_period ON observations(series_id, period, batch_id);
-      CREATE INDEX observations_batch ON observations(batch_id);
+      ALTER TABLE observations_old RENAME TO observations;${OBSERVATION_INDEXES_SQL}
     `);
     (db as SqliteStore).pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     return;

@@ -37,13 +37,6 @@ export interface StreamedImportResult {
   reason?: string;
 }
 
-/** Is this import one the streamed path may take? (The path itself falls back for anything it cannot prove.) */
-export function streamable(bytes: Uint8Array, fileName: string, options: ParseOptions): boolean {
-  if (options.sheet !== undefined || options.mappings !== undefined || options.headerRows !== undefined || options.layouts !== undefined) return false;
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return zip && /\.xlsx$/i.test(fileName);
-}
-
 /** The worker's code: the built bundle beside this module, else the TypeScript source through tsx. */
 function workerUrl(): URL {
   const built = new URL('./streamWorker.mjs', import.meta.url);
