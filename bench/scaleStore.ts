@@ -2,6 +2,7 @@
 // a plan whose targets are linked to some of them, written straight into SQLite (an import of the same size is
 // measured by bench/import.ts; here only the size matters). Deterministic, so runs compare.
 import { openStore } from '../electron/store/openStore';
+import { recountAllSeries } from '../electron/store/seriesCounts';
 import { insertPlan } from '../electron/store/targetsRepo';
 import { writeTransaction } from '../electron/store/writeTransaction';
 import type { TargetDraft } from '../shared/domain/target';
@@ -45,6 +46,8 @@ export function buildScaleStore(file: string, size: ScaleStoreSize): void {
           addObs.run(id, `${y}-${m < 10 ? '0' : ''}${m}`, value, id, `B${k + 2}`);
         }
       }
+      // The rows went in straight, not through a commit: their counts are kept as the migration keeps an existing store's.
+      recountAllSeries(db);
     });
     const drafts: TargetDraft[] = [];
     const seriesOf: number[] = [];

@@ -8,7 +8,7 @@ import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
-import { planImport, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
+import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from '../store/bulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
@@ -17,6 +17,7 @@ import { seriesLookup } from '../store/seriesLookup';
 import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
 import { seriesDataVersion } from '../store/seriesDataRepo';
+import { addWrittenCounts, keptCountsCurrent, keptSeriesCounts, recountSeries, type SeriesCountsRow, type WrittenCounts } from '../store/seriesCounts';
 
 export interface CommitOptions {
   fileName: string;
@@ -181,6 +182,9 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       // Every value is already stored: no batch, no rows (a no-op batch would only block undoing the earlier one).
       return unchangedResult(plan, checks, skipped);
     }
+    // Asked before anything is written: do the kept counts describe the store as it is (seriesCounts.ts)?
+    const countsWereCurrent = keptCountsCurrent(db);
+    const writtenCounts: WrittenCounts[] = [];
     const batchId = insertBatchRow(db, opts);
     const created = createSeries(db, plan.series.filter((p) => !p.stored));
     const ids = new Map<string, number>();
@@ -200,15 +204,24 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       }
       ids.set(p.key, seriesId);
       // Every value of a series the plan holds no statuses for is new; otherwise only new and revised ones are written.
+      // The series' kept counts follow from what is written: a new period adds one, a revised one was counted already.
       const { observations, statuses } = p;
+      let first: string | null = null;
+      let last: string | null = null;
+      let added = 0;
       for (let k = 0; k < observations.length; k++) {
         if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
         const o = observations[k];
         rows.add(seriesId, o.period, o.value, o.source);
+        if (statuses === null || statuses[k] === STATUS_NEW) added++;
+        if (first === null || o.period < first) first = o.period;
+        if (last === null || o.period > last) last = o.period;
       }
+      if (first !== null) writtenCounts.push([seriesId, first, last!, added]);
     }
     const rowsWritten = rows.finish();
     if (rowsWritten !== written) throw new Error(`commit: wrote ${rowsWritten} observation rows for ${written} planned`);
+    addWrittenCounts(db, batchId, writtenCounts, countsWereCurrent);
     return recordBatch(db, parsed, { plan, checks, skipped, batchId, ids, created: [...created.values()], relabelled });
   });
   // Foreign keys unchecked while the rows go in (SQLite; foreignKeys.ts): every row refers to the batch row inserted
@@ -255,6 +268,9 @@ export function undoImportBatch(db: Store, batchId: number): UndoResult {
         { blocking },
       );
     }
+    const countsWereCurrent = keptCountsCurrent(db);
+    // The series whose rows go: counted again once they are gone (and the series dropped below lose their counts).
+    const touched = db.prepare('SELECT DISTINCT series_id FROM observations WHERE batch_id = ?').pluck().all(batchId) as number[];
     const removedObservations = db.prepare('DELETE FROM observations WHERE batch_id = ?').run(batchId).changes;
     // The batch's texts of provenance go with its rows (after them: only its own rows refer to them).
     db.prepare('DELETE FROM observation_sources WHERE batch_id = ?').run(batchId);
@@ -268,6 +284,7 @@ export function undoImportBatch(db: Store, batchId: number): UndoResult {
     const relabel = db.prepare('UPDATE series SET label = ? WHERE id = ?');
     for (const [id, label] of Object.entries(details.relabelled ?? {})) relabel.run(label, Number(id));
     db.prepare('UPDATE import_batches SET undone = 1 WHERE id = ?').run(batchId);
+    recountSeries(db, touched, countsWereCurrent);
     return { batchId, removedObservations, removedSeries };
   });
   return run();
@@ -322,25 +339,18 @@ export function compareSeries(a: SeriesKey & { id: number }, b: SeriesKey & { id
 }
 
 type SeriesTableRow = [id: number, name: string, label: string, unit: string, measure: Measure, frequency: Frequency, region: string];
-type SeriesCountsRow = [seriesId: number, firstPeriod: string, lastPeriod: string, observationCount: number, lastBatchId: number];
 
-/** What the list was computed from: the batches (id → undone) and each series' counts, by series id. */
+/** The list and the series data version it describes. */
 export interface ListState {
   version: string;
-  batches: Map<number, number>;
-  counts: Map<number, SeriesCountsRow>;
   list: Series[];
 }
 
-// The list costs a pass over every observation's index entry (0.4–0.9 s at 1,000,000); it is kept per
-// connection until the store's series data version changes (an import, an undo, a renamed series), and then
-// brought up to date: observations change only by a batch committed (rows added) or undone (rows removed), so
-// after new batches alone only the series they wrote are counted again; an undo, a batch gone or a series gone
-// counts everything again.
+// The list is kept per connection until the store's series data version changes (an import, an undo, a renamed
+// series), then read again: the series table and each series' kept counts (seriesCounts.ts, 20,000 rows), or, when
+// the kept counts do not describe the store as it is (rows written by something that does not keep them), one
+// grouped pass over every observation's index entry (0.4–0.9 s at 1,000,000).
 const listCache = new WeakMap<Store, ListState>();
-
-/** Beyond this share of the series touched, one scan of the whole index is cheaper than a seek per series. */
-const RECOUNT_SHARE = 0.25;
 
 /** Every series with its period range and count, in natural name order (a fresh array each call). */
 export function listSeries(db: Store): Series[] {
@@ -348,11 +358,10 @@ export function listSeries(db: Store): Series[] {
   const version = seriesDataVersion(db);
   const cached = listCache.get(db);
   if (cached && cached.version === version) return [...cached.list];
-  const batches = new Map(db.prepare('SELECT id, undone FROM import_batches').raw().all() as [number, number][]);
   const series = db.prepare('SELECT id, name, label, unit, measure, frequency, region FROM series').raw().all() as SeriesTableRow[];
-  const counts = (cached && updatedCounts(db, cached, batches, series)) ?? scanCounts(db);
+  const counts = keptSeriesCounts(db) ?? scanCounts(db);
   const list = joinCounts(series, counts).sort(compareSeries);
-  listCache.set(db, { version, batches, counts, list });
+  listCache.set(db, { version, list });
   return [...list];
 }
 
@@ -375,12 +384,11 @@ export function seriesListSnapshot(db: Store): SeriesListSnapshot {
 export function adoptSeriesList(db: Store, snapshot: SeriesListSnapshot): boolean {
   const version = seriesDataVersion(db);
   if (snapshot.version !== version || listCache.get(db)?.version === version) return false;
-  listCache.set(db, { version, batches: new Map(snapshot.batches), counts: new Map(snapshot.counts), list: [...snapshot.list] });
+  listCache.set(db, { version, list: [...snapshot.list] });
   return true;
 }
 
 const COUNTS_SELECT = 'SELECT series_id, MIN(period), MAX(period), COUNT(DISTINCT period), MAX(batch_id) FROM observations';
-const idList = (db: Store) => (db.engine === 'postgres' ? 'SELECT value::integer FROM json_array_elements_text(?::json)' : 'SELECT value FROM json_each(?)');
 
 /**
  * The counts and period ranges from one grouped scan of the observations index alone ((series_id, period,
@@ -390,32 +398,6 @@ const idList = (db: Store) => (db.engine === 'postgres' ? 'SELECT value::integer
 function scanCounts(db: Store): Map<number, SeriesCountsRow> {
   const counts = new Map<number, SeriesCountsRow>();
   for (const row of db.prepare(`${COUNTS_SELECT} GROUP BY series_id`).raw().iterate() as IterableIterator<SeriesCountsRow>) counts.set(row[0], row);
-  return counts;
-}
-
-/**
- * The cached counts with the series that new batches wrote (and series new to the table) counted again, or null
- * when that would not be exact: a known batch undone or gone, a known series gone.
- */
-function updatedCounts(db: Store, cached: ListState, batches: Map<number, number>, series: readonly SeriesTableRow[]): Map<number, SeriesCountsRow> | null {
-  for (const [id, undone] of cached.batches) if (batches.get(id) !== undone) return null;
-  const ids = new Set(series.map((s) => s[0]));
-  const known = new Set(cached.list.map((s) => s.id));
-  for (const id of known) if (!ids.has(id)) return null;
-  // A batch undone before it was ever seen here left no rows: nothing of it to count.
-  const added = [...batches].filter(([id, undone]) => !cached.batches.has(id) && undone === 0).map(([id]) => id);
-  const touched = new Set<number>([...ids].filter((id) => !known.has(id)));
-  if (added.length > 0) {
-    const written = db.prepare(`SELECT DISTINCT series_id FROM observations WHERE batch_id IN (${idList(db)})`).pluck().all(JSON.stringify(added)) as number[];
-    for (const id of written) touched.add(id);
-  }
-  if (touched.size > RECOUNT_SHARE * ids.size) return null;
-  const counts = new Map(cached.counts);
-  for (const id of touched) counts.delete(id);
-  if (touched.size > 0) {
-    const rows = db.prepare(`${COUNTS_SELECT} WHERE series_id IN (${idList(db)}) GROUP BY series_id`).raw().all(JSON.stringify([...touched])) as SeriesCountsRow[];
-    for (const row of rows) counts.set(row[0], row);
-  }
   return counts;
 }
 

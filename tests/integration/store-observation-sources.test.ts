@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreAt } from '../../electron/openWorkbench';
 import type { Store } from '../../electron/store/openStore';
 import { SqliteStore } from '../../electron/store/sqliteStore';
-import { OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql, SCHEMA_VERSION } from '../../electron/store/migrations';
+import { MIGRATIONS, OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql, SCHEMA_VERSION } from '../../electron/store/migrations';
+
+/** The version before migration 8 (the later migrations, the kept series counts of 9 among them, run again too). */
+const BEFORE_V8 = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE observations_v8'));
 import { commitImport, listSeries, seriesObservations, undoImportBatch } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { loadSeriesData, observationSource, seriesCatalog } from '../../electron/store/seriesDataRepo';
@@ -70,9 +73,11 @@ function downgrade(db: Store): void {
       DROP TABLE observations;
       DROP TABLE observation_sources;
       DROP TABLE source_periods;
+      DROP TABLE series_counts;
+      DROP TABLE series_counts_state;
       ALTER TABLE observations_old RENAME TO observations;${OBSERVATION_INDEXES_SQL}
     `);
-    (db as SqliteStore).pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    (db as SqliteStore).pragma(`user_version = ${BEFORE_V8}`);
     return;
   }
   db.exec(`
@@ -85,7 +90,9 @@ function downgrade(db: Store): void {
     ALTER TABLE observations DROP COLUMN source_period_id;
     DROP TABLE observation_sources;
     DROP TABLE source_periods;
-    UPDATE workbench_schema SET version = ${SCHEMA_VERSION - 1};
+    DROP TABLE series_counts;
+    DROP TABLE series_counts_state;
+    UPDATE workbench_schema SET version = ${BEFORE_V8};
   `);
 }
 
