@@ -3,8 +3,8 @@
 // after a new as-of month, tolerance or link reads only targets and links from SQLite.
 // One per store connection (varianceDataFor): the variance view, the link picker, the workbook, the briefing,
 // the report and handOn all read the same cache, so a briefing after the variance view loads nothing again.
-// The analysis itself needs only the series table (seriesCatalog); the counted list (listSeries: a pass over
-// every observation) is read only when a caller shows counts or ranges (the picker, link views, the workbook).
+// The analysis itself needs only the series table (seriesCatalog); the counted list (listSeries: the series with
+// their kept counts, or a pass over every observation when those are behind) is read only when a caller shows counts or ranges (the picker, link views, the workbook).
 import type { Series } from '../../shared/domain/series';
 import { type CompanionCandidate, levelCompanions } from '../../shared/variance/levelCompanion';
 import type { SeriesData } from '../../shared/variance/seriesData';

@@ -55,10 +55,10 @@ if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = h
 let warmed = false;
 
 /**
- * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread counts the series list (a
- * pass over every observation's index entry, half a second at 1,000,000) on its own core while the calls thread
- * answers the view the analyst went to, and sends it to be taken there: the series view's first call is then
- * answered from it. The briefing reads the same list here (the variance data's counted list), so the count is not
+ * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread reads the series list (the
+ * series table and each series' kept counts, electron/store/seriesCounts.ts) on its own core while the calls thread
+ * answers the view the analyst went to, and sends it to be taken there: a later series view is then answered from it
+ * (a series view asked before it arrives reads the list on the calls thread, which is sooner than waiting). The briefing reads the same list here (the variance data's counted list), so the count is not
  * extra work, only earlier.
  */
 let counted = false;
