@@ -24,6 +24,7 @@ import type { ParsedFile } from '../../../shared/import/mapping';
 import { commitImport, createSeries, insertBatchRow, recordBatch, refuseProblems, unchangedResult, type CommitOptions, type CommitResult } from '../commitImport';
 import { ImportFileError } from '../importFileError';
 import { ObservationRowWriter } from '../observationRows';
+import { keptCountsCurrent, recountSeries } from '../../store/seriesCounts';
 import type { ParseOptions } from '../parseFile';
 import type { FromStreamWorker, StreamWorkerData } from './protocol';
 import { decodeSeriesBatch } from './seriesBatch';
@@ -197,6 +198,7 @@ class StreamedWriter {
   private readonly created: number[] = [];
   private readonly createdIds = new Set<number>();
   private readonly relabelled: Record<string, string> = {};
+  private countsWereCurrent = false;
   /** The current values the plan read, before this import wrote anything to those series (for the checks). */
   private readonly currentRead = new Map<number, ReadonlyMap<PeriodKey, number>>();
   private readonly counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
@@ -284,6 +286,8 @@ class StreamedWriter {
   /** The batch row, the first time anything is to be written (a file that changes nothing writes no batch). */
   private open(): void {
     if (this.batchId !== null) return;
+    // issue 12 (branch list): asked before this import writes anything, for the kept series counts in finish.
+    this.countsWereCurrent = keptCountsCurrent(this.db);
     this.batchId = insertBatchRow(this.db, this.opts);
     this.rows = new ObservationRowWriter(this.db, this.batchId);
   }
@@ -303,6 +307,9 @@ class StreamedWriter {
     if (this.batchId === null) return unchangedResult(plan, checks, skipped);
     const rowsWritten = this.rows!.finish();
     if (rowsWritten !== written) throw new Error(`streamed commit: wrote ${rowsWritten} observation rows for ${written} planned`);
+    // issue 12 (branch list): the kept series counts, as the classic commit keeps them (here counted again for the
+    // series written; the classic commit adds what it wrote, addWrittenCounts, which this writer could do as well).
+    recountSeries(this.db, this.ids.values(), this.countsWereCurrent);
     return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled });
   }
 
