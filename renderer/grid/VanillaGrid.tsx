@@ -7,20 +7,12 @@
 // getRowId updates the rows in place, as under the wrapper.
 import { useLayoutEffect, useRef } from 'react';
 import { createGrid, type GridApi, type GridOptions } from 'ag-grid-community';
+import { changedGridOptions } from './changedGridOptions';
 
 export interface VanillaGridProps<T> {
   options: GridOptions<T>;
   /** Set to the grid's API once it exists, and back to null when the grid is destroyed. */
   apiRef: { current: GridApi<T> | null };
-}
-
-/** The options that differ (by reference) between two renders: what updateGridOptions is given. */
-export function changedGridOptions<T>(before: GridOptions<T>, now: GridOptions<T>): GridOptions<T> | null {
-  const changed: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(now)]) as Set<keyof GridOptions<T>>) {
-    if (before[key] !== now[key]) changed[key] = now[key];
-  }
-  return Object.keys(changed).length > 0 ? (changed as GridOptions<T>) : null;
 }
 
 export function VanillaGrid<T>({ options, apiRef }: VanillaGridProps<T>) {
