@@ -17,6 +17,7 @@ import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
 import { useI18n } from '../i18n';
 import { readOnlyNote, useStoreAccess } from '../client/storeAccess';
 import { useStoreVersion } from '../client/useStoreVersion';
+import { useFirstAnswers } from '../client/firstAnswers';
 import { errorMessage } from '../messages';
 
 // Options that keep their identity across renders: a changed option is handed to the grid again, and a new
@@ -30,18 +31,20 @@ type SentEdit = { targetId: number; field: EditableTargetField; value: string | 
 export function TargetsView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
   const gridApiRef = useRef<GridApi<Target> | null>(null);
-  const [rows, setRows] = useState<Target[] | null>(null);
+  // The first screen's answers that are already in start the view (the same answers its calls below are handed).
+  const answered = useFirstAnswers();
+  const [rows, setRows] = useState<Target[] | null>(() => answered('listTargets', {})?.value ?? null);
   /** The units the workbench knows, for the unit column's tooltip (read when it shows; see targetColumns). */
-  const unitsRef = useRef<string[]>([]);
+  const unitsRef = useRef<string[]>(answered('knownUnits', {})?.value ?? []);
   const [message, setMessage] = useState<Message | null>(null);
   const [selected, setSelected] = useState<Target | null>(null);
   const [history, setHistory] = useState<EditRecord[]>([]);
   const [refusals, setRefusals] = useState<RefusalRecord[]>([]);
   /** A save refused because colleagues changed the same cells (issue 14): shown until the analyst chooses. */
   const [conflicts, setConflicts] = useState<ConflictDetail[] | null>(null);
-  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const [undoState, setUndoState] = useState(() => answered('undoState', {})?.value ?? { canUndo: false, canRedo: false });
   const [quickFilter, setQuickFilter] = useState('');
-  const [plans, setPlans] = useState<Plan[]>([]);
+  const [plans, setPlans] = useState<Plan[]>(() => answered('listPlans', {})?.value ?? []);
   /** The plan shown; null = the newest, as the service picks it. */
   const [planId, setPlanId] = useState<number | null>(null);
   // A viewer on a server sees the grid read-only (the server refuses their writes anyway); every change to the
