@@ -12,6 +12,21 @@ export const FIRST_SCREEN_CALL_NAMES: readonly string[] = FIRST_SCREEN_CALLS.map
 export const STEP_NAMES = ['listening', 'HTML asked', 'first call sent', 'first screen answered', 'rows drawn'] as const;
 export type Steps = Record<(typeof STEP_NAMES)[number], number>;
 
+/**
+ * What the page's main thread did from the blank page to the first target row, from Chromium's own counters
+ * (CDP Performance.getMetrics): its CPU time (ThreadTime), and the wall time of its tasks, of running script
+ * (compile and evaluation included), of layout and of style recalculation, in ms. Wall times on a busy machine grow
+ * with the load; the CPU time much less, which makes it the figure to compare two builds with.
+ */
+export interface PageWork {
+  cpu: number;
+  tasks: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+const PAGE_WORK_METRICS: Record<keyof PageWork, string> = { cpu: 'ThreadTime', tasks: 'TaskDuration', script: 'ScriptDuration', layout: 'LayoutDuration', style: 'RecalcStyleDuration' };
+
 /** The selector of a drawn target row's value cell: what an analyst sees as "the targets are there". */
 export const FIRST_TARGET_ROW = '.ag-row[row-id] .ag-cell[col-id="value"]';
 
@@ -19,7 +34,13 @@ export const FIRST_TARGET_ROW = '.ag-row[row-id] .ag-cell[col-id="value"]';
  * Opens `url` in `page` and waits for the first target row; `t0` is when the shell was launched, `listeningAt` when it
  * printed its URL. `firstScreenCalls` are the calls the rows wait for.
  */
-export async function openAndTime(page: Page, url: string, t0: number, listeningAt: number, firstScreenCalls: readonly string[]): Promise<Steps> {
+export async function openAndTime(page: Page, url: string, t0: number, listeningAt: number, firstScreenCalls: readonly string[]): Promise<Steps & { work: PageWork }> {
+  // Read on the blank page before and after: what the counters hold is the page's work alone (a counter session
+  // adds nothing to the page's code; the navigation and what is timed stay as they were).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   let html = NaN;
   let firstCall = NaN;
   const answered = new Map<string, number>();
@@ -36,7 +57,16 @@ export async function openAndTime(page: Page, url: string, t0: number, listening
   await page.goto(url);
   await page.locator(FIRST_TARGET_ROW).first().waitFor({ timeout: 60_000 });
   const drawn = performance.now() - t0;
-  return { listening: listeningAt, 'HTML asked': html, 'first call sent': firstCall, 'first screen answered': Math.max(...answered.values()), 'rows drawn': drawn };
+  const after = await metrics();
+  await cdp.detach();
+  const work = Object.fromEntries(Object.entries(PAGE_WORK_METRICS).map(([k, name]) => [k, ((after.get(name) ?? NaN) - (before.get(name) ?? 0)) * 1000])) as unknown as PageWork;
+  return { listening: listeningAt, 'HTML asked': html, 'first call sent': firstCall, 'first screen answered': Math.max(...answered.values()), 'rows drawn': drawn, work };
+}
+
+/** One line: the median of the page's main-thread figures over the runs. */
+export function pageWorkLine(runs: PageWork[]): string {
+  const m = (k: keyof PageWork) => median(runs.map((r) => r[k])).toFixed(0);
+  return `CPU ${m('cpu')} ms; tasks ${m('tasks')} ms, of which script ${m('script')}, layout ${m('layout')}, style ${m('style')}`;
 }
 
 /** One line: the median of each step over the runs. */

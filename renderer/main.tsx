@@ -12,4 +12,4 @@ onServiceEvent((event) => {
   if (event.type === 'changed') primed.drop();
 });
 
-void import('./boot').then(({ boot }) => boot(primed.client));
+void import('./boot').then(({ boot }) => boot(primed.client, primed.answered));

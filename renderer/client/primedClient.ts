@@ -15,16 +15,31 @@ export interface PrimedClient {
   drop: () => void;
   /** The calls primed and not yet taken, as `name args` keys (for tests and the startup check). */
   pending: () => string[];
+  /**
+   * The answer of a primed call not yet taken, if it has already arrived (and was not refused): what the view's own
+   * call will be handed. It lets the first screen draw with the answers it already has in its first render, instead
+   * of drawing empty and again a moment later. It takes nothing: the view still makes its calls, and they get these
+   * same answers.
+   */
+  answered: AnsweredNow;
 }
+
+/** A primed call's answer if it has arrived and is still untaken, else undefined. */
+export type AnsweredNow = <N extends CallName>(name: N, args: CallArgs<N>) => { value: CallResult<N> } | undefined;
 
 const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args ?? {})}`;
 
 export function primedClient(inner: WorkbenchClient, calls: readonly PrimedCall[]): PrimedClient {
   const primed = new Map<string, Promise<unknown>>();
+  /** The answers that have arrived, by the promise that carries them (so a dropped or taken one is not found). */
+  const arrived = new WeakMap<Promise<unknown>, unknown>();
   for (const [name, args] of calls) {
     const answer: Promise<unknown> = inner.call(name, args as never);
-    // Not taken yet is not unhandled: the view that takes it sees the same refusal as its own call would.
-    answer.catch(() => undefined);
+    answer.then(
+      (value) => arrived.set(answer, value),
+      // Not taken yet is not unhandled: the view that takes it sees the same refusal as its own call would.
+      () => undefined,
+    );
     primed.set(keyOf(name, args), answer);
   }
   return {
@@ -39,5 +54,9 @@ export function primedClient(inner: WorkbenchClient, calls: readonly PrimedCall[
     },
     drop: () => primed.clear(),
     pending: () => [...primed.keys()],
+    answered<N extends CallName>(name: N, args: CallArgs<N>) {
+      const answer = primed.get(keyOf(name, args));
+      return answer !== undefined && arrived.has(answer) ? { value: arrived.get(answer) as CallResult<N> } : undefined;
+    },
   };
 }

@@ -2,6 +2,7 @@
 // read-only with a note saying why. The server enforces the role all the same; this only spares the viewer
 // edits that would be refused.
 import { useEffect, useState } from 'react';
+import { useFirstAnswers } from './firstAnswers';
 import type { AppInfo, StoreRole, WorkbenchClient } from '../../shared/contract';
 
 const asked = new WeakMap<WorkbenchClient, Promise<AppInfo>>();
@@ -23,7 +24,9 @@ export interface StoreAccess {
 }
 
 export function useStoreAccess(client: WorkbenchClient): StoreAccess {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  // Already known when the first screen's appInfo has arrived: the grid is then made read-only or not from the start.
+  const answered = useFirstAnswers();
+  const [info, setInfo] = useState<AppInfo | null>(() => answered('appInfo', {})?.value ?? null);
   useEffect(() => {
     let live = true;
     appInfoOf(client).then(

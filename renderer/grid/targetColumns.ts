@@ -23,7 +23,12 @@ export function isEditableColumn(field: string | undefined): boolean {
 
 const numberText = (p: ValueFormatterParams<Target, number | null>) => (p.value === null || p.value === undefined ? '' : String(p.value));
 
-export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
+/**
+ * `knownUnits` is read when the unit tooltip shows, not when the columns are made: the columns then stay the same
+ * object when the known units arrive, and the grid does not rebuild its columns (a second setup of every column and
+ * header on the first screen) for a tooltip's text.
+ */
+export function targetColumns(lang: Lang, knownUnits: () => readonly string[]): ColDef<Target>[] {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   return [
     { field: 'section', headerName: t('章节', 'Section'), width: 110, filter: 'agTextColumnFilter', pinned: 'left', valueFormatter: (p) => formatSectionZh(String(p.value ?? '')) },
@@ -57,7 +62,7 @@ export function targetColumns(lang: Lang, units: string[]): ColDef<Target>[] {
       width: 96,
       editable: true,
       cellEditor: 'agTextCellEditor',
-      tooltipValueGetter: () => t(`可用单位：${units.slice(0, 40).join('、')}…`, `Known units: ${units.slice(0, 40).join(', ')}…`),
+      tooltipValueGetter: () => t(`可用单位：${knownUnits().slice(0, 40).join('、')}…`, `Known units: ${knownUnits().slice(0, 40).join(', ')}…`),
     },
     {
       field: 'comparator',

@@ -1,14 +1,14 @@
 // The first screen: the plan's targets in a grid. Edits, pastes and undo go through the service,
 // so what the grid shows is always what the store holds.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, RowSelectionOptions, SelectionChangedEvent } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { ConflictDetail, EditRecord, RefusalRecord, WorkbenchClient } from '../../shared/contract';
 import type { EditableTargetField, Plan, Target } from '../../shared/domain/target';
 import { isEditableField } from '../../shared/domain/targetEdit';
 import { parseClipboardTable, planPaste } from '../grid/clipboardTable';
 import { isEditableColumn, targetColumns } from '../grid/targetColumns';
+import { VanillaGrid } from '../grid/VanillaGrid';
 import { MessageBar, type Message } from '../components/MessageBar';
 import { TargetDetail } from '../components/TargetDetail';
 import { EditConflictDialog } from '../components/EditConflictDialog';
@@ -17,31 +17,49 @@ import { TargetsHandoffTools } from '../components/handoff/TargetsHandoffTools';
 import { useI18n } from '../i18n';
 import { readOnlyNote, useStoreAccess } from '../client/storeAccess';
 import { useStoreVersion } from '../client/useStoreVersion';
+import { useFirstAnswers } from '../client/firstAnswers';
 import { errorMessage } from '../messages';
+
+// Options that keep their identity across renders: a changed option is handed to the grid again, and a new
+// defaultColDef refreshes every column (the view renders several times while the first screen's answers arrive).
+const ROW_SELECTION: RowSelectionOptions<Target> = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true };
+const DEFAULT_COL_DEF: ColDef<Target> = { resizable: true, sortable: true, cellDataType: false };
 
 /** One edit as sent; revision/seen are what the grid showed (filled from the row when absent). */
 type SentEdit = { targetId: number; field: EditableTargetField; value: string | number | null; revision?: number; seen?: string | number | null };
 
 export function TargetsView({ client }: { client: WorkbenchClient }) {
   const { t, lang } = useI18n();
-  const gridRef = useRef<AgGridReact<Target>>(null);
-  const [rows, setRows] = useState<Target[] | null>(null);
-  const [units, setUnits] = useState<string[]>([]);
+  const gridApiRef = useRef<GridApi<Target> | null>(null);
+  // The first screen's answers that are already in start the view (the same answers its calls below are handed).
+  const answered = useFirstAnswers();
+  const [rows, setRows] = useState<Target[] | null>(() => answered('listTargets', {})?.value ?? null);
+  /** The units the workbench knows, for the unit column's tooltip (read when it shows; see targetColumns). */
+  const unitsRef = useRef<string[]>(answered('knownUnits', {})?.value ?? []);
   const [message, setMessage] = useState<Message | null>(null);
   const [selected, setSelected] = useState<Target | null>(null);
   const [history, setHistory] = useState<EditRecord[]>([]);
   const [refusals, setRefusals] = useState<RefusalRecord[]>([]);
   /** A save refused because colleagues changed the same cells (issue 14): shown until the analyst chooses. */
   const [conflicts, setConflicts] = useState<ConflictDetail[] | null>(null);
-  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const [undoState, setUndoState] = useState(() => answered('undoState', {})?.value ?? { canUndo: false, canRedo: false });
   const [quickFilter, setQuickFilter] = useState('');
-  const [plans, setPlans] = useState<Plan[]>([]);
+  const [plans, setPlans] = useState<Plan[]>(() => answered('listPlans', {})?.value ?? []);
   /** The plan shown; null = the newest, as the service picks it. */
   const [planId, setPlanId] = useState<number | null>(null);
   // A viewer on a server sees the grid read-only (the server refuses their writes anyway); every change to the
   // store — this window's, another window's, a colleague's on the server — reloads what the grid shows.
   const access = useStoreAccess(client);
   const storeVersion = useStoreVersion();
+  // The grid is made with its rows when the first screen's answers are already in (at the first start they usually
+  // arrive before the app has loaded: the page's entry sent them, client/primedClient.ts), which spares making it
+  // empty, with its loading overlay, and filling it a moment later. When they are still on their way the grid is made
+  // empty as soon as the view has been drawn, so that work overlaps the wait.
+  const [gridWanted, setGridWanted] = useState(false);
+  useEffect(() => {
+    const soon = setTimeout(() => setGridWanted(true), 0);
+    return () => clearTimeout(soon);
+  }, []);
 
   const fail = useCallback((e: unknown) => {
     setMessage(errorMessage(e, lang));
@@ -54,7 +72,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
       .then(([targets, u, s, p]) => {
         if (stale) return;
         setRows(targets);
-        setUnits(u);
+        unitsRef.current = u;
         setUndoState(s);
         setPlans(p);
       })
@@ -82,7 +100,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   /** Puts changed targets into the grid and the side panel. */
   const applyTargets = useCallback(
     (changed: Target[]) => {
-      const api = gridRef.current?.api;
+      const api = gridApiRef.current ?? undefined;
       if (api && changed.length > 0) api.applyTransaction({ update: changed });
       setRows((prev) => prev?.map((r) => changed.find((c) => c.id === r.id) ?? r) ?? prev);
       setSelected((sel) => (sel ? (changed.find((c) => c.id === sel.id) ?? sel) : sel));
@@ -104,7 +122,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
     async (edits: SentEdit[], source: 'grid' | 'paste', describe: string) => {
       // Each edit says what the grid showed (the target's revision, the cell's value), so a colleague's save in
       // between is refused instead of overwritten.
-      const api = gridRef.current?.api;
+      const api = gridApiRef.current ?? undefined;
       const sent = edits.map((e) => {
         if (e.revision !== undefined) return e;
         const row = api?.getRowNode(String(e.targetId))?.data;
@@ -180,7 +198,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   // Keyboard: Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo stored edits, when no cell is being edited.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const api = gridRef.current?.api;
+      const api = gridApiRef.current ?? undefined;
       if (!(e.ctrlKey || e.metaKey) || (api && api.getEditingCells().length > 0)) return;
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && !target.closest('.ag-root')) return;
@@ -200,7 +218,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   // Paste from Excel/WPS: AG Grid Community has no clipboard module, so the block is placed here.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      const api: GridApi<Target> | undefined = gridRef.current?.api;
+      const api: GridApi<Target> | undefined = gridApiRef.current ?? undefined;
       if (!api || api.getEditingCells().length > 0 || readOnlyRef.current) return;
       const focused = api.getFocusedCell();
       if (!focused || !(document.activeElement?.closest('.ag-root'))) return;
@@ -236,10 +254,18 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
   const readOnlyRef = useRef(false);
   readOnlyRef.current = access.readOnly;
   const columnDefs = useMemo(() => {
-    const columns = targetColumns(lang, units);
+    const columns = targetColumns(lang, () => unitsRef.current);
     return access.readOnly ? columns.map((c) => ({ ...c, editable: false })) : columns;
-  }, [lang, units, access.readOnly]);
+  }, [lang, access.readOnly]);
   const getRowId = useCallback((p: GetRowIdParams<Target>) => String(p.data.id), []);
+  const onSelectionChanged = useCallback(
+    (e: SelectionChangedEvent<Target>) => {
+      const node = e.api.getSelectedNodes()[0];
+      setSelected(node?.data ?? null);
+      refreshHistory(node?.data ?? null);
+    },
+    [refreshHistory],
+  );
 
   return (
     <div className="view targets-view">
@@ -272,7 +298,7 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
         <TargetsHandoffTools
           client={client}
           planId={planId}
-          gridApi={() => gridRef.current?.api}
+          gridApi={() => gridApiRef.current ?? undefined}
           onEdited={(res) => {
             applyTargets(res.targets);
             setUndoState({ canUndo: res.canUndo, canRedo: res.canRedo });
@@ -291,27 +317,27 @@ export function TargetsView({ client }: { client: WorkbenchClient }) {
       <MessageBar message={message} onClose={() => setMessage(null)} />
       <div className="split">
         <div className="grid-host" data-testid="targets-grid">
-          <AgGridReact<Target>
-            ref={gridRef}
-            rowData={rows ?? undefined}
-            loading={rows === null}
-            columnDefs={columnDefs}
-            getRowId={getRowId}
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            quickFilterText={quickFilter}
-            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
-            onSelectionChanged={(e) => {
-              const node = e.api.getSelectedNodes()[0];
-              setSelected(node?.data ?? null);
-              refreshHistory(node?.data ?? null);
-            }}
-            localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : undefined}
-            defaultColDef={{ resizable: true, sortable: true, cellDataType: false }}
-            tooltipShowDelay={400}
-            stopEditingWhenCellsLoseFocus
-            enterNavigatesVerticallyAfterEdit
-          />
+          {rows !== null || gridWanted ? (
+            <VanillaGrid<Target>
+              apiRef={gridApiRef}
+              options={{
+                rowData: rows ?? undefined,
+                loading: rows === null,
+                columnDefs,
+                getRowId,
+                readOnlyEdit: true,
+                onCellEditRequest,
+                quickFilterText: quickFilter,
+                rowSelection: ROW_SELECTION,
+                onSelectionChanged,
+                localeText: lang === 'zh' ? AG_GRID_LOCALE_CN : undefined,
+                defaultColDef: DEFAULT_COL_DEF,
+                tooltipShowDelay: 400,
+                stopEditingWhenCellsLoseFocus: true,
+                enterNavigatesVerticallyAfterEdit: true,
+              }}
+            />
+          ) : null}
         </div>
         <TargetDetail target={selected} history={history} refusals={refusals} />
       </div>

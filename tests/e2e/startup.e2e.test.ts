@@ -11,6 +11,8 @@ import { dispatch, type Service } from '../../electron/service/service';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import type { Target } from '../../shared/domain/target';
 import { FIRST_SCREEN_CALLS } from '../../renderer/views/firstScreenCalls';
+import { targetColumns } from '../../renderer/grid/targetColumns';
+import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import { csvLines } from '../fixtures/varianceSample';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
@@ -74,6 +76,36 @@ describe('start of the page', () => {
     // Nothing primed was left untaken, nothing asked twice: the calls sent are exactly the primed ones.
     expect([...sent].sort()).toEqual(FIRST_SCREEN_CALLS.map(([name]) => name).sort());
     await page.screenshot({ path: screenshotPath('startup-targets'), fullPage: true });
+  });
+
+  it('draws in every targets cell the store’s value as its column formats it, in Chinese and in English', async () => {
+    // The grid is drawn by AG Grid's own renderer (renderer/grid/VanillaGrid.tsx) from the columns of
+    // renderer/grid/targetColumns.ts: each drawn cell must read what its column makes of the stored target (its
+    // valueGetter, then its valueFormatter or its refData words, as AG Grid applies them), nothing else.
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const expectedText = (col: ColDef<Target>, target: Target): string => {
+      const value = typeof col.valueGetter === 'function' ? col.valueGetter({ data: target } as ValueGetterParams<Target>) : (target as unknown as Record<string, unknown>)[col.field!];
+      if (typeof col.valueFormatter === 'function') return String(col.valueFormatter({ value, data: target } as ValueFormatterParams<Target>) ?? '');
+      if (col.refData) return col.refData[value as string] || '';
+      return value === null || value === undefined ? '' : String(value);
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') await page.getByTestId('lang-switch').click();
+      const columns = new Map(targetColumns(lang, () => []).map((c) => [c.field as string, c]));
+      await expect.poll(() => page.locator('[data-testid="targets-grid"] .ag-header-cell[col-id="value"]').textContent()).toContain(lang === 'zh' ? '目标值' : 'Value');
+      const drawn = await page.locator('[data-testid="targets-grid"] .ag-row[row-id] .ag-cell[col-id]').evaluateAll((cells) =>
+        cells.map((c) => ({ row: Number(c.closest('.ag-row')!.getAttribute('row-id')), col: c.getAttribute('col-id')!, text: c.textContent ?? '' })),
+      );
+      expect(new Set(drawn.map((d) => d.row)).size).toBeGreaterThan(10);
+      expect(new Set(drawn.map((d) => d.col)).size).toBeGreaterThan(8);
+      for (const cell of drawn) {
+        const target = byId.get(cell.row);
+        expect(target, `row ${cell.row}`).toBeDefined();
+        expect(cell.text, `${lang} ${cell.row} ${cell.col}`).toBe(expectedText(columns.get(cell.col)!, target!));
+      }
+    }
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('[data-testid="targets-grid"] .ag-header-cell[col-id="value"]').textContent()).toContain('目标值');
   });
 
   it('uses the targets grid’s editors, filter, tooltip and selection without an AG Grid error', async () => {

@@ -53,4 +53,26 @@ describe('primedClient', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(primed.pending()).toEqual(['undoState {}']);
   });
+
+  it('shows an answer that has arrived, without taking it, and nothing once it is taken, refused or dropped', async () => {
+    const inner = recordingClient();
+    const primed = primedClient(inner.client, [['listTargets', {}], ['knownUnits', {}], ['listPlans', {}]]);
+    // Sent, not yet arrived.
+    expect(primed.answered('listTargets', {})).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(primed.answered('listTargets', {})).toEqual({ value: 'listTargets#1' });
+    expect(primed.answered('listTargets', { planId: 2 })).toBeUndefined();
+    // Looking took nothing: the view's call gets that same answer, and the service is not asked again.
+    expect(primed.pending()).toEqual(['listTargets {}', 'knownUnits {}', 'listPlans {}']);
+    expect(await primed.client.call('listTargets', {})).toBe('listTargets#1');
+    expect(inner.asked).toHaveLength(3);
+    expect(primed.answered('listTargets', {})).toBeUndefined();
+    primed.drop();
+    expect(primed.answered('knownUnits', {})).toBeUndefined();
+    const failing: WorkbenchClient = { call: () => Promise.reject(new Error('服务未就绪 / not ready')) };
+    const refused = primedClient(failing, [['appInfo', {}]]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(refused.answered('appInfo', {})).toBeUndefined();
+    await expect(refused.client.call('appInfo', {})).rejects.toThrow('not ready');
+  });
 });
