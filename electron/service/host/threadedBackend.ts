@@ -201,10 +201,10 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  // The heavy thread starts with the first heavy call, once the first listTargets has been answered, or once the
-  // calls thread has been idle, whichever comes first, and is never waited for (a call made before it is ready waits in its port): its module load and store
-  // open (a few hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core
-  // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
+  // The heavy thread starts with the first heavy call or once the calls thread has been idle, whichever comes first,
+  // and is never waited for (a call made before it is ready waits in its port): its module load and store open (a few
+  // hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core from the first
+  // calls or the drawing of the first rows on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
   // (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
   const heavy = (): CallThread => {
@@ -337,13 +337,14 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     // Anything else, unknown names included (the calls thread refuses those with the usual message).
     const thread = HEAVY_CALLS.has(name) ? heavy() : callsThread;
     const answer = json ? thread.call(name, args, true) : thread.call(name, args);
-    // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
-    // (and the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
+    // Once the first screen has its answers the series list may be counted. The heavy thread is not started here:
+    // the browser is still drawing the first rows (a few hundred ms of a core, at 2,000 targets) and the thread's
+    // start-up and the chart renderer's warm-up would take that core; it starts once the calls thread has been idle
+    // (the first rows are drawn by then) or with the first heavy call, whichever comes first.
     if (name === 'listTargets' && !listTargetsAnswered) {
       void answer.then(
         () => {
           listTargetsAnswered = true;
-          heavy();
         },
         () => undefined,
       );
