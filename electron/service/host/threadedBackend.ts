@@ -204,8 +204,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   // The heavy thread starts with the first heavy call or once the calls thread has been idle, whichever comes first,
   // and is never waited for (a call made before it is ready waits in its port): its module load and store open (a few
   // hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core from the first
-  // calls or the drawing of the first rows on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
-  // (serviceThread.ts `warm`, warmUp.ts).
+  // calls or from the drawing of the first rows on a 2-core machine. Started by idleness, it then prepares the
+  // briefing's first preview (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
   const heavy = (): CallThread => {
     if (!heavyThread) {
