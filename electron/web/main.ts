@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentUser, defaultStorePath } from '../paths';
 import { startThreadedBackend } from '../service/host/threadedBackend';
+import { pendingBackend } from '../service/host/pendingBackend';
+import { checkStoreExists } from '../store/storeExists';
 import { reportError } from '../log';
 
 function argValue(name: string): string | undefined {
@@ -23,26 +25,34 @@ const port = argValue('port') ? Number(argValue('port')) : 0;
 const rendererDir = process.env.PLAN_WORKBENCH_RENDERER ?? builtRenderer ?? path.resolve(here, '../dist/renderer');
 
 try {
+  const create = argValue('db') === undefined;
+  // Only the default store is created on first start; a --db path must be a store that exists: a mistyped one is
+  // refused here, before the shell says it is running.
+  checkStoreExists(storePath, { create });
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbench-uploads-'));
-  // Only the default store is created on first start; a --db path must be a store that exists. The service thread
-  // starts first, and this thread loads its HTTP server while that one loads the service and opens the store.
-  const starting = startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create: argValue('db') === undefined });
-  starting.catch(() => undefined); // awaited just below; this only keeps an early failure from counting as unhandled
+  // The service threads load their code and open (on first start create and seed) the store while this thread
+  // listens and serves the page: the browser loads and evaluates it meanwhile, and its first calls wait for the
+  // threads (pendingBackend.ts). A store that then cannot be opened ends the shell with its message.
+  const starting = startThreadedBackend({ storePath, shell: 'web', user: currentUser(), uploadsDir, create });
+  const backend = pendingBackend(starting, uploadsDir);
   const { startWebShell } = await import('./server');
-  const backend = await starting;
   const shell = await startWebShell({ backend, rendererDir, port });
-  process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${shownLocation(storePath)}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
-  const stop = () => {
+  const stop = (code: number) => {
     void shell
       .close()
       .then(() => backend.close())
       .finally(() => {
         fs.rmSync(uploadsDir, { recursive: true, force: true });
-        process.exit(0);
+        process.exit(code);
       });
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  starting.catch((e: unknown) => {
+    process.stderr.write(`错误 / Error: ${reportError('web start', e).message}\n`);
+    stop(1);
+  });
+  process.stdout.write(`计划执行分析工作台已启动 / Plan Workbench is running: ${shell.url}\n数据文件 / Store: ${shownLocation(storePath)}\n按 Ctrl+C 退出 / Press Ctrl+C to quit\n`);
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
 } catch (e) {
   process.stderr.write(`错误 / Error: ${reportError('web start', e).message}\n`);
   process.exitCode = 1;

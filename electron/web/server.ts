@@ -11,6 +11,7 @@ import type { ServiceEvent } from '../../shared/contract/events';
 import { toWireError, WorkbenchError } from '../../shared/errors';
 import type { ServiceBackend } from '../service/host/backend';
 import type { Service } from '../service/service';
+import { jsonOfResult } from '../service/host/answerJson';
 import { receiveUpload } from './upload';
 import { reportError } from '../log';
 
@@ -108,6 +109,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
+const RESULT_OPEN = Buffer.from('{"result":');
+const RESULT_CLOSE = Buffer.from('}');
+
+/** A call's answer, `{"result":…}`, around the result's JSON bytes as the backend wrote them (answerJson.ts). */
+function sendResult(res: http.ServerResponse, json: Uint8Array): void {
+  const body = Buffer.concat([RESULT_OPEN, json, RESULT_CLOSE]);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, 'Content-Length': body.length });
+  res.end(body);
+}
+
 function tokensEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -179,8 +190,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           return;
         }
         try {
-          const result = await backend.call(m[1], args);
-          sendJson(res, 200, { result: result === undefined ? null : result });
+          sendResult(res, backend.callJson ? await backend.callJson(m[1], args) : jsonOfResult(await backend.call(m[1], args)));
         } catch (e) {
           const wire = reportError(`web ${m[1]}`, e);
           sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : wire.code === 'forbidden' ? 403 : 500, { error: wire });

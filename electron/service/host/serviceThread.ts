@@ -12,6 +12,8 @@ import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
 import { hostRequests } from './hostRequests';
+import { jsonOfResult } from './answerJson';
+import { primeFirstScreen } from '../firstScreen';
 import { warmBriefing, warmChartRenderer } from '../warmUp';
 import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
 
@@ -122,7 +124,12 @@ async function runJob(args: unknown): Promise<void> {
 port.on('message', (m: ToThread) => {
   if (m.type === 'call') {
     dispatchTracked(service, m.name, m.args).then(
-      ({ result, changed }) => post({ type: 'reply', id: m.id, result, changed }),
+      ({ result, changed }) => {
+        if (!m.json) return post({ type: 'reply', id: m.id, result, changed });
+        // The bytes the browser shell sends, written here and handed over (transferred, not copied).
+        const json = jsonOfResult(result);
+        port.postMessage({ type: 'reply', id: m.id, json, changed } satisfies FromThread, [json.buffer as ArrayBuffer]);
+      },
       // Internal errors are logged here, where their stack is, before only their words cross to the host.
       (e: unknown) => post({ type: 'reply', id: m.id, error: reportError(`${config.shell} ${m.name}`, e), changed: false }),
     );
@@ -148,3 +155,6 @@ port.on('message', (m: ToThread) => {
 });
 
 post({ type: 'ready', session });
+// The first screen's answers read once now, while the browser loads and evaluates the page: its calls then find the
+// targets read (planTargets' cache, the store's change key tells whether it still holds) and their code compiled.
+if (config.prime) setImmediate(() => primeFirstScreen(service));

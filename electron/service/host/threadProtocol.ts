@@ -21,6 +21,8 @@ export interface ThreadConfig {
   listen?: boolean;
   /** The heavy thread: when the host says the workbench is idle (`warm`), prepare the briefing's first preview. */
   warm?: boolean;
+  /** The calls thread: once ready, read the first screen's answers (firstScreen.ts) while the browser loads the page. */
+  prime?: boolean;
 }
 
 /** Work a thread asks the host to do, with what it sends and what comes back. */
@@ -31,7 +33,8 @@ export interface HostServices {
 export type HostServiceName = keyof HostServices;
 
 export type ToThread =
-  | { type: 'call'; id: number; name: string; args: unknown }
+  /** `json`: answer with the UTF-8 bytes of the result's JSON (`reply.json`) instead of the result's objects. */
+  | { type: 'call'; id: number; name: string; args: unknown; json?: boolean }
   /** Run one import job (preview or commit) and report its status until it ends. */
   | { type: 'job'; args: unknown }
   | { type: 'grant'; path: string }
@@ -48,7 +51,7 @@ export type ToThread =
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */
   | { type: 'ready'; session?: number }
-  | { type: 'reply'; id: number; result?: unknown; error?: WireError; changed: boolean }
+  | { type: 'reply'; id: number; result?: unknown; json?: Uint8Array; error?: WireError; changed: boolean }
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }

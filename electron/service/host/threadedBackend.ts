@@ -12,6 +12,8 @@ import { WorkbenchError, toWireError, type WireError } from '../../../shared/err
 import { EventHub, type ServiceBackend } from './backend';
 import type { FromThread, HostServiceName, HostServices, ThreadConfig, ToThread } from './threadProtocol';
 import { workerEntry } from './workerEntry';
+import { jsonOfResult } from './answerJson';
+import { FIRST_SCREEN_CALLS as FIRST_SCREEN } from '../firstScreenCalls';
 
 export interface ThreadedBackendOptions {
   storePath: string;
@@ -48,7 +50,7 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
 ]);
 
 /** The calls the first screen (计划目标, renderer/views/TargetsView.tsx) makes: the analyst is still on it. */
-const FIRST_SCREEN_CALLS: ReadonlySet<string> = new Set(['appInfo', 'listPlans', 'listTargets', 'knownUnits', 'undoState']);
+const FIRST_SCREEN_CALLS: ReadonlySet<string> = new Set(FIRST_SCREEN.map(([name]) => name));
 /** Calls on the calls thread that read the counted series list (listSeries in commitImport.ts). */
 const LIST_CALLS: ReadonlySet<string> = new Set(['listSeries', 'listSeriesValues', 'linkCandidates']);
 
@@ -75,7 +77,7 @@ function wireToError(e: WireError): WorkbenchError {
 /** One worker thread answering calls in order. */
 class CallThread {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: string }>();
+  private readonly pending = new Map<number, { resolve: (v: never) => void; reject: (e: unknown) => void; name: string }>();
   readonly ready: Promise<void>;
   private failure: WorkbenchError | null = null;
   /** Told when a call is sent (`true`) and when the last pending one has been answered (`false`). */
@@ -102,7 +104,7 @@ class CallThread {
           if (!p) return;
           if (m.changed) this.onChanged(p.name);
           if (m.error) p.reject(wireToError(m.error));
-          else p.resolve(m.result);
+          else p.resolve((m.json ?? m.result) as never);
           if (this.pending.size === 0) this.onBusy?.(false);
         } else this.onMessage(m, this);
       });
@@ -125,13 +127,16 @@ class CallThread {
     return this.pending.size > 0;
   }
 
-  call(name: string, args: unknown): Promise<unknown> {
+  /** The call's result, or with `json` the UTF-8 bytes of its JSON, written in the thread. */
+  call(name: string, args: unknown): Promise<unknown>;
+  call(name: string, args: unknown, json: true): Promise<Uint8Array>;
+  call(name: string, args: unknown, json = false): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     this.onBusy?.(true);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, name });
-      this.worker.postMessage({ type: 'call', id, name, args } satisfies ToThread);
+      this.worker.postMessage({ type: 'call', id, name, args, ...(json ? { json } : {}) } satisfies ToThread);
     });
   }
 }
@@ -150,6 +155,8 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   const config = (listen = false, warm = false): ThreadConfig => ({
     listen,
     warm,
+    // The calls thread (the one that listens) reads the first screen's answers as soon as it is ready.
+    prime: listen,
     storePath: opts.storePath,
     create,
     defaultFolder: opts.defaultFolder,
@@ -194,11 +201,11 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
   calls = callsThread;
   // It exists now: no other thread creates anything.
   create = false;
-  // The heavy thread starts with the first heavy call, once the first listTargets has been answered, or once the
-  // calls thread has been idle, whichever comes first, and is never waited for (a call made before it is ready waits in its port): its module load and store
-  // open (a few hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core
-  // from the first calls on a 2-core machine. Started by idleness, it then prepares the briefing's first preview
-  // (serviceThread.ts `warm`, warmUp.ts).
+  // The heavy thread starts with the first heavy call or once the calls thread has been idle, whichever comes first,
+  // and is never waited for (a call made before it is ready waits in its port): its module load and store open (a few
+  // hundred ms of CPU) would otherwise stand between launch and the first target rows, or take a core from the first
+  // calls or from the drawing of the first rows on a 2-core machine. Started by idleness, it then prepares the
+  // briefing's first preview (serviceThread.ts `warm`, warmUp.ts).
   let heavyThread: CallThread | null = null;
   const heavy = (): CallThread => {
     if (!heavyThread) {
@@ -315,35 +322,44 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     return parsed.data;
   }
 
+  /** One call: the job calls answered here, the rest sent to their thread (with `json`, answered as bytes there). */
+  async function route(name: string, args: unknown, json: boolean): Promise<unknown> {
+    if (name === 'startImport') {
+      await validated(name, args);
+      return startJob(args);
+    }
+    if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
+    if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
+    // A list call is answered by the calls thread at once, from the list the heavy thread handed over if it has
+    // been taken, else read there: the store keeps each series' counts (issue 12, electron/store/seriesCounts.ts),
+    // so the read is the series table and 20,000 counts rows, not a pass over every observation. Waiting for the
+    // heavy thread's list (its start, the same read, two copies between threads) took longer: 0.7–0.9 s measured.
+    if (!LIST_CALLS.has(name) && !FIRST_SCREEN_CALLS.has(name)) requestSeriesCount();
+    // Anything else, unknown names included (the calls thread refuses those with the usual message).
+    const thread = HEAVY_CALLS.has(name) ? heavy() : callsThread;
+    const answer = json ? thread.call(name, args, true) : thread.call(name, args);
+    // Once the first screen has its answers the series list may be counted. The heavy thread is not started here:
+    // the browser is still drawing the first rows (a few hundred ms of a core, at 2,000 targets) and the thread's
+    // start-up and the chart renderer's warm-up would take that core; it starts once the calls thread has been idle
+    // (the first rows are drawn by then) or with the first heavy call, whichever comes first.
+    if (name === 'listTargets' && !listTargetsAnswered) {
+      void answer.then(
+        () => {
+          listTargetsAnswered = true;
+        },
+        () => undefined,
+      );
+    }
+    return answer;
+  }
+
+  const HOST_CALLS: ReadonlySet<string> = new Set(['startImport', 'jobStatus', 'cancelJob']);
+
   return {
     uploadsDir: opts.uploadsDir,
-    async call(name, args) {
-      if (name === 'startImport') {
-        await validated(name, args);
-        return startJob(args);
-      }
-      if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
-      if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
-      // A list call is answered by the calls thread at once, from the list the heavy thread handed over if it has
-      // been taken, else read there: the store keeps each series' counts (issue 12, electron/store/seriesCounts.ts),
-      // so the read is the series table and 20,000 counts rows, not a pass over every observation. Waiting for the
-      // heavy thread's list (its start, the same read, two copies between threads) took longer: 0.7–0.9 s measured.
-      if (!LIST_CALLS.has(name) && !FIRST_SCREEN_CALLS.has(name)) requestSeriesCount();
-      // Anything else, unknown names included (the calls thread refuses those with the usual message).
-      const answer = (HEAVY_CALLS.has(name) ? heavy() : callsThread).call(name, args);
-      // Once the first screen has its rows, the heavy thread may start beside whatever comes next: its start-up
-      // (and the chart renderer's warm-up) then no longer stands in front of the first briefing or export.
-      if (name === 'listTargets' && !listTargetsAnswered) {
-        void answer.then(
-          () => {
-            listTargetsAnswered = true;
-            heavy();
-          },
-          () => undefined,
-        );
-      }
-      return answer;
-    },
+    call: (name, args) => route(name, args, false),
+    // The job calls are answered in this thread, as objects: their JSON is written here.
+    callJson: async (name, args) => (HOST_CALLS.has(name) ? jsonOfResult(await route(name, args, false)) : (route(name, args, true) as Promise<Uint8Array>)),
     subscribe: (listener) => hub.subscribe(listener),
     grant(filePath) {
       const resolved = path.resolve(filePath);
