@@ -63,9 +63,10 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
     for (const o of s.observations) {
       const src = o.source;
       if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return null;
-      // A cell goes as its row and column only when they give back exactly the address the layout wrote.
+      // A cell goes as its row and column: parseCellAddress takes only the canonical form (capital letters, no
+      // leading zero), which cellAddress gives back exactly; any other address cannot go this way.
       const cell = parseCellAddress(src.cell);
-      if (cell === null || cellAddress(cell.row, cell.column) !== src.cell) return null;
+      if (cell === null) return null;
       values[k] = o.value;
       const t = k * TEXTS;
       texts[t] = at(o.period);
