@@ -120,6 +120,8 @@ interface ChildFigures {
   /** The same parsed file committed again into the same store: every value unchanged, nothing written. */
   reimportMs: number;
   maxRssMB: number;
+  /** CPU time of the parse and the commit (user + system, every thread): the work done, whatever the machine's load. */
+  cpuMs: number;
   /** Peak RSS when the parse had finished, before the commit began: which phase sets the peak. */
   parseMaxRssMB: number;
 }
@@ -127,6 +129,7 @@ interface ChildFigures {
 /** The full import, run in this process (the child side of the benchmark). */
 async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFigures> {
   const bytes = new Uint8Array(fs.readFileSync(xlsxFile));
+  const all0 = process.cpuUsage();
   const t0 = performance.now();
   const parsed = await parseStatisticsFile(bytes, path.basename(xlsxFile));
   const parseMs = performance.now() - t0;
@@ -137,11 +140,13 @@ async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFig
   const [result, commitMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
   const cpu = process.cpuUsage(cpu0);
   const commitCpuMs = (cpu.user + cpu.system) / 1000;
+  const all = process.cpuUsage(all0);
+  const cpuMs = (all.user + all.system) / 1000;
   const maxRssMB = peakRssMB();
   const [again, reimportMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
   if (again.batchId !== null || again.unchangedCount !== result.observationCount) throw new Error('the re-import should find every value unchanged');
   db.close();
-  return { parseMs, commitMs, commitCpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB };
+  return { parseMs, commitMs, commitCpuMs, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB };
 }
 
 interface StreamedFigures {
@@ -150,6 +155,8 @@ interface StreamedFigures {
   path: string;
   observations: number;
   maxRssMB: number;
+  /** CPU time of both threads (process.cpuUsage counts every thread of the process). */
+  cpuMs: number;
 }
 
 /** The streamed one-shot import (parse in a worker thread ∥ writes here), as the CLI's `import` runs it. */
@@ -157,11 +164,13 @@ async function streamedFullImport(xlsxFile: string, storeFile: string): Promise<
   const bytes = new Uint8Array(fs.readFileSync(xlsxFile));
   const db = freshStore(storeFile);
   const hash = createHash('sha256').update(bytes).digest('hex');
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await importStreamed(db, bytes, path.basename(xlsxFile), {}, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   db.close();
-  return { ms, path: r.path, observations: r.result.observationCount, maxRssMB: peakRssMB() };
+  return { ms, path: r.path, observations: r.result.observationCount, maxRssMB: peakRssMB(), cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function runChild(): ChildFigures;
@@ -252,14 +261,14 @@ export async function benchImport(): Promise<void> {
   console.log(`  old rows' insert floor  ${s(oldFloor.ms)}, CPU ${s(oldFloor.cpuMs)}  (texts on every row, foreign keys on, ${SQLITE_ROWS_PER_STATEMENT} rows a statement; ratio to the floor above ${(oldFloor.ms / insertMany.ms).toFixed(2)}, CPU ${(oldFloor.cpuMs / insertMany.cpuMs).toFixed(2)})`);
   const full = runChild();
   const total = full.parseMs + full.commitMs;
-  console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows)`);
+  console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows; CPU ${s(full.cpuMs)})`);
   console.log(`  ratio commit / insert floor = ${(full.commitMs / insert).toFixed(2)} (CPU ${(full.commitCpuMs / floor.cpuMs).toFixed(2)}); full / insert floor = ${(total / insert).toFixed(2)}`);
   console.log(`  re-import (unchanged)   ${s(full.reimportMs)}  ratio / insert floor = ${(full.reimportMs / insert).toFixed(2)}`);
   console.log(`  peak RSS (full import)  ${full.maxRssMB.toFixed(0)} MB  (target < ${RSS_TARGET_MB} MB) ${full.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}; ${full.parseMaxRssMB.toFixed(0)} MB when the parse ended`);
   const streamedRun = runChild('streamed');
   if (streamedRun.observations !== full.observations) throw new Error(`the streamed import wrote ${streamedRun.observations} rows, the classic ${full.observations}`);
   console.log(
-    `  streamed import         ${s(streamedRun.ms)}  (parse thread ∥ writes, path ${streamedRun.path}; ratio to the classic full import ${(streamedRun.ms / total).toFixed(2)}); peak RSS ${streamedRun.maxRssMB.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB) ${streamedRun.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}`,
+    `  streamed import         ${s(streamedRun.ms)}  (parse thread ∥ writes, path ${streamedRun.path}; ratio to the classic full import ${(streamedRun.ms / total).toFixed(2)}; CPU ${s(streamedRun.cpuMs)}, ratio ${(streamedRun.cpuMs / full.cpuMs).toFixed(2)}); peak RSS ${streamedRun.maxRssMB.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB) ${streamedRun.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}`,
   );
   const lo = sofficeCsv();
   console.log(`  soffice → csv           ${lo === null ? 'n/a (soffice not installed)' : s(lo)}`);

@@ -1,9 +1,8 @@
 // Per sheet: which layout it is in and how its cells map to series (a proposal the analyst may correct),
 // and applying a mapping, detected or corrected, to the sheet.
 
-import type { Measure } from '../../shared/domain/series';
 import { isColumnsMapping, type Layout, type SheetMapping } from '../../shared/import/mapping';
-import { applyGridMapping } from './layouts/gridTable';
+import { applyGridMapping, type ApplyOptions } from './layouts/gridTable';
 import { applyColumnsMapping, detectPeriodsDown } from './layouts/periodsDown';
 import { metadataOnlyReason } from './layouts/metadataSheet';
 import { detectAnalyst, periodsUnderYears } from './layouts/analyst';
@@ -60,7 +59,7 @@ export function mappingForHeaderRow(sheet: WorkbookSheet, headerRow: number, yea
   };
 }
 
-export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string, options: { measure?: Measure } = {}): SheetResult {
+export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
   if (mapping.layout === 'long') return applyLongMapping(sheet, mapping, fileName, options);
   if (isColumnsMapping(mapping)) return applyColumnsMapping(sheet, mapping, fileName, options);
   return applyGridMapping(sheet, mapping, fileName, options);

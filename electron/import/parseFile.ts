@@ -132,7 +132,8 @@ function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseO
     if (!mapping) {
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
-      const result = applyMapping(sheet, mapping, fileName, { measure: options.measure });
+      // The grid goes once mapped (below), so the rows may go as they are read (ApplyOptions.releaseRows).
+      const result = applyMapping(sheet, mapping, fileName, { measure: options.measure, releaseRows: true });
       screenObservations(result, sheet.name);
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;

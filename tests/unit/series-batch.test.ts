@@ -2,7 +2,7 @@
 // comparison the worker makes at the end notices any field, value, cell or source period that differs.
 import { describe, expect, it } from 'vitest';
 import type { ParsedSeries } from '../../shared/import/mapping';
-import { copyOfBatch, decodeSeriesBatch, encodeSeriesBatch, sameAsBatches } from '../../electron/import/streamed/seriesBatch';
+import { copyOfBatch, decodeObservations, decodeSeriesBatch, eachObservation, encodeSeriesBatch, planningSeries, sameAsBatches, seriesStarts } from '../../electron/import/streamed/seriesBatch';
 
 function sample(): ParsedSeries[] {
   const src = (cell: string, label: string, sourcePeriod: string) => ({ file: 'f.xlsx', sheet: '表1', cell, label, sourcePeriod });
@@ -22,11 +22,34 @@ describe('series batches', () => {
     expect(Object.is(decodeSeriesBatch(batch, 'f.xlsx', '表1')[0].observations[1].value, -0)).toBe(true);
   });
 
-  it('are not made for observations naming another file, sheet or label', () => {
+  it('are not made for observations naming another file, sheet or label, or a cell not in plain A1 form', () => {
     const other = sample();
     other[1].observations[0].source.label = '另一个标签';
     expect(encodeSeriesBatch(other, 'f.xlsx', '表1')).toBeNull();
     expect(encodeSeriesBatch(sample(), 'f.xlsx', '表2')).toBeNull();
+    // Cells go as row and column: only an address that gives itself back that way can go (a CSV's L12 does, a
+    // lower-case or zero-padded one would not).
+    for (const cell of ['b5', 'B05', 'L12x', '$B$5']) {
+      const odd = sample();
+      odd[0].observations[0].source.cell = cell;
+      expect(encodeSeriesBatch(odd, 'f.xlsx', '表1'), cell).toBeNull();
+    }
+    const far = sample();
+    far[0].observations[0].source.cell = 'XFD1048576';
+    expect(decodeSeriesBatch(encodeSeriesBatch(far, 'f.xlsx', '表1')!, 'f.xlsx', '表1')).toEqual(far);
+  });
+
+  it('give each series\' observations again alone, for planning (period and value) and for the row writer (cell by cell)', () => {
+    const batch = encodeSeriesBatch(sample(), 'f.xlsx', '表1')!;
+    const starts = seriesStarts(batch);
+    expect([...starts]).toEqual([0, 2]);
+    expect(decodeObservations(batch, 1, starts[1], 'f.xlsx', '表1')).toEqual(sample()[1].observations);
+    const planned = planningSeries(batch, 'f.xlsx', '表1');
+    expect(planned.map(({ observations, ...s }) => s)).toEqual(sample().map(({ observations, ...s }) => s));
+    expect(planned[0].observations.map((o) => [o.period, o.value])).toEqual(sample()[0].observations.map((o) => [o.period, o.value]));
+    const rows: unknown[] = [];
+    eachObservation(batch, 0, starts[0], 'f.xlsx', '表1', (j, period, value, source) => rows.push([j, period, value, { ...source }]));
+    expect(rows).toEqual(sample()[0].observations.map((o, j) => [j, o.period, o.value, o.source]));
   });
 
   it('compare equal to the same series only', () => {

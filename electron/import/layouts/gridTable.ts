@@ -9,7 +9,7 @@ import { resolveMeasure } from '../../../shared/import/measure';
 import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../../shared/import/mapping';
 import { monthsCovered } from '../../../shared/import/period';
 import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, labelIndent, textAt } from '../grid';
-import type { WorkbookSheet } from '../readWorkbook';
+import type { SheetCell, WorkbookSheet } from '../readWorkbook';
 import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
 import { percentFormatCache, readValueCell } from './valueCell';
@@ -96,7 +96,16 @@ function laterPeriod(a: ParsedObservation, b: ParsedObservation): boolean {
 export interface ApplyOptions {
   /** The analyst's (or the CLI's) measure for rows whose file says none. */
   measure?: Measure;
+  /**
+   * The caller needs the data rows no more once mapped (the whole-file parse drops the grid after it): each row is
+   * let go once read, so at a million cells the grid shrinks while the observations grow instead of both being
+   * held at the end. The mapping reads a data row only in that row's turn, so what it gives is the same.
+   */
+  releaseRows?: boolean;
 }
+
+/** What a released data row is left as. */
+const RELEASED_ROW: readonly (SheetCell | undefined)[] = Object.freeze([]);
 
 /**
  * Apply a grid mapping: one series per indicator row (and frequency), one observation per value cell. In the
@@ -124,6 +133,7 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
   for (let r = mapping.firstDataRow; r <= last; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
+    if (options.releaseRows) sheet.rows[r] = RELEASED_ROW as (SheetCell | undefined)[];
     const override = overrides.get(r);
     if (override?.skip) continue;
     const rowLabel = cellText(row[mapping.labelColumn]);

@@ -1,9 +1,11 @@
-// Series of one sheet in a compact form for postMessage: a series' fields and each observation's period, cell and
-// source period as indices into one string table, values in a Float64Array; the typed arrays are transferred, not
-// copied. Structured-cloning a million observation objects costs more than reading them; this costs a few strings.
+// Series of one sheet in a compact form for postMessage: a series' fields and each observation's period and source
+// period as indices into one string table, its cell as row and column numbers, values in a Float64Array; the typed
+// arrays are transferred, not copied. Structured-cloning a million observation objects costs more than reading
+// them; this costs a few strings, and no string per cell: the store thread keeps its batches while the file is read.
 
-import type { Frequency, Measure } from '../../../shared/domain/series';
+import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
 import type { ParsedObservation, ParsedSeries } from '../../../shared/import/mapping';
+import { cellAddress, parseCellAddress } from '../../../shared/sheet/cellAddress';
 
 export interface SeriesBatch {
   /**
@@ -14,12 +16,14 @@ export interface SeriesBatch {
   /** Per series: how many observations it has (they follow one another in the arrays below). */
   lengths: Int32Array;
   values: Float64Array;
-  /** Per observation: period, cell, source period (string-table indices). */
+  /** Per observation: period (string-table index), the cell's 0-based row and column, source period (index). */
   texts: Int32Array;
   strings: string[];
 }
 
 const FIELDS = 8;
+/** Ints per observation in `texts`. */
+const TEXTS = 4;
 
 /**
  * Encodes series whose every observation names the same file and sheet and the series' own label (what the grid
@@ -42,7 +46,7 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
   const fields = new Int32Array(series.length * FIELDS);
   const lengths = new Int32Array(series.length);
   const values = new Float64Array(total);
-  const texts = new Int32Array(total * 3);
+  const texts = new Int32Array(total * TEXTS);
   let k = 0;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
@@ -59,11 +63,16 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
     for (const o of s.observations) {
       const src = o.source;
       if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return null;
+      // A cell goes as its row and column: parseCellAddress takes only the canonical form (capital letters, no
+      // leading zero), which cellAddress gives back exactly; any other address cannot go this way.
+      const cell = parseCellAddress(src.cell);
+      if (cell === null) return null;
       values[k] = o.value;
-      texts[k * 3] = at(o.period);
-      // Cells are unique: not worth the map, but one table keeps the message one array of strings.
-      texts[k * 3 + 1] = strings.push(src.cell) - 1;
-      texts[k * 3 + 2] = at(src.sourcePeriod);
+      const t = k * TEXTS;
+      texts[t] = at(o.period);
+      texts[t + 1] = cell.row;
+      texts[t + 2] = cell.column;
+      texts[t + 3] = at(src.sourcePeriod);
       k++;
     }
   }
@@ -74,22 +83,50 @@ export function transferList(batch: SeriesBatch): ArrayBuffer[] {
   return [batch.fields.buffer, batch.lengths.buffer, batch.values.buffer, batch.texts.buffer] as ArrayBuffer[];
 }
 
-/** The series again, as the parse gives them (a fresh source object per observation, as the layouts make). */
-export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: string): ParsedSeries[] {
+/** Where each series' observations begin in the batch's arrays (the running sum of `lengths`). */
+export function seriesStarts(batch: SeriesBatch): Int32Array {
+  const starts = new Int32Array(batch.lengths.length);
+  let k = 0;
+  for (let i = 0; i < batch.lengths.length; i++) {
+    starts[i] = k;
+    k += batch.lengths[i];
+  }
+  return starts;
+}
+
+/** One series' observations again, as the layouts make them (a fresh source object each), from the batch. */
+export function decodeObservations(batch: SeriesBatch, index: number, start: number, file: string, sheet: string): ParsedObservation[] {
+  const { fields, lengths, values, texts, strings } = batch;
+  const label = strings[fields[index * FIELDS + 1]];
+  const n = lengths[index];
+  const observations: ParsedObservation[] = new Array(n);
+  for (let j = 0, k = start; j < n; j++, k++) {
+    const t = k * TEXTS;
+    observations[j] = {
+      period: strings[texts[t]],
+      value: values[k],
+      source: { file, sheet, cell: cellAddress(texts[t + 1], texts[t + 2]), label, sourcePeriod: strings[texts[t + 3]] },
+    };
+  }
+  return observations;
+}
+
+/**
+ * The series for planning only: each observation's period and value, all of a series' observations sharing one
+ * source object that names no cell. The plan reads a source only to word a conflict (a series given twice), which
+ * the streamed writer never writes (it falls back to the classic commit); the rows are written from the batch
+ * (eachObservation) and the whole-file rules read the observations again whole (decodeObservations).
+ */
+export function planningSeries(batch: SeriesBatch, file: string, sheet: string): ParsedSeries[] {
   const { fields, lengths, values, texts, strings } = batch;
   const out: ParsedSeries[] = [];
   let k = 0;
   for (let i = 0; i < lengths.length; i++) {
     const f = i * FIELDS;
     const label = strings[fields[f + 1]];
+    const source = { file, sheet, cell: '', label, sourcePeriod: '' };
     const observations: ParsedObservation[] = new Array(lengths[i]);
-    for (let j = 0; j < lengths[i]; j++, k++) {
-      observations[j] = {
-        period: strings[texts[k * 3]],
-        value: values[k],
-        source: { file, sheet, cell: strings[texts[k * 3 + 1]], label, sourcePeriod: strings[texts[k * 3 + 2]] },
-      };
-    }
+    for (let j = 0; j < lengths[i]; j++, k++) observations[j] = { period: strings[texts[k * TEXTS]], value: values[k], source };
     out.push({
       name: strings[fields[f]],
       label,
@@ -98,6 +135,42 @@ export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: strin
       frequency: strings[fields[f + 4]] as Frequency,
       region: fields[f + 6] === 1 ? null : strings[fields[f + 5]],
       observations,
+      ...(fields[f + 7] > 0 ? { indent: fields[f + 7] } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Each observation of one series as the row writer takes it, the source one object reused from row to row (the
+ * writer reads it at once and keeps nothing of it): no object per row.
+ */
+export function eachObservation(batch: SeriesBatch, index: number, start: number, file: string, sheet: string, fn: (j: number, period: string, value: number, source: CellSource) => void): void {
+  const { fields, lengths, values, texts, strings } = batch;
+  const source = { file, sheet, cell: '', label: strings[fields[index * FIELDS + 1]], sourcePeriod: '' };
+  for (let j = 0, k = start; j < lengths[index]; j++, k++) {
+    const t = k * TEXTS;
+    source.cell = cellAddress(texts[t + 1], texts[t + 2]);
+    source.sourcePeriod = strings[texts[t + 3]];
+    fn(j, strings[texts[t]], values[k], source);
+  }
+}
+
+/** The series again, as the parse gives them (a fresh source object per observation, as the layouts make). */
+export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: string): ParsedSeries[] {
+  const { fields, lengths, strings } = batch;
+  const starts = seriesStarts(batch);
+  const out: ParsedSeries[] = [];
+  for (let i = 0; i < lengths.length; i++) {
+    const f = i * FIELDS;
+    out.push({
+      name: strings[fields[f]],
+      label: strings[fields[f + 1]],
+      unit: strings[fields[f + 2]],
+      measure: strings[fields[f + 3]] as Measure,
+      frequency: strings[fields[f + 4]] as Frequency,
+      region: fields[f + 6] === 1 ? null : strings[fields[f + 5]],
+      observations: decodeObservations(batch, i, starts[i], file, sheet),
       ...(fields[f + 7] > 0 ? { indent: fields[f + 7] } : {}),
     });
   }
@@ -127,7 +200,8 @@ export function sameAsBatches(batches: readonly SeriesBatch[], series: readonly 
       if (s.observations.length !== lengths[j]) return false;
       for (const o of s.observations) {
         const src = o.source;
-        if (o.period !== strings[texts[k * 3]] || !Object.is(o.value, values[k]) || src.cell !== strings[texts[k * 3 + 1]] || src.sourcePeriod !== strings[texts[k * 3 + 2]]) return false;
+        const t = k * TEXTS;
+        if (o.period !== strings[texts[t]] || !Object.is(o.value, values[k]) || src.cell !== cellAddress(texts[t + 1], texts[t + 2]) || src.sourcePeriod !== strings[texts[t + 3]]) return false;
         if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return false;
         k++;
       }

@@ -11,7 +11,7 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { Store } from '../../store/openStore';
 import { writeTransaction } from '../../store/writeTransaction';
 import { seriesLookup } from '../../store/seriesLookup';
@@ -20,14 +20,14 @@ import type { PeriodKey } from '../../../shared/domain/series';
 import { planImport, STATUS_UNCHANGED, type ChangeCounts, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
 import { importWarnings } from '../../../shared/import/importWarnings';
 import { identityKey } from '../../../shared/import/seriesIdentity';
-import type { ParsedFile } from '../../../shared/import/mapping';
+import type { ParsedFile, ParsedSeries } from '../../../shared/import/mapping';
 import { commitImport, createSeries, insertBatchRow, recordBatch, refuseProblems, unchangedResult, type CommitOptions, type CommitResult } from '../commitImport';
 import { ImportFileError } from '../importFileError';
 import { ObservationRowWriter } from '../observationRows';
 import { keptCountsCurrent, recountSeries } from '../../store/seriesCounts';
 import type { ParseOptions } from '../parseFile';
 import type { FromStreamWorker, StreamWorkerData } from './protocol';
-import { decodeSeriesBatch } from './seriesBatch';
+import { decodeObservations, eachObservation, planningSeries, seriesStarts, type SeriesBatch } from './seriesBatch';
 
 export interface StreamedImportResult {
   result: CommitResult;
@@ -58,7 +58,7 @@ class WorkerLink {
   private readonly port: MessagePort;
   private readonly posted: Int32Array;
 
-  constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options']) {
+  constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options'], resourceLimits?: ResourceLimits) {
     const signal = new SharedArrayBuffer(8);
     this.posted = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
@@ -66,12 +66,18 @@ class WorkerLink {
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
     const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2 };
-    this.worker = new Worker(workerUrl(), { workerData: data, transferList: [port2, copy.buffer] });
+    this.worker = new Worker(workerUrl(), { workerData: data, transferList: [port2, copy.buffer], ...(resourceLimits ? { resourceLimits } : {}) });
     // A worker that dies without a word raises the exit flag (streamWorker.ts); its error, if it came, says why.
-    this.worker.on('error', (e) => {
-      this.failure = e;
+    // An error (out of memory, a crash) or an exit reaches this thread only while its event loop runs: before the
+    // transaction opens. Inside it, a thread that died without its exit hook is seen after SILENCE_MS.
+    const ended = (e: Error | null) => {
+      if (e) this.failure ??= e;
       Atomics.store(this.posted, 1, 1);
-    });
+      Atomics.add(this.posted, 0, 1);
+      Atomics.notify(this.posted, 0);
+    };
+    this.worker.on('error', (e) => ended(e));
+    this.worker.on('exit', () => ended(null));
   }
 
   private failure: Error | null = null;
@@ -108,40 +114,66 @@ class WorkerLink {
   }
 }
 
-function lost(cause: Error | null = null): Error {
-  return new Error(`streamed import: the parse thread stopped${cause ? ` (${cause.message})` : ''}`);
+/**
+ * The parse thread ended without its answer (it crashed, ran out of memory, or fell silent): the classic parse runs
+ * here instead, so the analyst gets what the classic import gives, its refusal included, never this thread's loss.
+ */
+function lost(cause: Error | null = null): Fallback {
+  return new Fallback(null, `the parse thread stopped${cause ? ` (${cause.message})` : ''}`);
 }
 
-function workerError(m: Extract<FromStreamWorker, { type: 'error' }>): Error {
+/** The worker's refusal of the file is the classic parse's (the same reader and rules); anything else is a loss. */
+function workerError(m: Extract<FromStreamWorker, { type: 'error' }>): ImportFileError | Fallback {
   if (m.error.importReason) return new ImportFileError(m.error.importReason, m.error.message, m.error.details);
-  return new Error(`streamed import: ${m.error.message}`);
+  return new Fallback(null, `the parse thread failed (${m.error.message.split('\n')[0]})`);
 }
 
 /** Thrown inside the transaction to roll it back and commit the whole-file parse the classic way. */
 class Fallback {
   constructor(
-    /** The worker's whole-file parse, or null when it sent its series as batches (then the parse runs again here). */
+    /** The worker's whole-file parse, or null when it is not to be had from the worker (then the parse runs here). */
     readonly parsed: ParsedFile | null,
     readonly reason: string,
   ) {}
 }
 
-export async function importStreamed(db: Store, bytes: Uint8Array, fileName: string, parse: ParseOptions, opts: CommitOptions): Promise<StreamedImportResult> {
-  const link = new WorkerLink(bytes, fileName, { ...(parse.measure !== undefined ? { measure: parse.measure } : {}), ...(parse.head ? { head: parse.head } : {}) });
+export interface StreamedTuning {
+  /** The parse thread's V8 limits (tests give it too little memory, to see the import survive its loss). */
+  workerResourceLimits?: ResourceLimits;
+}
+
+export async function importStreamed(db: Store, bytes: Uint8Array, fileName: string, parse: ParseOptions, opts: CommitOptions, tuning: StreamedTuning = {}): Promise<StreamedImportResult> {
+  const link = new WorkerLink(bytes, fileName, { ...(parse.measure !== undefined ? { measure: parse.measure } : {}), ...(parse.head ? { head: parse.head } : {}) }, tuning.workerResourceLimits);
+  const classicHere = async (e: Fallback, rolledBack: boolean) => {
+    link.close();
+    const parsed = e.parsed ?? (await (await import('../parseFile')).parseStatisticsFile(bytes, fileName, parse));
+    return await classic(db, parsed, opts, e.reason, rolledBack);
+  };
   try {
     // Until the first batch nothing is written: the transaction (and the store's write lock) waits for it.
-    const first = await link.next();
-    if (first.type === 'error') throw workerError(first);
+    let first: FromStreamWorker;
+    try {
+      first = await link.next();
+    } catch (e) {
+      if (e instanceof Fallback) return await classicHere(e, false);
+      throw e;
+    }
+    if (first.type === 'error') {
+      const error = workerError(first);
+      if (error instanceof Fallback) return await classicHere(error, false);
+      throw error;
+    }
     if (first.type === 'parsed') return await classic(db, first.parsed, opts, first.reason, false);
     // The whole-file parse has no series at all (every row a problem): it went whole, for the classic refusal.
     if (first.type === 'verified') return await classic(db, first.meta, opts, 'no series', false);
     try {
       return writeTransaction(db, () => streamIntoTransaction(db, link, first, opts));
     } catch (e) {
-      if (!(e instanceof Fallback)) throw e;
-      link.close();
-      const parsed = e.parsed ?? (await (await import('../parseFile')).parseStatisticsFile(bytes, fileName, parse));
-      return await classic(db, parsed, opts, e.reason, true);
+      if (e instanceof Fallback) return await classicHere(e, true);
+      // A refusal (the file's problems, a file error the worker met midway) after rows were written: rolled back,
+      // and the ids the speculation took given back, so the store is as the classic refusal leaves it.
+      restartSequences(db);
+      throw e;
     }
   } finally {
     link.close();
@@ -227,7 +259,7 @@ class StreamedWriter {
 
   add(message: Extract<FromStreamWorker, { type: 'series' }>): void {
     if (this.broken !== null) return;
-    const series = decodeSeriesBatch(message.batch, this.opts.fileName, message.sheet);
+    const series = planningSeries(message.batch, this.opts.fileName, message.sheet);
     const parsed: ParsedFile = {
       fileName: this.opts.fileName,
       format: 'xlsx',
@@ -267,20 +299,42 @@ class StreamedWriter {
         this.createdIds.add(seriesId);
       }
       this.ids.set(p.key, seriesId);
-      const { observations, statuses } = p;
-      for (let k = 0; k < observations.length; k++) {
-        if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
-        const o = observations[k];
-        this.rows!.add(seriesId, o.period, o.value, o.source);
-      }
       this.series.push(p);
     }
+    this.writeAndKeepCompact(plan.series, series, message.batch, message.sheet);
     const c = plan.counts;
     this.counts.seriesNew += c.seriesNew;
     this.counts.seriesContinued += c.seriesContinued;
     this.counts.observationsNew += c.observationsNew;
     this.counts.observationsUnchanged += c.observationsUnchanged;
     this.counts.observationsRevised += c.observationsRevised;
+  }
+
+  /**
+   * Once a batch is written its million-scale part, the observation objects, is let go: each planned series reads
+   * its observations again from the batch's compact arrays when the whole-file rules ask for them (the checks, the
+   * revisions), as objects equal to the ones decoded here. The store thread then holds typed arrays and one string
+   * per cell, not a million objects, while the rest of the file is read.
+   */
+  private writeAndKeepCompact(planned: readonly PlannedSeries[], series: readonly ParsedSeries[], batch: SeriesBatch, sheet: string): void {
+    const starts = seriesStarts(batch);
+    const file = this.opts.fileName;
+    const rows = this.rows;
+    for (let j = 0; j < planned.length; j++) {
+      const p = planned[j];
+      // One series per row, each once (checked above): the plan's series are the batch's, in order, sharing arrays.
+      if (p.observations !== series[j].observations) throw new Error('streamed commit: the plan does not follow the batch');
+      const start = starts[j];
+      // Rows in plan order, as the classic commit writes them: every value new, or only the new and revised ones.
+      const { statuses } = p;
+      const seriesId = this.ids.get(p.key)!;
+      if (p.counts.new + p.counts.revised > 0) {
+        eachObservation(batch, j, start, file, sheet, (k, period, value, source) => {
+          if (statuses === null || statuses[k] !== STATUS_UNCHANGED) rows!.add(seriesId, period, value, source);
+        });
+      }
+      Object.defineProperty(p, 'observations', { get: () => decodeObservations(batch, j, start, file, sheet), enumerable: true, configurable: true });
+    }
   }
 
   /** The batch row, the first time anything is to be written (a file that changes nothing writes no batch). */
