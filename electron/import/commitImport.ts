@@ -341,7 +341,7 @@ export function compareSeries(a: SeriesKey & { id: number }, b: SeriesKey & { id
 type SeriesTableRow = [id: number, name: string, label: string, unit: string, measure: Measure, frequency: Frequency, region: string];
 
 /** The list and the series data version it describes. */
-export interface ListState {
+interface ListState {
   version: string;
   list: Series[];
 }
@@ -363,29 +363,6 @@ export function listSeries(db: Store): Series[] {
   const list = joinCounts(series, counts).sort(compareSeries);
   listCache.set(db, { version, list });
   return [...list];
-}
-
-/** The counted list of one connection, as it can cross to another thread (structured clone). */
-export type SeriesListSnapshot = Readonly<ListState>;
-
-/** The counted list as this connection holds it (counted now if not held or out of date), to hand to another connection. */
-export function seriesListSnapshot(db: Store): SeriesListSnapshot {
-  listSeries(db);
-  return listCache.get(db)!;
-}
-
-/**
- * Takes a list counted on another connection of the same store (the heavy thread counts it at start while the
- * calls thread answers the first views: threadedBackend.ts) when it describes the store as this connection sees
- * it now — the same series data version, the key this connection's own list is kept by — and this connection
- * holds no list of that version yet. Returns whether it took it. A list counted before a commit or an undo has
- * another version and is refused: the next call counts it here, as without the snapshot.
- */
-export function adoptSeriesList(db: Store, snapshot: SeriesListSnapshot): boolean {
-  const version = seriesDataVersion(db);
-  if (snapshot.version !== version || listCache.get(db)?.version === version) return false;
-  listCache.set(db, { version, list: [...snapshot.list] });
-  return true;
 }
 
 const COUNTS_SELECT = 'SELECT series_id, MIN(period), MAX(period), COUNT(DISTINCT period), MAX(batch_id) FROM observations';

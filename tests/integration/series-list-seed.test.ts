@@ -1,5 +1,5 @@
-// The browser shell's threads: once the analyst leaves the first screen, the heavy thread counts the series list
-// and hands it to the calls thread (threadedBackend.ts). Whatever the timing, the list the series view is answered
+// The browser shell's threads: once the analyst leaves the first screen, the heavy thread starts and reads the
+// series list beside the calls thread (threadedBackend.ts). Whatever the timing, the list the series view is answered
 // with must be exactly the list a fresh connection counts: right after start, after an import through the shell,
 // and when another connection commits while the count is on its way.
 import crypto from 'node:crypto';

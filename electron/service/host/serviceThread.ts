@@ -1,12 +1,11 @@
 // A worker thread that holds a store connection and the service: it answers calls one after another (`calls` and
 // `heavy` threads), or runs one import job and ends (`job` threads, which the host may terminate to cancel a
 // parse midway). The host that started it holds no store.
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
-import { adoptSeriesList, seriesListSnapshot, type SeriesListSnapshot } from '../../import/commitImport';
 import { varianceDataFor } from '../varianceData';
 import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
@@ -57,41 +56,20 @@ if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = h
 let warmed = false;
 
 /**
- * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread reads the series list (the
- * series table and each series' kept counts, electron/store/seriesCounts.ts) on its own core while the calls thread
- * answers the view the analyst went to, and sends it to be taken there: a later series view is then answered from it
- * (a series view asked before it arrives reads the list on the calls thread, which is sooner than waiting). The briefing reads the same list here (the variance data's counted list), so the count is not
- * extra work, only earlier.
+ * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread reads the series list the
+ * briefing reads (the variance data's list: the series table and each series' kept counts,
+ * electron/store/seriesCounts.ts) on its own core while the calls thread answers the view the analyst went to.
  */
-let counted = false;
-function countSeriesList(to: MessagePort): void {
-  if (counted) return void to.close();
-  counted = true;
-  let snapshot: SeriesListSnapshot | null = null;
+let seriesRead = false;
+function readSeriesList(): void {
+  if (seriesRead) return;
+  seriesRead = true;
   try {
     varianceDataFor(service.ctx.db).series();
-    snapshot = seriesListSnapshot(service.ctx.db);
   } catch (e) {
-    // The series view will count it itself when asked, and say what fails; the stack is logged here.
-    reportError(`${config.shell} count series list`, e);
+    // The briefing will read it itself when asked, and say what fails; the stack is logged here.
+    reportError(`${config.shell} read series list`, e);
   }
-  // Straight to the calls thread (structured clone of 20,000 series), not through the host's thread, which serves HTTP.
-  // The port is left open (the calls thread closes it on taking): a close could overtake the message.
-  to.postMessage(snapshot);
-}
-
-/** The calls thread takes the heavy thread's list when it comes (or its port closes), then tells the host. */
-function takeSeriesList(from: MessagePort): void {
-  let done = false;
-  const taken = (snapshot: SeriesListSnapshot | null) => {
-    if (done) return;
-    done = true;
-    if (snapshot) adoptSeriesList(service.ctx.db, snapshot);
-    from.close();
-    post({ type: 'seriesListTaken' });
-  };
-  from.once('message', (snapshot: SeriesListSnapshot | null) => taken(snapshot));
-  from.once('close', () => taken(null));
 }
 
 // Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
@@ -144,10 +122,8 @@ port.on('message', (m: ToThread) => {
     colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
-  } else if (m.type === 'countSeries') {
-    countSeriesList(m.port);
-  } else if (m.type === 'takeSeriesList') {
-    takeSeriesList(m.port);
+  } else if (m.type === 'readSeries') {
+    readSeriesList();
   } else if (m.type === 'warm' && config.warm && !warmed) {
     warmed = true;
     void renderer.then(() => warmBriefing(service));

@@ -2,7 +2,6 @@
 import type { ServiceEvent } from '../../../shared/contract/events';
 import type { JobStatus } from '../../../shared/contract/importCalls';
 import type { WireError } from '../../../shared/errors';
-import type { MessagePort } from 'node:worker_threads';
 
 /** What a worker thread is started with. */
 export interface ThreadConfig {
@@ -43,10 +42,8 @@ export type ToThread =
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
   /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
   | { type: 'warm' }
-  /** The heavy thread: count the series list (once) and send it on `port`, straight to the calls thread. */
-  | { type: 'countSeries'; port: MessagePort }
-  /** The calls thread: take the series list that comes on `port` if the store is as it was then; say `seriesListTaken`. */
-  | { type: 'takeSeriesList'; port: MessagePort }
+  /** The heavy thread: read the series list the briefing needs (once), ahead of the first briefing. */
+  | { type: 'readSeries' }
 
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */
@@ -55,6 +52,4 @@ export type FromThread =
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
-  | { type: 'fatal'; error: WireError }
-  /** The calls thread has taken (or refused, or not received) the heavy thread's series list (`takeSeriesList`). */
-  | { type: 'seriesListTaken' };
+  | { type: 'fatal'; error: WireError };

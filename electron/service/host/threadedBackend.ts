@@ -4,7 +4,7 @@
 // (the job writes only in its last step, in one transaction, so a terminated job has written nothing).
 // The thread that owns this object (the browser shell's, the desktop app's service process) holds no store, so
 // it keeps answering — listTargets while a million-cell import parses — and pushes events as they come.
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { JobStatus } from '../../../shared/contract/importCalls';
@@ -179,8 +179,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     );
   };
   const onThreadMessage = (m: FromThread, thread: CallThread) => {
-    if (m.type === 'seriesListTaken') seedArrived();
-    else if (m.type === 'event') hub.emit(m.event);
+    if (m.type === 'event') hub.emit(m.event);
     else if (m.type === 'hostRequest') answerRequest(thread.worker, m.id, m.kind, m.payload);
   };
   const changed = (by: string) => hub.emit({ type: 'changed', by });
@@ -212,28 +211,21 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       const thread = new CallThread(spawn(false, true), onThreadMessage, changed, ownSession);
       heavyThread = thread;
       // A heavy thread that cannot open the store fails the calls made to it, with its message; nobody awaits this.
-      thread.ready.catch(() => seedArrived());
-      thread.worker.on('exit', () => seedArrived());
+      thread.ready.catch(() => undefined);
     }
     return heavyThread;
   };
   // Once the analyst leaves the first screen (a call other than its own, after its listTargets), or once the calls
-  // thread has been idle, the heavy thread — if it has nothing else to do — counts the series list and sends it
-  // (serviceThread.ts `countSeriesList`); it is handed to the calls thread, which takes it if the store has not
-  // changed since. Not earlier: while the first rows are being drawn the browser needs the cores. The calls that
-  // read the list do not wait for it (see `call` below): the calls thread reads the kept counts itself sooner.
+  // thread has been idle, the heavy thread starts and reads the series list the briefing needs (serviceThread.ts
+  // `readSeriesList`): a cold heavy thread costs the first briefing ~1.4 s. Not earlier: while the first rows are
+  // being drawn the browser needs the cores. The calls thread reads its own list from the kept counts
+  // (electron/store/seriesCounts.ts), which is sooner than receiving a copy of the heavy thread's.
   let listTargetsAnswered = false;
-  let seriesSeed: Promise<void> | null = null;
-  let seedArrived: () => void = () => undefined;
+  let seriesRead = false;
   const requestSeriesCount = () => {
-    if (seriesSeed || !listTargetsAnswered) return;
-    const thread = heavy();
-    if (thread.busy) return;
-    seriesSeed = new Promise<void>((resolve) => (seedArrived = resolve));
-    // The list goes from thread to thread on a port of its own; the calls thread says when it has taken it.
-    const { port1, port2 } = new MessageChannel();
-    callsThread.worker.postMessage({ type: 'takeSeriesList', port: port2 } satisfies ToThread, [port2]);
-    thread.worker.postMessage({ type: 'countSeries', port: port1 } satisfies ToThread, [port1]);
+    if (seriesRead || !listTargetsAnswered) return;
+    seriesRead = true;
+    heavy().worker.postMessage({ type: 'readSeries' } satisfies ToThread);
   };
   let warmTimer: NodeJS.Timeout | undefined;
   callsThread.onBusy = (busy) => {
