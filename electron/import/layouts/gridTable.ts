@@ -104,53 +104,116 @@ export interface ApplyOptions {
   releaseRows?: boolean;
 }
 
+/** Two grid mappings that differ at most in where the data ends (which the head of a file cannot know). */
+export function sameGridMappingButEnd(a: GridMapping, b: GridMapping): boolean {
+  return JSON.stringify({ ...a, lastDataRow: 0 }) === JSON.stringify({ ...b, lastDataRow: 0 });
+}
+
 /** What a released data row is left as. */
 const RELEASED_ROW: readonly (SheetCell | undefined)[] = Object.freeze([]);
 
 /**
  * Apply a grid mapping: one series per indicator row (and frequency), one observation per value cell. In the
- * by_region layout the rows are regions and the indicator is the `指标：` title's.
+ * by_region layout the rows are regions and the indicator is the `指标：` title's. One GridRowMapper over the data
+ * rows, in order: the streamed import runs the same mapper batch by batch as the rows arrive and finishes it on the
+ * whole file's rows, so its result is this function's by construction.
  */
 export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
-  const problems: CellProblem[] = [];
-  const warnings: string[] = [];
-  const series: ParsedSeries[] = [];
-  const columns = mapping.periodColumns;
-  const headerCumulative = columnsAreCumulative(columns);
-  const overrides = new Map(mapping.rowOverrides.map((o) => [o.row, o]));
-  const colLetters = columns.map((p) => columnName(p.column));
-  const spans = columns.map((p) => p.cumulative && monthsCovered(p) > 2);
-  const singleFrequency = columns.every((p) => p.frequency === columns[0]?.frequency);
-  const isPercent = percentFormatCache();
-  const byRegion = mapping.layout === 'by_region' && mapping.indicator !== null;
-  const titleLabel = byRegion ? mapping.indicator! : null;
-  const latestHeader = mapping.latestColumn !== null ? textAt(sheet, mapping.headerRow, mapping.latestColumn) || textAt(sheet, mapping.yearRow ?? mapping.headerRow, mapping.latestColumn) : '';
-  let fallbackMeasures = 0;
-  const unknownUnits = new Set<string>();
-  const skippedTotals: string[] = [];
-  const last = Math.min(mapping.lastDataRow, sheet.rows.length - 1);
+  const mapper = new GridRowMapper(sheet, mapping, fileName, options);
+  mapper.mapRows(Math.min(mapping.lastDataRow, sheet.rows.length - 1));
+  return mapper.finish();
+}
 
-  for (let r = mapping.firstDataRow; r <= last; r++) {
+/**
+ * The grid mapping as a state machine over the data rows: `mapRows(last)` maps the rows after those already mapped,
+ * up to `last`, in order; a footer label in the names column ends the table for good; `finish` adds the warnings
+ * about the whole table. Mapping rows first…a then a+1…b is mapping first…b: a row's output depends on the row and the
+ * mapping only, and the counters carry over. `mapping.lastDataRow` is not read here: the caller says where to stop.
+ */
+export class GridRowMapper {
+  readonly series: ParsedSeries[] = [];
+  readonly problems: CellProblem[] = [];
+  readonly warnings: string[] = [];
+  /** The next row to map. */
+  next: number;
+  /** A footer label in the names column was met: no row after it belongs to the table. */
+  ended = false;
+  private finished = false;
+  private readonly columns: PeriodColumn[];
+  private readonly headerCumulative: boolean;
+  private readonly overrides: Map<number, GridMapping['rowOverrides'][number]>;
+  private readonly colLetters: string[];
+  private readonly spans: boolean[];
+  private readonly singleFrequency: boolean;
+  private readonly isPercent = percentFormatCache();
+  private readonly byRegion: boolean;
+  private readonly titleLabel: string | null;
+  private readonly latestHeader: string;
+  private fallbackMeasures = 0;
+  private readonly unknownUnits = new Set<string>();
+  private readonly skippedTotals: string[] = [];
+
+  constructor(
+    private readonly sheet: WorkbookSheet,
+    private readonly mapping: GridMapping,
+    private readonly fileName: string,
+    private readonly options: ApplyOptions = {},
+  ) {
+    const columns = mapping.periodColumns;
+    this.columns = columns;
+    this.next = mapping.firstDataRow;
+    this.headerCumulative = columnsAreCumulative(columns);
+    this.overrides = new Map(mapping.rowOverrides.map((o) => [o.row, o]));
+    this.colLetters = columns.map((p) => columnName(p.column));
+    this.spans = columns.map((p) => p.cumulative && monthsCovered(p) > 2);
+    this.singleFrequency = columns.every((p) => p.frequency === columns[0]?.frequency);
+    this.byRegion = mapping.layout === 'by_region' && mapping.indicator !== null;
+    this.titleLabel = this.byRegion ? mapping.indicator! : null;
+    this.latestHeader = mapping.latestColumn !== null ? textAt(sheet, mapping.headerRow, mapping.latestColumn) || textAt(sheet, mapping.yearRow ?? mapping.headerRow, mapping.latestColumn) : '';
+  }
+
+  /** Maps the rows from `next` to `last` (inclusive), unless the table has ended. */
+  mapRows(last: number): void {
+    if (this.finished) throw new Error('grid mapping: rows mapped after the table was finished');
+    for (; this.next <= last && !this.ended; this.next++) this.mapRow(this.next);
+  }
+
+  /** The table's result: the series and problems of every row mapped, and the warnings about the whole table. */
+  finish(): SheetResult {
+    if (this.finished) throw new Error('grid mapping: finished twice');
+    this.finished = true;
+    const { warnings, unknownUnits, fallbackMeasures, skippedTotals } = this;
+    if (unknownUnits.size > 0) warnings.push(`未知单位，按原文保留：${[...unknownUnits].join('、')} / Unknown units kept as written: ${[...unknownUnits].join(', ')}`);
+    if (fallbackMeasures > 0) warnings.push(`${fallbackMeasures} 个指标未标明口径，按所选口径导入 / ${fallbackMeasures} indicator(s) name no measure; imported with the measure chosen`);
+    if (skippedTotals.length > 0) warnings.push(`跳过合计行 ${skippedTotals.join(', ')} / Skipped totals rows ${skippedTotals.join(', ')}`);
+    return { series: this.series, problems: this.problems, warnings };
+  }
+
+  private mapRow(r: number): void {
+    const { sheet, mapping, fileName, options, columns, problems, warnings, series, colLetters, spans, singleFrequency, isPercent, byRegion, titleLabel, headerCumulative } = this;
     const row = sheet.rows[r];
-    if (!row) continue;
+    if (!row) return;
     if (options.releaseRows) sheet.rows[r] = RELEASED_ROW as (SheetCell | undefined)[];
-    const override = overrides.get(r);
-    if (override?.skip) continue;
+    const override = this.overrides.get(r);
+    if (override?.skip) return;
     const rowLabel = cellText(row[mapping.labelColumn]);
     if (rowLabel === '') {
       // A spacer row, or values without a name: the latter cannot be attributed to a series.
       const stray = columns.find((p) => cellText(row[p.column]) !== '');
       if (stray) problems.push(valueProblem(sheet.name, a1(r, stray.column), 'unlabelled', cellText(row[stray.column])));
-      continue;
+      return;
     }
-    if (isFooterLabel(rowLabel)) break;
+    if (isFooterLabel(rowLabel)) {
+      this.ended = true;
+      return;
+    }
     if (isTotalsLabel(rowLabel)) {
-      skippedTotals.push(a1(r, mapping.labelColumn));
-      continue;
+      this.skippedTotals.push(a1(r, mapping.labelColumn));
+      return;
     }
     if (rowLabel.length > MAX_LABEL_LENGTH) {
       problems.push(labelProblem(sheet.name, a1(r, mapping.labelColumn), rowLabel));
-      continue;
+      return;
     }
     const label = titleLabel ?? rowLabel;
     // The parts of a total are indented under it: kept for the 合计/其中 check (shared/import/checks.ts).
@@ -179,7 +242,7 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
           if ((said === 'yoy' || said === 'yoy_cumulative' || said === 'mom') && unit === '') unit = '%';
         } else if (override?.measure === undefined) {
           problems.push(valueProblem(sheet.name, a1(r, mapping.measureColumn), 'measure_unknown', written, `「${written}」不是可识别的口径 / "${written}" is not a measure the workbench knows`));
-          continue;
+          return;
         }
       }
     }
@@ -243,12 +306,12 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
         if (!newest) problems.push(valueProblem(sheet.name, ref, 'latest_without_period', cellText(cell)));
         else {
           const period = newest.obs.period;
-          latest = { frequency: newest.frequency, obs: { period, value: got.value, source: { file: fileName, sheet: sheet.name, cell: ref, label, sourcePeriod: `${latestHeader}（${newest.obs.source.sourcePeriod}）` } } };
+          latest = { frequency: newest.frequency, obs: { period, value: got.value, source: { file: fileName, sheet: sheet.name, cell: ref, label, sourcePeriod: `${this.latestHeader}（${newest.obs.source.sourcePeriod}）` } } };
         }
       }
     }
-    if (byFrequency.size === 0 && !latest) continue;
-    if (!unitKnown && unit !== '') unknownUnits.add(unit);
+    if (byFrequency.size === 0 && !latest) return;
+    if (!unitKnown && unit !== '') this.unknownUnits.add(unit);
     if (unit === '' && !sawPercent) warnings.push(`${a1(r, mapping.labelColumn)}「${label}」未写单位 / no unit written`);
     let refused = false;
     for (const [frequency, observations] of byFrequency) {
@@ -258,13 +321,9 @@ export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fil
         refused = true;
         continue;
       }
-      if (override?.measure === undefined && said === null && resolveMeasure({ said, saidCumulative, headerCumulative, frequency }) === null) fallbackMeasures++;
+      if (override?.measure === undefined && said === null && resolveMeasure({ said, saidCumulative, headerCumulative, frequency }) === null) this.fallbackMeasures++;
       series.push({ name, label, unit, measure, frequency, region, observations, ...indented });
     }
     if (latest) series.push({ name, label, unit: '%', measure: 'yoy_cumulative', frequency: latest.frequency, region, observations: [latest.obs], ...indented });
   }
-  if (unknownUnits.size > 0) warnings.push(`未知单位，按原文保留：${[...unknownUnits].join('、')} / Unknown units kept as written: ${[...unknownUnits].join(', ')}`);
-  if (fallbackMeasures > 0) warnings.push(`${fallbackMeasures} 个指标未标明口径，按所选口径导入 / ${fallbackMeasures} indicator(s) name no measure; imported with the measure chosen`);
-  if (skippedTotals.length > 0) warnings.push(`跳过合计行 ${skippedTotals.join(', ')} / Skipped totals rows ${skippedTotals.join(', ')}`);
-  return { series, problems, warnings };
 }

@@ -12,12 +12,7 @@ import { sameGridMapping, SpeculativeSheet } from './speculativeSheet';
 
 const { bytes, fileName, options, signal, port } = workerData as StreamWorkerData;
 const posted = new Int32Array(signal);
-// However the thread ends (an uncaught error, out of memory), the store thread waiting for it is told.
-process.on('exit', () => {
-  Atomics.store(posted, 1, 1);
-  Atomics.add(posted, 0, 1);
-  Atomics.notify(posted, 0);
-});
+// However this thread ends (an uncaught error, out of memory), its supervisor tells the store thread (streamedImport.ts).
 
 function send(message: FromStreamWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -46,7 +41,8 @@ async function run(): Promise<void> {
   const steps = readWorkbookSteps(bytes, fileName, watcher);
   let step = await steps.next();
   while (!step.done) step = await steps.next();
-  const parsed = parseWorkbook(step.value, fileName, options);
+  // The whole-file parse, finishing the guess's own mapper where its detection agrees (the data rows mapped once).
+  const parsed = parseWorkbook(step.value, fileName, options, guess.premapped());
   const sheet = parsed.sheets[0];
   const verified =
     guess.stopped === null && guess.mapping !== null && parsed.sheets.length === 1 && sheet.name === sheetName && sameGridMapping(guess.mapping, sheet.mapping) && sameAsBatches(sent, sheet.series, fileName, sheetName);

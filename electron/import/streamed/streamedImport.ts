@@ -14,17 +14,18 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { Store } from '../../store/openStore';
 import { writeTransaction } from '../../store/writeTransaction';
+import { withoutForeignKeyChecks } from '../../store/foreignKeys';
 import { seriesLookup } from '../../store/seriesLookup';
 import { homeRegion } from '../../store/settingsRepo';
 import type { PeriodKey } from '../../../shared/domain/series';
-import { planImport, STATUS_UNCHANGED, type ChangeCounts, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
+import { planImport, STATUS_NEW, STATUS_UNCHANGED, type ChangeCounts, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
 import { importWarnings } from '../../../shared/import/importWarnings';
 import { identityKey } from '../../../shared/import/seriesIdentity';
 import type { ParsedFile, ParsedSeries } from '../../../shared/import/mapping';
 import { commitImport, createSeries, insertBatchRow, recordBatch, refuseProblems, unchangedResult, type CommitOptions, type CommitResult } from '../commitImport';
 import { ImportFileError } from '../importFileError';
 import { ObservationRowWriter } from '../observationRows';
-import { keptCountsCurrent, recountSeries } from '../../store/seriesCounts';
+import { addWrittenCounts, keptCountsCurrent, type WrittenCounts } from '../../store/seriesCounts';
 import type { ParseOptions } from '../parseFile';
 import type { FromStreamWorker, StreamWorkerData } from './protocol';
 import { decodeObservations, eachObservation, planningSeries, seriesStarts, type SeriesBatch } from './seriesBatch';
@@ -45,7 +46,10 @@ function workerUrl(): URL {
   return new URL('./streamWorkerDev.mjs', import.meta.url);
 }
 
-/** How long the store thread waits for the worker's next message before calling it lost. */
+/**
+ * How long the store thread waits for the worker's next message before calling it lost: a parse thread that hangs
+ * (alive, but saying nothing). A thread that ends, however it ends, is seen at once (its supervisor, below).
+ */
 const SILENCE_MS = 120_000;
 
 /** Atomics.waitAsync (Node 16+; ES2024's lib, newer than this project's). */
@@ -53,9 +57,38 @@ interface AtomicsWaitAsync {
   waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
 }
 
+/**
+ * The parse thread's supervisor, a thread of a few lines whose event loop is always free: it starts the parse
+ * thread and, the moment that thread ends (an exit, an uncaught error, out of memory: Worker 'error' and 'exit'),
+ * says how on its own port and raises the ended flag. The store thread cannot hear those events itself while it
+ * waits synchronously inside its transaction (its event loop does not run there), and a thread killed for memory
+ * runs none of its own exit code. Terminating the supervisor ends the parse thread with it.
+ */
+const SUPERVISOR = `
+const { Worker, workerData } = require('node:worker_threads');
+const { url, data, resourceLimits, report, signal } = workerData;
+const posted = new Int32Array(signal);
+let failure = null;
+const child = new Worker(new URL(url), { workerData: data, transferList: [data.port, data.bytes.buffer], ...(resourceLimits ? { resourceLimits } : {}) });
+child.on('error', (e) => { failure = { message: String((e && e.message) || e), code: e && e.code } });
+child.on('exit', (exitCode) => {
+  report.postMessage({ exitCode, failure });
+  Atomics.store(posted, 1, 1);
+  Atomics.add(posted, 0, 1);
+  Atomics.notify(posted, 0);
+  report.close();
+});
+`;
+
+interface ParseThreadEnd {
+  exitCode: number;
+  failure: { message: string; code?: string } | null;
+}
+
 class WorkerLink {
   readonly worker: Worker;
   private readonly port: MessagePort;
+  private readonly report: MessagePort;
   private readonly posted: Int32Array;
 
   constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options'], resourceLimits?: ResourceLimits) {
@@ -63,13 +96,18 @@ class WorkerLink {
     this.posted = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
+    const reports = new MessageChannel();
+    this.report = reports.port1;
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
     const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2 };
-    this.worker = new Worker(workerUrl(), { workerData: data, transferList: [port2, copy.buffer], ...(resourceLimits ? { resourceLimits } : {}) });
-    // A worker that dies without a word raises the exit flag (streamWorker.ts); its error, if it came, says why.
-    // An error (out of memory, a crash) or an exit reaches this thread only while its event loop runs: before the
-    // transaction opens. Inside it, a thread that died without its exit hook is seen after SILENCE_MS.
+    this.worker = new Worker(SUPERVISOR, {
+      eval: true,
+      workerData: { url: workerUrl().href, data, resourceLimits, report: reports.port2, signal },
+      transferList: [port2, copy.buffer, reports.port2],
+    });
+    // The supervisor itself failing (it cannot start the parse thread) ends the link too, seen before the
+    // transaction opens (this thread's event loop runs until then).
     const ended = (e: Error | null) => {
       if (e) this.failure ??= e;
       Atomics.store(this.posted, 1, 1);
@@ -84,15 +122,23 @@ class WorkerLink {
 
   private seen = 0;
 
+  /** How the parse thread ended, from its supervisor's report (or this thread's own view of the supervisor). */
+  private lost(): Fallback {
+    const got = receiveMessageOnPort(this.report);
+    const end = got ? (got.message as ParseThreadEnd) : null;
+    const why = end?.failure ? `${end.failure.code ? `${end.failure.code}: ` : ''}${end.failure.message.split('\n')[0]}` : end ? `exit code ${end.exitCode}` : this.failure?.message;
+    return lost(why ?? null);
+  }
+
   /** The next message, waiting without blocking the event loop (before the transaction opens). */
   async next(): Promise<FromStreamWorker> {
     for (;;) {
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as FromStreamWorker;
-      if (Atomics.load(this.posted, 1) === 1) throw lost(this.failure);
+      if (Atomics.load(this.posted, 1) === 1) throw this.lost();
       const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.posted, 0, this.seen, SILENCE_MS);
       const outcome = wait.async ? await wait.value : wait.value;
-      if (outcome === 'timed-out') throw lost(this.failure);
+      if (outcome === 'timed-out') throw lost('no word for two minutes');
       this.seen = Atomics.load(this.posted, 0);
     }
   }
@@ -102,14 +148,15 @@ class WorkerLink {
     for (;;) {
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as FromStreamWorker;
-      if (Atomics.load(this.posted, 1) === 1) throw lost(this.failure);
-      if (Atomics.wait(this.posted, 0, this.seen, SILENCE_MS) === 'timed-out') throw lost(this.failure);
+      if (Atomics.load(this.posted, 1) === 1) throw this.lost();
+      if (Atomics.wait(this.posted, 0, this.seen, SILENCE_MS) === 'timed-out') throw lost('no word for two minutes');
       this.seen = Atomics.load(this.posted, 0);
     }
   }
 
   close(): void {
     this.port.close();
+    this.report.close();
     void this.worker.terminate();
   }
 }
@@ -118,8 +165,8 @@ class WorkerLink {
  * The parse thread ended without its answer (it crashed, ran out of memory, or fell silent): the classic parse runs
  * here instead, so the analyst gets what the classic import gives, its refusal included, never this thread's loss.
  */
-function lost(cause: Error | null = null): Fallback {
-  return new Fallback(null, `the parse thread stopped${cause ? ` (${cause.message})` : ''}`);
+function lost(cause: string | null): Fallback {
+  return new Fallback(null, `the parse thread stopped${cause ? ` (${cause})` : ''}`);
 }
 
 /** The worker's refusal of the file is the classic parse's (the same reader and rules); anything else is a loss. */
@@ -167,7 +214,9 @@ export async function importStreamed(db: Store, bytes: Uint8Array, fileName: str
     // The whole-file parse has no series at all (every row a problem): it went whole, for the classic refusal.
     if (first.type === 'verified') return await classic(db, first.meta, opts, 'no series', false);
     try {
-      return writeTransaction(db, () => streamIntoTransaction(db, link, first, opts));
+      // Foreign keys unchecked on SQLite as in the classic commit (foreignKeys.ts): every row refers to the batch row
+      // and the series written or read in this one transaction under the write lock.
+      return withoutForeignKeyChecks(db, () => writeTransaction(db, () => streamIntoTransaction(db, link, first, opts)));
     } catch (e) {
       if (e instanceof Fallback) return await classicHere(e, true);
       // A refusal (the file's problems, a file error the worker met midway) after rows were written: rolled back,
@@ -231,6 +280,8 @@ class StreamedWriter {
   private readonly createdIds = new Set<number>();
   private readonly relabelled: Record<string, string> = {};
   private countsWereCurrent = false;
+  /** Per series written: its lowest and highest period written and how many are new (the kept series counts). */
+  private readonly writtenCounts: WrittenCounts[] = [];
   /** The current values the plan read, before this import wrote anything to those series (for the checks). */
   private readonly currentRead = new Map<number, ReadonlyMap<PeriodKey, number>>();
   private readonly counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
@@ -329,9 +380,18 @@ class StreamedWriter {
       const { statuses } = p;
       const seriesId = this.ids.get(p.key)!;
       if (p.counts.new + p.counts.revised > 0) {
+        // The series' kept counts follow from what is written, as in the classic commit: a new period adds one.
+        let first: string | null = null;
+        let last: string | null = null;
+        let added = 0;
         eachObservation(batch, j, start, file, sheet, (k, period, value, source) => {
-          if (statuses === null || statuses[k] !== STATUS_UNCHANGED) rows!.add(seriesId, period, value, source);
+          if (statuses !== null && statuses[k] === STATUS_UNCHANGED) return;
+          rows!.add(seriesId, period, value, source);
+          if (statuses === null || statuses[k] === STATUS_NEW) added++;
+          if (first === null || period < first) first = period;
+          if (last === null || period > last) last = period;
         });
+        if (first !== null) this.writtenCounts.push([seriesId, first, last!, added]);
       }
       Object.defineProperty(p, 'observations', { get: () => decodeObservations(batch, j, start, file, sheet), enumerable: true, configurable: true });
     }
@@ -361,9 +421,8 @@ class StreamedWriter {
     if (this.batchId === null) return unchangedResult(plan, checks, skipped);
     const rowsWritten = this.rows!.finish();
     if (rowsWritten !== written) throw new Error(`streamed commit: wrote ${rowsWritten} observation rows for ${written} planned`);
-    // issue 12 (branch list): the kept series counts, as the classic commit keeps them (here counted again for the
-    // series written; the classic commit adds what it wrote, addWrittenCounts, which this writer could do as well).
-    recountSeries(this.db, this.ids.values(), this.countsWereCurrent);
+    // The kept series counts, added from what was written, as the classic commit adds them (seriesCounts.ts).
+    addWrittenCounts(this.db, this.batchId, this.writtenCounts, this.countsWereCurrent);
     return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled });
   }
 
