@@ -2,7 +2,6 @@
 // refuses zip bombs before decompressing, and reads cached values only: formulas are never evaluated.
 
 import * as XLSX from 'xlsx';
-import * as cptable from 'xlsx/dist/cpexcel.full';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
 import { checkSheetCount, WORKBOOK_LIMITS } from './workbookLimits';
@@ -40,8 +39,14 @@ export interface ReadWorkbook {
 
 export { WORKBOOK_LIMITS };
 
-// Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables.
-XLSX.set_cptable(cptable);
+// Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables. They
+// load with the first .xls or .ods (0.4 s and 18 MB), not with every .xlsx import (nor in the streamed import's
+// parse thread), which the streaming reader reads without SheetJS.
+let codePages: Promise<void> | null = null;
+function loadCodePages(): Promise<void> {
+  codePages ??= import('xlsx/dist/cpexcel.full').then((cptable) => XLSX.set_cptable(cptable));
+  return codePages;
+}
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -134,6 +139,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: R
       const sheets = yield* readXlsxStreamed(bytes, fileName, entries, watch);
       return { format, encoding: null, sheets, warnings };
     }
+    await loadCodePages();
     return { format, encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
   }
   if (content === 'ole2') {
@@ -141,6 +147,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: R
       if (ext === 'csv' || ext === 'txt' || ext === 'xlsx' || ext === 'ods') throw wrongType(fileName, `.${ext}`, FORMAT_NAMES.xls);
       warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES.xls} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES.xls}); read by content`);
     }
+    await loadCodePages();
     return { format: 'xls', encoding: null, sheets: readWithSheetJs(bytes, fileName), warnings };
   }
   if (content === 'binary') throw wrongType(fileName, `.${ext}`, '无法识别的二进制数据 / unrecognised binary data');
@@ -209,7 +216,10 @@ function csvSheet(text: string, fileName: string): WorkbookSheet {
   return { name, rows, merges: [], csv: true };
 }
 
-/** Every sheet of a workbook read whole by SheetJS (.xls and .ods; for .xlsx, what the streamed reader must equal). */
+/**
+ * Every sheet of a workbook read whole by SheetJS (.xls and .ods; for .xlsx, what the streamed reader must equal).
+ * A legacy .xls in a code page needs the tables loaded first (loadCodePages, which the read does).
+ */
 export function readWithSheetJs(bytes: Uint8Array, fileName: string): WorkbookSheet[] {
   let wb: XLSX.WorkBook;
   try {

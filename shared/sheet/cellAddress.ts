@@ -22,11 +22,28 @@ export function cellAddress(row: number, column: number): string {
   return columnName(column) + (row + 1);
 }
 
-/** `AB10` → `{ row: 9, column: 27 }`; null for anything that is not a plain A1 address. */
+/**
+ * `AB10` → `{ row: 9, column: 27 }`; null for anything that is not a plain A1 address: one to three capitals, then
+ * a row number of one to seven digits without a leading zero (/^([A-Z]{1,3})([1-9]\d{0,6})$/, read by character
+ * codes: the streamed import reads a million of them).
+ */
 export function parseCellAddress(ref: string): { row: number; column: number } | null {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!m) return null;
+  const n = ref.length;
+  let i = 0;
   let column = 0;
-  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, column: column - 1 };
+  for (; i < n && i < 4; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    column = column * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3) return null;
+  const digits = n - i;
+  if (digits < 1 || digits > 7) return null;
+  let row = 0;
+  for (let j = i; j < n; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57 || (j === i && ch === 48)) return null;
+    row = row * 10 + (ch - 48);
+  }
+  return { row: row - 1, column: column - 1 };
 }

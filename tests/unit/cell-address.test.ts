@@ -29,3 +29,20 @@ describe('cell addresses', () => {
     expect(rendererColumn(27)).toBe('AB');
   });
 });
+
+describe('parseCellAddress read by character codes', () => {
+  // The pattern it replaces, kept here as the specification.
+  const byPattern = (ref: string) => {
+    const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+    if (!m) return null;
+    let column = 0;
+    for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, column: column - 1 };
+  };
+
+  it('answers what the pattern answers, for addresses and near-misses alike', () => {
+    const refs = ['A1', 'Z9', 'AA10', 'XFD1048576', 'ZZZ9999999', 'ZZZ10000000', 'AAAA1', 'A0', 'A01', 'A', '1', '', 'a1', 'A1 ', ' A1', 'A-1', 'A1.5', 'Ä1', 'A\u00001', '@1', '[1', 'A/', 'A:', 'B2:C3', '$A$1', 'A12345678'];
+    for (let c = 0; c < 800; c += 7) for (const r of [0, 8, 9, 99, 12345, 9_999_998]) refs.push(cellAddress(r, c));
+    for (const ref of refs) expect(parseCellAddress(ref), JSON.stringify(ref)).toEqual(byPattern(ref));
+  });
+});
