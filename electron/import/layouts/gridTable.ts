@@ -138,7 +138,8 @@ export class GridRowMapper {
   next: number;
   /** A footer label in the names column was met: no row after it belongs to the table. */
   ended = false;
-  private finished = false;
+  /** finish() was called: the result is out, and nothing more may be mapped. */
+  finished = false;
   private readonly columns: PeriodColumn[];
   private readonly headerCumulative: boolean;
   private readonly overrides: Map<number, GridMapping['rowOverrides'][number]>;
