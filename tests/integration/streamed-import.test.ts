@@ -240,6 +240,18 @@ describe.each(ENGINES)('the streamed import leaves the store as the classic impo
     await expectSameStores(engine, { file, path: 'classic', tuning: { workerResourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } }, reason: /parse thread stopped/ });
   });
 
+  it('a parse thread that dies of memory inside the open transaction, after its first batch was written: seen at once, rolled back, the classic import', async () => {
+    // Its supervisor sees the thread end (Worker 'error' and 'exit'): the store thread, blocked in the transaction,
+    // is woken then, not after the two minutes' silence (which would also outlast this test's timeout).
+    const file = wideFile({ series: 2100, periods: 4 });
+    await expectSameStores(engine, {
+      file,
+      path: 'classic',
+      tuning: { failAfterBatches: 1, workerResourceLimits: { maxOldGenerationSizeMb: 96 } },
+      reason: /parse thread stopped \((ERR_WORKER_OUT_OF_MEMORY|exit code)/,
+    });
+  });
+
   it('a small file (fewer rows than the head): the classic commit, without any speculative write', async () => {
     await expectSameStores(engine, { file: wideFile({ series: 40, periods: 6 }), path: 'classic' });
   });

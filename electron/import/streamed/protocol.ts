@@ -12,6 +12,8 @@ export interface StreamWorkerData {
   bytes: Uint8Array;
   fileName: string;
   options: { measure?: Measure; head?: { rows: number; columns: number } };
+  /** Tests only: after sending this many batches the thread fills its heap until V8 ends it (a death without a word). */
+  failAfterBatches?: number;
   /** Int32 [0]: messages posted so far (and 1 more on exit) · [1]: 1 once the thread has ended. */
   signal: SharedArrayBuffer;
   port: import('node:worker_threads').MessagePort;

@@ -10,7 +10,7 @@ import type { FromStreamWorker, StreamWorkerData } from './protocol';
 import { copyOfBatch, encodeSeriesBatch, sameAsBatches, transferList, type SeriesBatch } from './seriesBatch';
 import { sameGridMapping, SpeculativeSheet } from './speculativeSheet';
 
-const { bytes, fileName, options, signal, port } = workerData as StreamWorkerData;
+const { bytes, fileName, options, signal, port, failAfterBatches } = workerData as StreamWorkerData;
 const posted = new Int32Array(signal);
 // However this thread ends (an uncaught error, out of memory), its supervisor tells the store thread (streamedImport.ts).
 
@@ -30,6 +30,7 @@ async function run(): Promise<void> {
     const mapping = guess.mapping!;
     sent.push(copyOfBatch(batch));
     send({ type: 'series', sheet: sheetName, layout: mapping.layout, mapping, batch }, transferList(batch));
+    if (sent.length === failAfterBatches) exhaustHeap();
     return true;
   });
   const watcher = {
@@ -51,6 +52,12 @@ async function run(): Promise<void> {
   } else {
     send({ type: 'parsed', parsed, reason: guess.stopped ?? (guess.mapping === null ? 'no guess' : 'the whole-file parse differs') });
   }
+}
+
+/** Tests only (failAfterBatches): a thread that dies of memory mid-file, as a real one may, saying nothing. */
+function exhaustHeap(): never {
+  const hog: number[][] = [];
+  for (;;) hog.push(new Array<number>(1 << 16).fill(hog.length));
 }
 
 run().catch((e: unknown) => {

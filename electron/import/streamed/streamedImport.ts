@@ -91,7 +91,7 @@ class WorkerLink {
   private readonly report: MessagePort;
   private readonly posted: Int32Array;
 
-  constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options'], resourceLimits?: ResourceLimits) {
+  constructor(bytes: Uint8Array, fileName: string, options: StreamWorkerData['options'], tuning: StreamedTuning) {
     const signal = new SharedArrayBuffer(8);
     this.posted = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
@@ -100,7 +100,8 @@ class WorkerLink {
     this.report = reports.port1;
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
-    const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2 };
+    const data: StreamWorkerData = { bytes: copy, fileName, options, signal, port: port2, ...(tuning.failAfterBatches !== undefined ? { failAfterBatches: tuning.failAfterBatches } : {}) };
+    const resourceLimits = tuning.workerResourceLimits;
     this.worker = new Worker(SUPERVISOR, {
       eval: true,
       workerData: { url: workerUrl().href, data, resourceLimits, report: reports.port2, signal },
@@ -187,10 +188,12 @@ class Fallback {
 export interface StreamedTuning {
   /** The parse thread's V8 limits (tests give it too little memory, to see the import survive its loss). */
   workerResourceLimits?: ResourceLimits;
+  /** Tests only: the parse thread dies of memory after sending this many batches (StreamWorkerData). */
+  failAfterBatches?: number;
 }
 
 export async function importStreamed(db: Store, bytes: Uint8Array, fileName: string, parse: ParseOptions, opts: CommitOptions, tuning: StreamedTuning = {}): Promise<StreamedImportResult> {
-  const link = new WorkerLink(bytes, fileName, { ...(parse.measure !== undefined ? { measure: parse.measure } : {}), ...(parse.head ? { head: parse.head } : {}) }, tuning.workerResourceLimits);
+  const link = new WorkerLink(bytes, fileName, { ...(parse.measure !== undefined ? { measure: parse.measure } : {}), ...(parse.head ? { head: parse.head } : {}) }, tuning);
   const classicHere = async (e: Fallback, rolledBack: boolean) => {
     link.close();
     const parsed = e.parsed ?? (await (await import('../parseFile')).parseStatisticsFile(bytes, fileName, parse));
@@ -258,7 +261,7 @@ async function classic(db: Store, parsed: ParsedFile, opts: CommitOptions, reaso
 function restartSequences(db: Store): void {
   if (db.engine !== 'postgres') return;
   writeTransaction(db, () => {
-    for (const table of ['import_batches', 'series', 'observations']) {
+    for (const table of ['import_batches', 'series', 'observations', 'observation_sources', 'source_periods']) {
       db.prepare(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`).get();
     }
   });
