@@ -199,6 +199,8 @@ function continuedMapping(premapped: PremappedSheet | null, sheet: WorkbookSheet
   const last = Math.min(mapping.lastDataRow, sheet.rows.length - 1);
   if (premapped.mapper.next - 1 > last) return null;
   premapped.mapper.mapRows(last);
+  // The grid is not read again (the classic mapping lets each row go as it maps it): its cells go now.
+  sheet.rows.length = 0;
   return premapped.mapper.finish();
 }
 

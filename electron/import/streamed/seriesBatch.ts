@@ -177,35 +177,23 @@ export function decodeSeriesBatch(batch: SeriesBatch, file: string, sheet: strin
   return out;
 }
 
-/** A batch's own copy, kept by the sender after the original's arrays went with the message. */
-export function copyOfBatch(batch: SeriesBatch): SeriesBatch {
-  return { fields: batch.fields.slice(), lengths: batch.lengths.slice(), values: batch.values.slice(), texts: batch.texts.slice(), strings: batch.strings };
-}
-
 /**
- * Are these series (the whole-file parse's) exactly the ones the batches carried, in order: every field, every
- * observation's period, value, cell and source period, and every source naming this file, sheet and the label?
+ * Are these series (the whole-file parse's) exactly the ones sent, in order: every field equal, and each observation
+ * the very object that was encoded into a batch? Observations are never changed once the mapping made them (the
+ * whole-file rules filter, fold and drop into new arrays and objects), so the same objects hold the same period,
+ * value, cell and source period the batches carried. Only a whole-file parse that finished the worker's own mapper
+ * can pass (parseFile.ts PremappedSheet); an equal value in another object does not.
  */
-export function sameAsBatches(batches: readonly SeriesBatch[], series: readonly ParsedSeries[], file: string, sheet: string): boolean {
-  let i = 0;
-  for (const { fields, lengths, values, texts, strings } of batches) {
-    let k = 0;
-    for (let j = 0; j < lengths.length; j++, i++) {
-      const s = series[i];
-      if (s === undefined) return false;
-      const f = j * FIELDS;
-      if (s.name !== strings[fields[f]] || s.label !== strings[fields[f + 1]] || s.unit !== strings[fields[f + 2]] || s.measure !== strings[fields[f + 3]] || s.frequency !== strings[fields[f + 4]]) return false;
-      if (s.region !== (fields[f + 6] === 1 ? null : strings[fields[f + 5]])) return false;
-      if ((s.indent ?? 0) !== fields[f + 7]) return false;
-      if (s.observations.length !== lengths[j]) return false;
-      for (const o of s.observations) {
-        const src = o.source;
-        const t = k * TEXTS;
-        if (o.period !== strings[texts[t]] || !Object.is(o.value, values[k]) || src.cell !== cellAddress(texts[t + 1], texts[t + 2]) || src.sourcePeriod !== strings[texts[t + 3]]) return false;
-        if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return false;
-        k++;
-      }
-    }
+export function sameSeriesAsSent(sent: readonly ParsedSeries[], series: readonly ParsedSeries[]): boolean {
+  if (sent.length !== series.length) return false;
+  for (let i = 0; i < sent.length; i++) {
+    const a = sent[i];
+    const b = series[i];
+    if (a.name !== b.name || a.label !== b.label || a.unit !== b.unit || a.measure !== b.measure || a.frequency !== b.frequency || a.region !== b.region || (a.indent ?? 0) !== (b.indent ?? 0)) return false;
+    const x = a.observations;
+    const y = b.observations;
+    if (x.length !== y.length) return false;
+    if (x !== y) for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
   }
-  return i === series.length;
+  return true;
 }

@@ -6,8 +6,9 @@ import { workerData } from 'node:worker_threads';
 import { parseWorkbook } from '../parseFile';
 import { readWorkbookSteps } from '../readWorkbook';
 import { ImportFileError } from '../importFileError';
+import type { ParsedSeries } from '../../../shared/import/mapping';
 import type { FromStreamWorker, StreamWorkerData } from './protocol';
-import { copyOfBatch, encodeSeriesBatch, sameAsBatches, transferList, type SeriesBatch } from './seriesBatch';
+import { encodeSeriesBatch, sameSeriesAsSent, transferList } from './seriesBatch';
 import { sameGridMapping, SpeculativeSheet } from './speculativeSheet';
 
 const { bytes, fileName, options, signal, port, failAfterBatches } = workerData as StreamWorkerData;
@@ -22,15 +23,16 @@ function send(message: FromStreamWorker, transfer: ArrayBuffer[] = []): void {
 
 async function run(): Promise<void> {
   let sheetName = '';
-  // What went, compactly: the whole-file parse is compared with it at the end.
-  const sent: SeriesBatch[] = [];
+  // What went (the series, whose observation objects were encoded): the whole-file parse is compared with it at the end.
+  const sent: ParsedSeries[] = [];
+  let batches = 0;
   const guess = new SpeculativeSheet(fileName, { measure: options.measure }, (series) => {
     const batch = encodeSeriesBatch(series, fileName, sheetName);
     if (!batch) return false;
     const mapping = guess.mapping!;
-    sent.push(copyOfBatch(batch));
+    for (const s of series) sent.push(s);
     send({ type: 'series', sheet: sheetName, layout: mapping.layout, mapping, batch }, transferList(batch));
-    if (sent.length === failAfterBatches) exhaustHeap();
+    if (++batches === failAfterBatches) exhaustHeap();
     return true;
   });
   const watcher = {
@@ -46,7 +48,7 @@ async function run(): Promise<void> {
   const parsed = parseWorkbook(step.value, fileName, options, guess.premapped());
   const sheet = parsed.sheets[0];
   const verified =
-    guess.stopped === null && guess.mapping !== null && parsed.sheets.length === 1 && sheet.name === sheetName && sameGridMapping(guess.mapping, sheet.mapping) && sameAsBatches(sent, sheet.series, fileName, sheetName);
+    guess.stopped === null && guess.mapping !== null && parsed.sheets.length === 1 && sheet.name === sheetName && sameGridMapping(guess.mapping, sheet.mapping) && sameSeriesAsSent(sent, sheet.series);
   if (verified) {
     send({ type: 'verified', meta: { ...parsed, sheets: [{ ...sheet, series: [] }] } });
   } else {
