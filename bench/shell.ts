@@ -139,6 +139,22 @@ async function benchBriefAfterIdle(file: string): Promise<void> {
   }
 }
 
+/**
+ * The analyst opens 简报 straight from the first screen: no other view came first, so the heavy thread starts with
+ * this call and has prepared nothing (its start, the chart renderer's load and the whole build are in the figure).
+ */
+async function benchBriefStraightAway(file: string): Promise<void> {
+  const shell = await startShell(file);
+  try {
+    const floor = await roundTrip(shell);
+    await Promise.all(FIRST_SCREEN_CALLS.map((name) => shell.call(name)));
+    const { ms } = await timeIt(() => shell.call('briefHtml', { layout: 'standard' }));
+    printFigure('first 简报 briefHtml straight from the targets view (cold thread)', ms, floor, 'appInfo round trip');
+  } finally {
+    await shell.stop();
+  }
+}
+
 /** Long enough for the heavy thread to build a 120-target briefing on a loaded 2-core machine. */
 const IDLE_BEFORE_BRIEF_MS = 5000;
 
@@ -194,6 +210,7 @@ export async function benchShell(): Promise<void> {
     process.stdout.write('  20,000 series × 50 months, 120 linked targets:\n');
     await benchViews(file);
     await benchBriefAfterIdle(file);
+    await benchBriefStraightAway(file);
     benchSeriesJson(file);
     await benchMemory(file);
   } finally {

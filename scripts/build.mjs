@@ -27,11 +27,20 @@ export const ENTRIES = {
 };
 
 /**
+ * ECharts and zrender, bundled into the chart renderer's chunk, which loads on demand, never at start: as packages,
+ * Node's ESM loader resolves, reads and compiles their 700-odd files one by one, about 0.9 s of the heavy thread's
+ * CPU before the first briefing can draw a chart (issue 12, measured with --cpu-prof). Bundled, the same code is one
+ * file. tslib stays a package (two files): its ESM entry reads the CommonJS file's `module.exports` as Node does,
+ * which a bundle's interop would not.
+ */
+export const CHART_PACKAGES = ['echarts', 'zrender'];
+
+/**
  * Packages bundled into the build rather than loaded from node_modules: zod is loaded by every CLI command and
  * service thread at start, and Node's ESM loader resolves, reads and compiles its hundred-odd files one by one
  * (about 90 ms of a command's CPU on this machine); bundled, it is part of one chunk. Its code is the same.
  */
-export const BUNDLED_PACKAGES = ['zod'];
+export const BUNDLED_PACKAGES = ['zod', ...CHART_PACKAGES];
 
 /**
  * Resolves the bundled packages' bare imports to their ESM entry (the rest of `packages: 'external'` stands), and
@@ -41,7 +50,8 @@ export const BUNDLED_PACKAGES = ['zod'];
 const bundlePackages = {
   name: 'bundle-packages',
   setup(build) {
-    const filter = new RegExp(`^(${BUNDLED_PACKAGES.join('|')})$`);
+    // A bundled package's subpaths too (echarts imports `zrender/lib/core/util.js`), resolved as Node would.
+    const filter = new RegExp(`^(${BUNDLED_PACKAGES.join('|')})(/.*)?$`);
     build.onResolve({ filter }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
     build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'wb-left-out' } : undefined,

@@ -2,6 +2,7 @@
 // data cut-off, charts as inline SVG from ECharts on the server, the short table, the source line and page
 // numbers. The same HTML previews on screen and prints to PDF.
 
+import type { EChartsOption } from 'echarts';
 import type { BriefInput, BriefTrend } from '../../shared/export/types';
 import type { Target } from '../../shared/domain/target';
 import { cutoffLine, formatPeriodZh } from '../../shared/format/chinese';
@@ -29,7 +30,10 @@ export function renderBriefHtml(input: BriefInput): string {
   const pages = briefPages(input);
   const headings = sectionHeadings(pages, input.asOf);
   const targets = new Map(input.targets.map((t) => [t.id, t]));
-  const body = pages.map((page, i) => renderPage(page, i, pages.length, input, headings, targets)).join('\n');
+  // The charts numbered in the document's order: the same briefing gives the same bytes in any thread, cold or warm.
+  let charts = 0;
+  const draw: DrawChart = (option, width, height) => chartSvg(option, width, height, `c${++charts}`);
+  const body = pages.map((page, i) => renderPage(page, i, pages.length, input, headings, targets, draw)).join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -61,7 +65,10 @@ function sectionHeadings(pages: BriefPage[], asOf: string): Map<BriefBlock['kind
   return headings;
 }
 
-function renderPage(page: BriefPage, index: number, total: number, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>): string {
+/** One chart of the document as SVG (chartSvg, with the document's next chart id). */
+type DrawChart = (option: EChartsOption, width: number, height: number) => string;
+
+function renderPage(page: BriefPage, index: number, total: number, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>, draw: DrawChart): string {
   const header =
     index === 0
       ? `<header class="first" style="height:${FIRST_HEADER_MM}mm">
@@ -69,7 +76,7 @@ function renderPage(page: BriefPage, index: number, total: number, input: BriefI
   <div class="cutoff">${escapeHtml(cutoffLine(input.asOf, hasAnyData(input.rows)))}${input.issuer ? `<span class="issuer">${escapeHtml(input.issuer)}</span>` : ''}</div>
 </header>`
       : `<header class="running" style="height:${RUNNING_HEADER_MM}mm"><span>${escapeHtml(input.title)}</span><span>${escapeHtml(cutoffLine(input.asOf, hasAnyData(input.rows)))}</span></header>`;
-  const blocks = page.blocks.map((b) => renderBlock(b, input, headings, targets)).join('\n');
+  const blocks = page.blocks.map((b) => renderBlock(b, input, headings, targets, draw)).join('\n');
   return `<section class="page" data-page="${page.number}">
 ${header}
 <main>
@@ -83,7 +90,7 @@ function heading(text: string, continued: boolean): string {
   return `<h2 style="height:${HEADING_MM}mm">${escapeHtml(text)}${continued ? '（续）' : ''}</h2>`;
 }
 
-function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>): string {
+function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBlock['kind'], string>, targets: Map<number, Target>, draw: DrawChart): string {
   const title = headings.get(block.kind) ?? '';
   switch (block.kind) {
     case 'summary':
@@ -92,11 +99,11 @@ function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBl
     case 'completionChart': {
       const option = block.kind === 'growthChart' ? growthVsTargetOption(block.rows) : completionVsScheduleOption(block.rows);
       const chartMm = block.heightMm - HEADING_MM;
-      const svg = drawnOrNote(() => chartSvg(option, PAGE.widthMm * PX_PER_MM, chartMm * PX_PER_MM), block.kind === 'growthChart' ? '增速图' : '完成进度图');
+      const svg = drawnOrNote(() => draw(option, PAGE.widthMm * PX_PER_MM, chartMm * PX_PER_MM), block.kind === 'growthChart' ? '增速图' : '完成进度图');
       return `<div class="block chart" data-chart="${block.kind}" style="height:${block.heightMm}mm">${heading(title, block.part > 0)}<div class="svg" style="height:${chartMm}mm">${svg}</div></div>`;
     }
     case 'trends': {
-      const cells = block.trends.map((t) => renderTrend(t, targets)).join('');
+      const cells = block.trends.map((t) => renderTrend(t, targets, draw)).join('');
       return `<div class="block" style="height:${block.heightMm}mm">${heading(title, block.continued)}<div class="trends">${cells}</div></div>`;
     }
     case 'table':
@@ -104,11 +111,11 @@ function renderBlock(block: BriefBlock, input: BriefInput, headings: Map<BriefBl
   }
 }
 
-function renderTrend(trend: BriefTrend, targets: Map<number, Target>): string {
+function renderTrend(trend: BriefTrend, targets: Map<number, Target>, draw: DrawChart): string {
   const widthMm = (PAGE.widthMm - 4) / SIZES.trendsPerRow;
   const heightMm = SIZES.trendCellMm - 3;
   const title = trend.title ?? targets.get(trend.targetId)?.indicator ?? `目标 ${trend.targetId}`;
-  const svg = drawnOrNote(() => chartSvg(trendOption(trend, title), widthMm * PX_PER_MM, heightMm * PX_PER_MM), `${title}走势图`);
+  const svg = drawnOrNote(() => draw(trendOption(trend, title), widthMm * PX_PER_MM, heightMm * PX_PER_MM), `${title}走势图`);
   return `<div class="trend" data-target-id="${trend.targetId}" style="width:${widthMm}mm;height:${heightMm}mm">${svg}</div>`;
 }
 

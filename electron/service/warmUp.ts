@@ -1,11 +1,11 @@
 // What the heavy thread prepares so that the briefing's first preview does not pay for a cold thread:
 // 1. as soon as it has started, the chart renderer: ECharts' server-side rendering loaded and its code compiled
 //    by drawing two small charts (a few hundred ms once; otherwise paid inside the first preview);
-// 2. once the workbench is idle (the host says so: threadedBackend.ts), after counting the series list for the calls
-//    thread if the analyst's moves have not had it counted already, the briefing view's first preview itself, which reads the linked
-//    series into this thread's cache (each thread has its own store connection) and leaves the document in the
-//    briefing cache (handoffHandlers.ts): the analyst's first click on 简报 is answered from it, or — if the store
-//    changed meanwhile — built with a warm renderer and warm series data.
+// 2. once the analyst leaves the first screen or the workbench is idle (the host says so: threadedBackend.ts), the
+//    briefing view's first preview itself, which reads the linked series into this thread's cache (each thread has
+//    its own store connection) and leaves the document in the briefing cache (handoffHandlers.ts): the analyst's
+//    first click on 简报 is answered from it, or — if the store changed meanwhile — built with a warm renderer and
+//    warm series data. Either way the bytes are those a cold workbench builds (tests/integration/brief-first-preview).
 import type { EChartsOption } from 'echarts';
 import { isWorkbenchError } from '../../shared/errors';
 import { logError } from '../log';

@@ -1,7 +1,7 @@
-// The browser shell's threads: once the analyst leaves the first screen, the heavy thread starts and reads the
-// series list beside the calls thread (threadedBackend.ts). Whatever the timing, the list the series view is answered
-// with must be exactly the list a fresh connection counts: right after start, after an import through the shell,
-// and when another connection commits while the count is on its way.
+// The browser shell's threads: once the analyst leaves the first screen, the heavy thread starts (and prepares the
+// briefing) beside the calls thread, which reads the series list from the store's kept counts (threadedBackend.ts).
+// Whatever the timing, the list the series view is answered with must be exactly the list a fresh connection counts:
+// right after start, after an import through the shell, and when another connection commits meanwhile.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,6 @@ import type { JobStatus } from '../../../shared/contract/importCalls';
 import { reportError } from '../../log';
 import { openWorkbench } from '../../openWorkbench';
 import { dispatch, dispatchTracked, type Service } from '../service';
-import { varianceDataFor } from '../varianceData';
 import { PG_CHANGES_CHANNEL } from '../../store/migrations';
 import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
@@ -52,28 +51,15 @@ const host = hostRequests(post);
 if (config.hostServices.includes('printPdf')) service.ctx.printPdf = host.ask('printPdf');
 if (config.hostServices.includes('rasterizeSvgs')) service.ctx.rasterizeSvgs = host.ask('rasterizeSvgs');
 
-/** The heavy thread prepares the briefing once, when the host first finds the workbench idle (warmUp.ts). */
-let warmed = false;
-
-/**
- * Asked once the analyst has left the first screen (threadedBackend.ts), the heavy thread reads the series list the
- * briefing reads (the variance data's list: the series table and each series' kept counts,
- * electron/store/seriesCounts.ts) on its own core while the calls thread answers the view the analyst went to.
- */
-let seriesRead = false;
-function readSeriesList(): void {
-  if (seriesRead) return;
-  seriesRead = true;
-  try {
-    varianceDataFor(service.ctx.db).series();
-  } catch (e) {
-    // The briefing will read it itself when asked, and say what fails; the stack is logged here.
-    reportError(`${config.shell} read series list`, e);
-  }
-}
-
 // Calls that arrive meanwhile wait for one thing at most: the chart renderer's warm-up, a few hundred ms once.
 const renderer = config.warm ? new Promise<void>((resolve) => setImmediate(() => void warmChartRenderer().finally(resolve))) : Promise.resolve();
+
+/**
+ * The heavy thread prepares the briefing's first preview once, when the host first says so (the analyst left the
+ * first screen, or the workbench is idle: threadedBackend.ts), after the chart renderer's warm-up (warmUp.ts).
+ */
+let prepared: Promise<void> | null = null;
+const prepareBriefing = () => (prepared ??= renderer.then(() => warmBriefing(service)).then(() => post({ type: 'prepared' })));
 
 async function runJob(args: unknown): Promise<void> {
   let localId = '';
@@ -122,11 +108,8 @@ port.on('message', (m: ToThread) => {
     colleagues?.setOwnSessions(m.processIds);
   } else if (m.type === 'hostReply') {
     host.answered(m);
-  } else if (m.type === 'readSeries') {
-    readSeriesList();
-  } else if (m.type === 'warm' && config.warm && !warmed) {
-    warmed = true;
-    void renderer.then(() => warmBriefing(service));
+  } else if (m.type === 'warm' && config.warm) {
+    void prepareBriefing();
   }
 });
 

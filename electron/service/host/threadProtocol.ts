@@ -18,7 +18,7 @@ export interface ThreadConfig {
   hostServices: HostServiceName[];
   /** On a server store: this thread LISTENs for colleagues' commits and pushes them as `changed` (one thread only). */
   listen?: boolean;
-  /** The heavy thread: when the host says the workbench is idle (`warm`), prepare the briefing's first preview. */
+  /** The heavy thread: when the host says so (`warm`), prepare the briefing's first preview. */
   warm?: boolean;
   /** The calls thread: once ready, read the first screen's answers (firstScreen.ts) while the browser loads the page. */
   prime?: boolean;
@@ -40,10 +40,9 @@ export type ToThread =
   /** The server sessions of every thread of this workbench: their commits are not a colleague's. */
   | { type: 'ownSessions'; processIds: number[] }
   | { type: 'hostReply'; id: number; result?: unknown; error?: WireError }
-  /** Nothing is waiting on the calls thread: a thread started with `warm` may now prepare (see warmUp.ts). */
+  /** The analyst left the first screen, or nothing is waiting on the calls thread: a thread started with `warm`
+   * may now prepare the briefing's first preview (once; see warmUp.ts). */
   | { type: 'warm' }
-  /** The heavy thread: read the series list the briefing needs (once), ahead of the first briefing. */
-  | { type: 'readSeries' }
 
 export type FromThread =
   /** `session`: the thread's server process (pg_backend_pid), on a server store. */
@@ -52,4 +51,6 @@ export type FromThread =
   | { type: 'event'; event: ServiceEvent }
   | { type: 'jobStatus'; status: JobStatus }
   | { type: 'hostRequest'; id: number; kind: HostServiceName; payload: unknown }
+  /** The heavy thread has prepared the briefing's first preview (or found there was none to prepare). */
+  | { type: 'prepared' }
   | { type: 'fatal'; error: WireError };

@@ -31,6 +31,8 @@ export interface ThreadedBackendOptions {
 export interface ThreadedBackend extends ServiceBackend {
   /** The desktop app's open dialog returned this path: calls may now read it. */
   grant(filePath: string): void;
+  /** Settles once the heavy thread has prepared the briefing's first preview (tests compare it with a cold build). */
+  readonly briefingPrepared: Promise<void>;
 }
 
 /** Calls that read or write whole files run beside the quick calls, never in front of them. */
@@ -51,8 +53,6 @@ export const HEAVY_CALLS: ReadonlySet<string> = new Set([
 
 /** The calls the first screen (计划目标, renderer/views/TargetsView.tsx) makes: the analyst is still on it. */
 const FIRST_SCREEN_CALLS: ReadonlySet<string> = new Set(FIRST_SCREEN.map(([name]) => name));
-/** Calls on the calls thread that read the counted series list (listSeries in commitImport.ts). */
-const LIST_CALLS: ReadonlySet<string> = new Set(['listSeries', 'listSeriesValues', 'linkCandidates']);
 
 /** Finished jobs are kept for a late jobStatus, at most this many. */
 const KEEP_FINISHED_JOBS = 20;
@@ -60,10 +60,9 @@ const KEEP_FINISHED_JOBS = 20;
 const KEEP_SESSIONS = 64;
 const MAX_RUNNING_JOBS = 4;
 /**
- * The heavy thread starts (unless a heavy call started it) and prepares the briefing's first preview once the calls
- * thread has had nothing to answer for this long: the first screen has its rows and the browser has drawn them, so
- * the preparation (a second of CPU at 120 targets, several at 2,000) takes no core from what the analyst is waiting
- * for on a 2-core machine.
+ * The heavy thread starts (unless a heavy call or leaving the first screen started it) and prepares the briefing's
+ * first preview once the calls thread has had nothing to answer for this long: the first screen has its rows and the
+ * browser has drawn them, so the preparation takes no core from what the analyst is waiting for on a 2-core machine.
  */
 const WARM_AFTER_IDLE_MS = 1000;
 
@@ -178,9 +177,12 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
       (e: unknown) => reply({ type: 'hostReply', id, error: toWireError(e) }),
     );
   };
+  let briefingPrepared: () => void = () => undefined;
+  const prepared = new Promise<void>((resolve) => (briefingPrepared = resolve));
   const onThreadMessage = (m: FromThread, thread: CallThread) => {
     if (m.type === 'event') hub.emit(m.event);
     else if (m.type === 'hostRequest') answerRequest(thread.worker, m.id, m.kind, m.payload);
+    else if (m.type === 'prepared') briefingPrepared();
   };
   const changed = (by: string) => hub.emit({ type: 'changed', by });
 
@@ -215,17 +217,22 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     }
     return heavyThread;
   };
-  // Once the analyst leaves the first screen (a call other than its own, after its listTargets), or once the calls
-  // thread has been idle, the heavy thread starts and reads the series list the briefing needs (serviceThread.ts
-  // `readSeriesList`): a cold heavy thread costs the first briefing ~1.4 s. Not earlier: while the first rows are
-  // being drawn the browser needs the cores. The calls thread reads its own list from the kept counts
-  // (electron/store/seriesCounts.ts), which is sooner than receiving a copy of the heavy thread's.
+  // Once the analyst leaves the first screen (a call other than its own, after its listTargets), the heavy thread
+  // starts and prepares the briefing's first preview (serviceThread.ts `warm`, warmUp.ts) while the calls thread
+  // answers the view the analyst went to: a cold heavy thread costs the first briefing over a second (its start, the
+  // chart renderer's load and first charts, the briefing's own reads; measured with --cpu-prof, issue 12). Not
+  // earlier: while the first rows are being drawn the browser needs the cores. The counted series list is not read
+  // ahead: the briefing does not read it (the workbook and the report do, when asked), and reading it when the calls
+  // thread fell idle (a third of a second at 20,000 series) delayed the next heavy call by as much.
   let listTargetsAnswered = false;
-  let seriesRead = false;
-  const requestSeriesCount = () => {
-    if (seriesRead || !listTargetsAnswered) return;
-    seriesRead = true;
-    heavy().worker.postMessage({ type: 'readSeries' } satisfies ToThread);
+  let preparing = false;
+  const prepareBriefing = () => {
+    if (preparing) return;
+    preparing = true;
+    heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
+  };
+  const leftFirstScreen = (name: string) => {
+    if (listTargetsAnswered && !FIRST_SCREEN_CALLS.has(name)) prepareBriefing();
   };
   let warmTimer: NodeJS.Timeout | undefined;
   callsThread.onBusy = (busy) => {
@@ -233,8 +240,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     if (busy) return;
     warmTimer = setTimeout(() => {
       callsThread.onBusy = null;
-      requestSeriesCount();
-      heavy().worker.postMessage({ type: 'warm' } satisfies ToThread);
+      prepareBriefing();
     }, WARM_AFTER_IDLE_MS).unref();
   };
 
@@ -322,11 +328,9 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     }
     if (name === 'jobStatus') return jobOf(((await validated(name, args)) as { jobId: string }).jobId).status;
     if (name === 'cancelJob') return cancelJob(((await validated(name, args)) as { jobId: string }).jobId);
-    // A list call is answered by the calls thread at once, from the list the heavy thread handed over if it has
-    // been taken, else read there: the store keeps each series' counts (issue 12, electron/store/seriesCounts.ts),
-    // so the read is the series table and 20,000 counts rows, not a pass over every observation. Waiting for the
-    // heavy thread's list (its start, the same read, two copies between threads) took longer: 0.7–0.9 s measured.
-    if (!LIST_CALLS.has(name) && !FIRST_SCREEN_CALLS.has(name)) requestSeriesCount();
+    // A list call (listSeries, the picker) is answered by the calls thread from the store's kept counts
+    // (electron/store/seriesCounts.ts), never from the heavy thread.
+    leftFirstScreen(name);
     // Anything else, unknown names included (the calls thread refuses those with the usual message).
     const thread = HEAVY_CALLS.has(name) ? heavy() : callsThread;
     const answer = json ? thread.call(name, args, true) : thread.call(name, args);
@@ -349,6 +353,7 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
 
   return {
     uploadsDir: opts.uploadsDir,
+    briefingPrepared: prepared,
     call: (name, args) => route(name, args, false),
     // The job calls are answered in this thread, as objects: their JSON is written here.
     callJson: async (name, args) => (HOST_CALLS.has(name) ? jsonOfResult(await route(name, args, false)) : (route(name, args, true) as Promise<Uint8Array>)),
