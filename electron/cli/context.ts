@@ -39,9 +39,9 @@ export interface CliCommand {
  * queued in memory), or, where there is no `write`, as one text through `out` (the text must end with a line
  * break, which `out` adds back).
  */
-export async function writeBytes(io: CliIO, pieces: Iterable<Uint8Array>): Promise<void> {
+export async function writeBytes(io: CliIO, pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
   if (io.write) {
-    for (const piece of pieces) {
+    for await (const piece of pieces) {
       const behind = io.write(piece);
       if (behind) await behind;
     }
@@ -49,7 +49,7 @@ export async function writeBytes(io: CliIO, pieces: Iterable<Uint8Array>): Promi
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let all = '';
-  for (const piece of pieces) all += decoder.decode(piece, { stream: true });
+  for await (const piece of pieces) all += decoder.decode(piece, { stream: true });
   all += decoder.decode();
   if (!all.endsWith('\n')) throw new Error('writeBytes: the text does not end with a line break');
   io.out(all.slice(0, -1));

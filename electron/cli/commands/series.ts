@@ -1,11 +1,10 @@
 // `series`: every stored series with its current values, for scripts (--json) or a glance (text).
 import type { CallResult } from '../../../shared/contract';
 import { MEASURE_LABELS } from '../../../shared/domain/series';
-import { compareSeries } from '../../import/commitImport';
 import { dispatch } from '../../service/service';
-import { currentValues, seriesCatalog, type CatalogSeries } from '../../store/seriesDataRepo';
-import { writeBytes, type CliCommand } from '../context';
-import { seriesJsonBytes } from '../seriesJsonBytes';
+import type { CatalogSeries } from '../../store/seriesDataRepo';
+import type { CliCommand } from '../context';
+import { writeSeriesJson } from '../seriesJsonParts';
 
 /**
  * The public JSON shape of a series: scripts rely on exactly these fields. Periods are `2025-10` (month) and
@@ -36,9 +35,7 @@ export const seriesCommand: CliCommand = {
       // series × 50 months one JSON.stringify of a million objects took 7 s and 74 MB in one string. The series
       // table alone gives who each series is, in the list's order (compareSeries): the list's counts and ranges
       // are not printed.
-      const db = ctx.service().ctx.db;
-      const list = seriesCatalog(db).sort(compareSeries);
-      await writeBytes(ctx, seriesJsonBytes(list, currentValues(db)));
+      await writeSeriesJson(ctx, ctx.service().ctx.db);
       return 0;
     }
     const list = (await dispatch(ctx.service(), 'listSeriesValues', {})) as CallResult<'listSeriesValues'>;
