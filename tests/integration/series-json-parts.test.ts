@@ -3,7 +3,7 @@
 // an undone batch, a series without observations, names and units that need escaping, two regions and none, and
 // numbers whose text is easy to get wrong; through `write` with a reader that falls behind, and through `out`.
 // On SQLite the worker's part is used only when it read the same store as the command, and a worker that cannot
-// read leaves the command to read its part itself; the built CLI takes the two-thread path on a large store.
+// read leaves the command to read its part itself; the built CLI prints the same on a store large enough for two.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -170,7 +170,7 @@ describe('series --json on two threads, on sqlite', () => {
   });
 });
 
-describe('the built CLI on a store large enough for two threads', () => {
+describe('the built CLI on a store large enough for two threads (taken where a core is free)', () => {
   const dir = makeTmpDir('wb-series-parts-');
   afterEach(() => removeDir(dir));
 

@@ -4,7 +4,6 @@ import { MEASURE_LABELS } from '../../../shared/domain/series';
 import { dispatch } from '../../service/service';
 import type { CatalogSeries } from '../../store/seriesDataRepo';
 import type { CliCommand } from '../context';
-import { writeSeriesJson } from '../seriesJsonParts';
 
 /**
  * The public JSON shape of a series: scripts rely on exactly these fields. Periods are `2025-10` (month) and
@@ -35,6 +34,8 @@ export const seriesCommand: CliCommand = {
       // series × 50 months one JSON.stringify of a million objects took 7 s and 74 MB in one string. The series
       // table alone gives who each series is, in the list's order (compareSeries): the list's counts and ranges
       // are not printed.
+      // Loaded here, not at every command's start (it brings in worker threads).
+      const { writeSeriesJson } = await import('../seriesJsonParts');
       await writeSeriesJson(ctx, ctx.service().ctx.db);
       return 0;
     }
