@@ -24,8 +24,6 @@ export const ENTRIES = {
   pgWorker: 'electron/store/pg/pgWorker.mjs',
   // The streamed import's parse thread (streamedImport.ts loads ./streamWorker.mjs beside the module it is bundled into).
   streamWorker: 'electron/import/streamed/streamWorker.ts',
-  // series --json's second thread (seriesJsonParts.ts loads ./seriesJsonWorker.mjs beside the module it is bundled into).
-  seriesJsonWorker: 'electron/cli/seriesJsonWorker.ts',
 };
 
 /**

@@ -22,21 +22,6 @@ export function seriesDataVersion(db: Store): string {
   return row;
 }
 
-/**
- * Changes whenever the observations can have changed: an import committed or undone (each adds or marks a batch)
- * or a row written after the highest one so far. Two connections that read the same stamp read the same
- * observations (what series --json checks when two threads read parts of one answer).
- */
-export function observationsStamp(db: Store): string {
-  return db
-    .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COALESCE(SUM(undone), 0) FROM import_batches) || '|' ||
-              (SELECT COALESCE(MAX(id), 0) FROM observations)`,
-    )
-    .pluck()
-    .get() as string;
-}
-
 /** A series as the series table holds it: who it is, without what its observations say (counts, range). */
 export type CatalogSeries = SeriesKey & { id: number };
 
@@ -136,14 +121,11 @@ export interface SeriesColumns {
  * the index it groups by (series_id, period, batch_id), which SQL does not promise (an aggregate ORDER BY cost
  * a sort per series), so there a series whose periods do not come strictly increasing is read again.
  */
-const groupedValuesSql = (db: Store, some: boolean) => {
-  // Only some series (a JSON array of ids as the parameter): one index range per series, the same grouping.
-  const where = !some ? '' : db.engine === 'postgres' ? 'WHERE series_id IN (SELECT value::integer FROM json_array_elements_text(?::json))' : 'WHERE series_id IN (SELECT value FROM json_each(?))';
-  return db.engine === 'postgres'
+const groupedValuesSql = (db: Store) =>
+  db.engine === 'postgres'
     ? `SELECT series_id, json_agg(period ORDER BY period, batch_id)::text, json_agg(value ORDER BY period, batch_id)::text
-       FROM observations ${where} GROUP BY series_id`
-    : `SELECT series_id, json_group_array(period), json_group_array(value) FROM observations ${where} GROUP BY series_id`;
-};
+       FROM observations GROUP BY series_id`
+    : 'SELECT series_id, json_group_array(period), json_group_array(value) FROM observations GROUP BY series_id';
 
 /** Periods strictly increasing: each period once, in order, so every value is the current one. */
 function strictlyIncreasing(periods: readonly string[]): boolean {
@@ -166,12 +148,10 @@ export interface CurrentValues {
  * order, is read again from its rows in (period, batch) order, where a second row of the same period is a later
  * batch whose value replaces the earlier one (the current vintage). Values are held as columns: at 1,000,000
  * observations an object per value costs more in allocation and garbage collection than the query itself.
- * With `only`, just those series are read (the others are not there).
  */
-export function currentValues(db: Store, only?: readonly number[]): CurrentValues {
+export function currentValues(db: Store): CurrentValues {
   const texts = new Map<number, [periods: string, values: string]>();
-  const grouped = db.prepare(groupedValuesSql(db, only !== undefined)).raw();
-  for (const [id, periodsJson, valuesJson] of (only ? grouped.iterate(JSON.stringify(only)) : grouped.iterate()) as IterableIterator<[number, string, string]>) {
+  for (const [id, periodsJson, valuesJson] of db.prepare(groupedValuesSql(db)).raw().iterate() as IterableIterator<[number, string, string]>) {
     texts.set(id, [periodsJson, valuesJson]);
   }
   const ordered = db.engine === 'postgres';

@@ -34,8 +34,8 @@ export const seriesCommand: CliCommand = {
       // series × 50 months one JSON.stringify of a million objects took 7 s and 74 MB in one string. The series
       // table alone gives who each series is, in the list's order (compareSeries): the list's counts and ranges
       // are not printed.
-      // Loaded here, not at every command's start (it brings in worker threads).
-      const { writeSeriesJson } = await import('../seriesJsonParts');
+      // Loaded here, not at every command's start.
+      const { writeSeriesJson } = await import('../writeSeriesJson');
       await writeSeriesJson(ctx, ctx.service().ctx.db);
       return 0;
     }

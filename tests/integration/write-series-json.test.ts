@@ -1,15 +1,14 @@
-// `series --json` written as bytes, on one thread or on two (electron/cli/seriesJsonParts.ts): every path must give
-// exactly the text of the row-by-row reading it replaced, on a store with revisions (three vintages of a month),
+// `series --json` written as bytes (electron/cli/writeSeriesJson.ts): every path must give exactly the text of
+// the row-by-row reading it replaced, on a store with revisions (three vintages of a month),
 // an undone batch, a series without observations, names and units that need escaping, two regions and none, and
 // numbers whose text is easy to get wrong; through `write` with a reader that falls behind, and through `out`.
-// On SQLite the worker's part is used only when it read the same store as the command, and a worker that cannot
-// read leaves the command to read its part itself; the built CLI prints the same on a store large enough for two.
+// On SQLite the command reads one state of the store even when another connection commits while it writes; the
+// built CLI prints the same through a pipe on a store larger than a pipe's buffer many times over.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../electron/cli/context';
-import { writeSeriesJson, type SeriesJsonOptions } from '../../electron/cli/seriesJsonParts';
+import { writeSeriesJson } from '../../electron/cli/writeSeriesJson';
 import { commitImport, undoImportBatch } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import type { Service } from '../../electron/service/service';
@@ -80,10 +79,10 @@ function bytesOutput() {
   return { io, text: () => new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(pieces)) };
 }
 
-async function textThroughWrite(db: Store, options: SeriesJsonOptions = {}) {
+async function textThroughWrite(db: Store) {
   const output = bytesOutput();
-  const path = await writeSeriesJson(output.io, db, options);
-  return { path, text: output.text() };
+  await writeSeriesJson(output.io, db);
+  return output.text();
 }
 
 describe.each(ENGINES)('series --json as bytes, on %s', (engine) => {
@@ -99,33 +98,26 @@ describe.each(ENGINES)('series --json as bytes, on %s', (engine) => {
     await place.remove();
   });
 
-  it('is the row-by-row text on one thread and on two, through write and through out', async () => {
+  it('is the row-by-row text, through write and through out', async () => {
     const before = seriesJsonBefore(db);
     expect(before).toContain('\\"引号\\"');
     expect(before).toContain('"region": null');
     expect(before).toContain('"observations": []');
-    const one = await textThroughWrite(db, { twoThreadsFrom: Infinity });
-    expect(one.path).toBe('one thread');
-    expect(one.text).toBe(before);
-    const two = await textThroughWrite(db, { twoThreadsFrom: 0 });
-    // Two threads on SQLite only; a server store is read on one.
-    expect(two.path).toBe(engine === 'sqlite' ? 'two threads' : 'one thread');
-    expect(two.text).toBe(before);
+    expect(await textThroughWrite(db)).toBe(before);
     let out = '';
     const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => expect.fail(t) };
-    await writeSeriesJson(io, db, { twoThreadsFrom: 0 });
+    await writeSeriesJson(io, db);
     expect(out).toBe(before);
     // The command's read transaction is closed again.
     expect(db.inTransaction).toBe(false);
   });
 });
 
-// The two-thread path is SQLite's only (a server store is read on one thread: the case above).
-describe('series --json on two threads, on sqlite', () => {
+describe('series --json while another connection commits, on sqlite', () => {
   let place: StorePlace & { service: Service };
   let db: Store;
   beforeEach(async () => {
-    place = await freshService('sqlite', 'cli', 'series_json_parts');
+    place = await freshService('sqlite', 'cli', 'series_json_snapshot');
     db = place.service.ctx.db;
     await awkwardStore(db);
   });
@@ -134,43 +126,57 @@ describe('series --json on two threads, on sqlite', () => {
     await place.remove();
   });
 
-  it('writes the store as this thread read it when an import lands before the worker reads', async () => {
+  it('writes the state it began with when another connection writes while the reader is behind', async () => {
+    // Enough series that the text comes in many pieces; the last one written has two vintages of a month, so its
+    // values are read again from its rows when it is reached (store/seriesDataRepo.ts currentValues), long after
+    // the first piece.
+    writeTransaction(db, () => {
+      db.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (800, 'many.csv', 'm', '2025-11-20T00:00:00Z'), (801, 'rev.csv', 'r', '2025-12-20T00:00:00Z')").run();
+      const addSeries = db.prepare("INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, '万吨', 'monthly', 'monthly', '内蒙古自治区')");
+      const addObs = db.prepare("INSERT INTO observations (series_id, period, value, batch_id, cell) VALUES (?, ?, ?, 800, 'B2')");
+      for (let s = 1; s <= 1_500; s++) {
+        const id = Number(addSeries.run(`指标${s}`, `指标${s}当期值(万吨)`).lastInsertRowid);
+        for (let m = 1; m <= 12; m++) addObs.run(id, `2024-${String(m).padStart(2, '0')}`, s + m / 100);
+      }
+    });
+    const listed = JSON.parse(seriesJsonBefore(db)) as { id: number; observations: { period: string }[] }[];
+    const last = listed[listed.length - 1];
+    const period = last.observations[0].period;
+    db.prepare("INSERT INTO observations (series_id, period, value, batch_id, cell) VALUES (?, ?, 1.5, 801, 'B3')").run(last.id, period);
+    recountAllSeries(db);
     const before = seriesJsonBefore(db);
+    expect(before.length).toBeGreaterThan(10 * 65_536);
     const other = openStore(place.location);
-    const bytes = csv('内蒙古自治区', ['2025年6月'], [['产量2累计值(万吨)', 600], ['电量13当期值(亿千瓦时)', 6]]);
-    const parsed = await parseStatisticsFile(bytes, 'f.csv');
+    const pieces: Buffer[] = [];
     try {
-      const landed = await textThroughWrite(db, {
-        twoThreadsFrom: 0,
-        beforeWorkerReads: () => {
-          // Another connection commits while the command holds its read transaction (WAL: readers do not block it).
-          commitImport(other, parsed, { fileName: 'f.csv', fileHash: sha256(bytes), skipInvalid: false });
+      const io: CliIO = {
+        out: () => expect.fail('written through out while write was there'),
+        err: (t) => expect.fail(t),
+        write: async (piece) => {
+          pieces.push(Buffer.from(piece));
+          if (pieces.length > 1) return;
+          // After the first piece, a third vintage of that month from another connection (WAL: the command's read
+          // transaction does not block it).
+          writeTransaction(other, () => {
+            other.prepare("INSERT INTO import_batches (id, file_name, file_hash, imported_at) VALUES (802, 'rev2.csv', 's', '2026-01-20T00:00:00Z')").run();
+            other.prepare("INSERT INTO observations (series_id, period, value, batch_id, cell) VALUES (?, ?, 2.5, 802, 'B3')").run(last.id, period);
+            recountAllSeries(other);
+          });
         },
-      });
-      expect(landed.path).toBe('two threads, second part read again here');
-      expect(landed.text).toBe(before);
+      };
+      await writeSeriesJson(io, db);
+      expect(pieces.length).toBeGreaterThan(10);
+      expect(Buffer.concat(pieces).toString('utf8')).toBe(before);
       const after = seriesJsonBefore(db);
       expect(after).not.toBe(before);
-      const next = await textThroughWrite(db, { twoThreadsFrom: 0 });
-      expect(next).toEqual({ path: 'two threads', text: after });
+      expect(await textThroughWrite(db)).toBe(after);
     } finally {
       other.close();
     }
   });
-
-  it('reads the second part itself when the worker cannot open the store', async () => {
-    const before = seriesJsonBefore(db);
-    const moved = `${place.location}.moved`;
-    try {
-      const r = await textThroughWrite(db, { twoThreadsFrom: 0, beforeWorkerReads: () => fs.renameSync(place.location, moved) });
-      expect(r).toEqual({ path: 'two threads, second part read again here', text: before });
-    } finally {
-      if (fs.existsSync(moved)) fs.renameSync(moved, place.location);
-    }
-  });
 });
 
-describe('the built CLI on a store large enough for two threads (taken where a core is free)', () => {
+describe('the built CLI through a pipe', () => {
   const dir = makeTmpDir('wb-series-parts-');
   afterEach(() => removeDir(dir));
 
