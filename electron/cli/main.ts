@@ -12,8 +12,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/** Resolves once stdout has written out what it queued (a pipe whose reader is behind queues every write). */
+const drained = () => new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
+  write: (bytes) => (process.stdout.write(bytes) ? undefined : drained()),
 });
 process.exitCode = code;

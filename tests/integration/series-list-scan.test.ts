@@ -4,12 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seriesCommand, seriesJson } from '../../electron/cli/commands/series';
 import type { CliContext } from '../../electron/cli/context';
-import { commitImport, compareSeries, listSeries, undoImportBatch } from '../../electron/import/commitImport';
+import { commitImport, listSeries, undoImportBatch } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import type { Service } from '../../electron/service/service';
 import type { Store } from '../../electron/store/openStore';
 import { listSeriesWithValues } from '../../electron/store/seriesDataRepo';
-import type { Frequency, Measure, Series } from '../../shared/domain/series';
+import { listBefore, seriesJsonBefore } from '../helpers/seriesJsonBefore';
 import { ENGINES, freshService, type StorePlace } from '../helpers/stores';
 import { sha256 } from './helpers/importStore';
 
@@ -20,58 +20,6 @@ function csv(periods: string[], rows: [string, ...number[]][]): Uint8Array {
 
 async function importFile(db: Store, name: string, bytes: Uint8Array) {
   return commitImport(db, await parseStatisticsFile(bytes, name), { fileName: name, fileHash: sha256(bytes), skipInvalid: false });
-}
-
-/** The list as it was read before: a LEFT JOIN of series and observations grouped per series, then sorted. */
-function listBefore(db: Store): Series[] {
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.name, s.label, s.unit, s.measure, s.frequency, s.region,
-              MIN(o.period) AS first_period, MAX(o.period) AS last_period,
-              COUNT(DISTINCT o.period) AS observation_count, MAX(o.batch_id) AS last_batch_id
-       FROM series s LEFT JOIN observations o ON o.series_id = s.id
-       GROUP BY s.id`,
-    )
-    .all() as {
-    id: number;
-    name: string;
-    label: string;
-    unit: string;
-    measure: Measure;
-    frequency: Frequency;
-    region: string;
-    first_period: string | null;
-    last_period: string | null;
-    observation_count: number;
-    last_batch_id: number | null;
-  }[];
-  return rows
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      label: r.label,
-      unit: r.unit,
-      measure: r.measure,
-      frequency: r.frequency,
-      region: r.region === '' ? null : r.region,
-      firstPeriod: r.first_period,
-      lastPeriod: r.last_period,
-      observationCount: r.observation_count,
-      lastBatchId: r.last_batch_id,
-    }))
-    .sort(compareSeries);
-}
-
-/** `series --json` as it was written before: every row in (series, period, batch) order, the last of a period current. */
-function seriesJsonBefore(db: Store): string {
-  const current = new Map<number, Map<string, number>>();
-  const rows = db.prepare('SELECT series_id, period, value FROM observations ORDER BY series_id, period, batch_id').raw().all() as [number, string, number][];
-  for (const [id, period, value] of rows) {
-    if (!current.has(id)) current.set(id, new Map());
-    current.get(id)!.set(period, value);
-  }
-  const list = listBefore(db).map((s) => seriesJson(s, [...(current.get(s.id) ?? new Map<string, number>())].map(([period, value]) => ({ period, value }))));
-  return `${JSON.stringify(list, null, 2)}\n`;
 }
 
 async function seriesJsonNow(service: Service): Promise<string> {

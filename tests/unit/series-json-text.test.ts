@@ -1,7 +1,9 @@
-// `series --json` writes its text piece by piece from value columns; joined, the pieces must be exactly the text
-// of one JSON.stringify(…, null, 2) of the public shape, whatever the names, regions and numbers hold.
+// `series --json` writes its text as UTF-8 pieces from value columns; joined, the pieces must be exactly the bytes
+// of one JSON.stringify(…, null, 2) of the public shape and a line break, whatever the names, regions, periods and
+// numbers hold, wherever the pieces end.
 import { describe, expect, it } from 'vitest';
-import { seriesJson, seriesJsonChunks } from '../../electron/cli/commands/series';
+import { seriesJson } from '../../electron/cli/commands/series';
+import { seriesJsonBytes } from '../../electron/cli/seriesJsonBytes';
 import type { Series } from '../../shared/domain/series';
 import type { SeriesColumns } from '../../electron/store/seriesDataRepo';
 
@@ -20,7 +22,8 @@ const series = (id: number, over: Partial<Series> = {}): Series => ({
   ...over,
 });
 
-const joined = (list: Series[], columns: Map<number, SeriesColumns>, pieceChars?: number) => [...seriesJsonChunks(list, columns, pieceChars)].map((c) => `${c}\n`).join('');
+const joined = (list: Series[], columns: Map<number, SeriesColumns>, pieceBytes?: number) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat([...seriesJsonBytes(list, columns, pieceBytes)]));
 const expected = (list: Series[], columns: Map<number, SeriesColumns>) =>
   `${JSON.stringify(list.map((s) => seriesJson(s, (columns.get(s.id)?.periods ?? []).map((period, i) => ({ period, value: columns.get(s.id)!.values[i] })))), null, 2)}\n`;
 
@@ -55,10 +58,11 @@ describe('series --json text', () => {
   it('matches across piece boundaries of a long list', () => {
     const list = Array.from({ length: 1_234 }, (_, i) => series(i + 1));
     const columns = new Map(list.map((s) => [s.id, { periods: ['2024-12', '2025-01'], values: [s.id / 7, -s.id * 1.5] }]));
-    // Small pieces, so that many boundaries fall between series; every piece but the last ends after a comma.
-    const chunks = [...seriesJsonChunks(list, columns, 4096)];
-    expect(chunks.length).toBeGreaterThan(50);
-    expect(chunks.slice(0, -1).every((c) => c.endsWith(','))).toBe(true);
+    // Small pieces, so that many boundaries fall inside series; each piece is whole UTF-8 (fatal decoding).
+    const pieces = [...seriesJsonBytes(list, columns, 4096)];
+    expect(pieces.length).toBeGreaterThan(50);
+    expect(pieces.every((p) => p.length <= 4096)).toBe(true);
+    for (const p of pieces) new TextDecoder('utf-8', { fatal: true }).decode(p);
     expect(joined(list, columns, 4096)).toBe(expected(list, columns));
     expect(joined(list, columns)).toBe(expected(list, columns));
   });
