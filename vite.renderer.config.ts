@@ -72,8 +72,8 @@ function appChunkOf(appModule: string, entryModule: string) {
 
 /**
  * The app's one stylesheet written into the page as a <style> (the CSP allows inline styles, not inline scripts): the
- * page paints and its entry runs without waiting for a stylesheet request. The file stays in assets/ for nothing
- * else needs it; no chunk loads it (cssCodeSplit is off, so no chunk names a stylesheet of its own).
+ * page paints and its entry runs without waiting for a stylesheet request. The file is still written to assets/, but
+ * nothing asks for it: with cssCodeSplit off no chunk names a stylesheet of its own to load.
  */
 function inlineStyles(): Plugin {
   return {
