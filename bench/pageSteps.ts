@@ -1,8 +1,9 @@
 // Where the time to the first target rows goes, step by step, on the benchmark's own clock (ms from launching the
 // shell): the shell printing its URL (listening, store open), the page's HTML asked for, its first contract call
 // sent, the last of the first screen's answers received, and the first target row drawn. Read from Playwright's
-// request events, so the page's code is measured as it ships, with nothing added to it.
-import type { Page } from 'playwright-core';
+// request events, so the page's code is measured as it ships, with nothing added to it. The first screen's calls go
+// as one request in the browser shell (electron/web/firstScreenBatch.ts); older builds sent one request each.
+import type { Page, Request } from 'playwright-core';
 import { FIRST_SCREEN_CALLS } from '../renderer/views/firstScreenCalls';
 import { median } from './report';
 
@@ -44,15 +45,21 @@ export async function openAndTime(page: Page, url: string, t0: number, listening
   let html = NaN;
   let firstCall = NaN;
   const answered = new Map<string, number>();
-  const callOf = (u: string) => /\/api\/call\/(\w+)$/.exec(new URL(u).pathname)?.[1];
+  // The calls a request carries: one (POST /api/call/<name>) or the first screen's batch (POST /api/first-screen,
+  // whose body lists them).
+  const callsOf = (r: Request): string[] => {
+    const { pathname } = new URL(r.url());
+    if (pathname === '/api/first-screen') return ((r.postDataJSON() ?? []) as [string, unknown][]).map(([name]) => name);
+    const one = /\/api\/call\/(\w+)$/.exec(pathname)?.[1];
+    return one ? [one] : [];
+  };
   page.on('request', (r) => {
     const at = performance.now() - t0;
     if (r.resourceType() === 'document' && Number.isNaN(html)) html = at;
-    if (callOf(r.url()) && Number.isNaN(firstCall)) firstCall = at;
+    if (callsOf(r).length > 0 && Number.isNaN(firstCall)) firstCall = at;
   });
   page.on('requestfinished', (r) => {
-    const name = callOf(r.url());
-    if (name && firstScreenCalls.includes(name) && !answered.has(name)) answered.set(name, performance.now() - t0);
+    for (const name of callsOf(r)) if (firstScreenCalls.includes(name) && !answered.has(name)) answered.set(name, performance.now() - t0);
   });
   await page.goto(url);
   await page.locator(FIRST_TARGET_ROW).first().waitFor({ timeout: 60_000 });

@@ -13,6 +13,7 @@ import type { ServiceBackend } from '../service/host/backend';
 import type { Service } from '../service/service';
 import { jsonOfResult } from '../service/host/answerJson';
 import { receiveUpload } from './upload';
+import { answerFirstScreenBatch, firstScreenBatchCalls } from './firstScreenBatch';
 import { reportError } from '../log';
 
 /** Largest JSON body of a call (files do not travel in it: they are uploaded first, POST /api/upload). */
@@ -114,7 +115,11 @@ const RESULT_CLOSE = Buffer.from('}');
 
 /** A call's answer, `{"result":…}`, around the result's JSON bytes as the backend wrote them (answerJson.ts). */
 function sendResult(res: http.ServerResponse, json: Uint8Array): void {
-  const body = Buffer.concat([RESULT_OPEN, json, RESULT_CLOSE]);
+  sendBytes(res, Buffer.concat([RESULT_OPEN, json, RESULT_CLOSE]));
+}
+
+/** A JSON body already written as bytes, with the headers of every answer. */
+function sendBytes(res: http.ServerResponse, body: Buffer): void {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, 'Content-Length': body.length });
   res.end(body);
 }
@@ -169,6 +174,17 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
             const wire = toWireError(e);
             sendJson(res, wire.code === 'too_large' ? 413 : wire.code === 'bad_request' ? 400 : 500, { error: wire });
           }
+          return;
+        }
+        if (url.pathname === '/api/first-screen' && req.method === 'POST') {
+          let calls: ReturnType<typeof firstScreenBatchCalls>;
+          try {
+            calls = firstScreenBatchCalls(JSON.parse((await readBody(req)).toString('utf8')));
+          } catch (e) {
+            sendJson(res, 400, { error: toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON')) });
+            return;
+          }
+          sendBytes(res, await answerFirstScreenBatch(backend, calls));
           return;
         }
         const m = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);

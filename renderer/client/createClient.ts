@@ -137,6 +137,51 @@ function httpClient(token: string): WorkbenchClient {
   };
 }
 
+/**
+ * Sends calls in one request, one promise per call in their order, each settling as that call's own would (its
+ * result, or a ClientError with the service's message).
+ */
+export type CallBatch = (calls: readonly (readonly [string, unknown])[]) => Promise<unknown>[];
+
+/** The browser shell's first-screen batch (POST api/first-screen, electron/web/firstScreenBatch.ts). */
+function httpFirstScreenBatch(token: string): CallBatch {
+  return (calls) => {
+    const replies = (async () => {
+      let res: Response;
+      try {
+        res = await fetch('api/first-screen', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token },
+          body: JSON.stringify(calls),
+        });
+      } catch {
+        throw unreachable();
+      }
+      const body = (await res.json().catch(() => ({}))) as Reply[] | Reply;
+      if (!res.ok || !Array.isArray(body) || body.length !== calls.length) {
+        const error = Array.isArray(body) ? undefined : body.error;
+        throw new ClientError(error ?? { code: 'internal', message: `HTTP ${res.status}` });
+      }
+      return body;
+    })();
+    return calls.map(async (_call, i) => {
+      const reply = (await replies)[i];
+      if (reply.error) throw new ClientError(reply.error);
+      return reply.result;
+    });
+  };
+}
+
+/**
+ * The first screen's calls in one round trip where the transport has a connection limit (the browser shell: Chromium
+ * opens six connections to it, and the page's chunks hold most of them at start). Null in the desktop app, whose
+ * bridge has no such limit: each call goes on its own there.
+ */
+export function createFirstScreenBatch(): CallBatch | null {
+  const bridge = (window as unknown as { workbench?: Bridge }).workbench;
+  return bridge ? null : httpFirstScreenBatch(tokenFromLocation());
+}
+
 export function createClient(): WorkbenchClient {
   const bridge = (window as unknown as { workbench?: Bridge }).workbench;
   return bridge ? bridgeClient(bridge) : httpClient(tokenFromLocation());

@@ -29,12 +29,17 @@ export type AnsweredNow = <N extends CallName>(name: N, args: CallArgs<N>) => { 
 
 const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args ?? {})}`;
 
-export function primedClient(inner: WorkbenchClient, calls: readonly PrimedCall[]): PrimedClient {
+/**
+ * `batch`, where given, sends the primed calls in one request (client/createClient.ts createFirstScreenBatch), each
+ * answer the same as its own call's; without it each call goes through `inner`.
+ */
+export function primedClient(inner: WorkbenchClient, calls: readonly PrimedCall[], batch?: (calls: readonly PrimedCall[]) => Promise<unknown>[]): PrimedClient {
   const primed = new Map<string, Promise<unknown>>();
   /** The answers that have arrived, by the promise that carries them (so a dropped or taken one is not found). */
   const arrived = new WeakMap<Promise<unknown>, unknown>();
-  for (const [name, args] of calls) {
-    const answer: Promise<unknown> = inner.call(name, args as never);
+  const answers: Promise<unknown>[] = batch ? batch(calls) : calls.map(([name, args]) => inner.call(name, args as never));
+  for (const [i, [name, args]] of calls.entries()) {
+    const answer = answers[i];
     answer.then(
       (value) => arrived.set(answer, value),
       // Not taken yet is not unhandled: the view that takes it sees the same refusal as its own call would.

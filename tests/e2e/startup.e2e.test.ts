@@ -1,8 +1,9 @@
-// The page's start in Chromium against the browser shell: the first screen's calls go to the shell once each (the
-// entry sends them before the app loads and the views take those answers, renderer/client/primedClient.ts), the rows
-// they draw are the store's; and every view, opened in turn and used the way its grid is used (editors, filters,
-// tooltips, selection, a series' observations, the import history), runs without an AG Grid console error — the
-// app registers only the grid modules it lists (renderer/grid/modules.ts), and a missing one is error #200.
+// The page's start in Chromium against the browser shell: the first screen's calls go to the shell once each, in one
+// request (the entry sends them before the app loads and the views take those answers, renderer/client/
+// primedClient.ts, electron/web/firstScreenBatch.ts), the rows they draw are the store's; and every view, opened in
+// turn and used the way its grid is used (editors, filters, tooltips, selection, a series' observations, the import
+// history), runs without an AG Grid console error — the app registers only the grid modules it lists
+// (renderer/grid/modules.ts), and a missing one is error #200.
 import path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +26,10 @@ let shell: WebShell;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let targets: Target[];
-/** Every contract call the page sent, by name, in order. */
+/** Every contract call the page sent, by name, in order (each call of the first screen's batch counted). */
 const sent: string[] = [];
+/** The first screen's batches the page sent, each as the calls it carried. */
+const batches: [string, unknown][][] = [];
 /** Console errors and warnings that come from AG Grid (its messages start "AG Grid:"), and uncaught page errors. */
 const gridProblems: string[] = [];
 
@@ -44,8 +47,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('request', (r) => {
-    const m = /\/api\/call\/(\w+)$/.exec(new URL(r.url()).pathname);
+    const { pathname } = new URL(r.url());
+    const m = /\/api\/call\/(\w+)$/.exec(pathname);
     if (m) sent.push(m[1]);
+    // The first screen's batch: one request carrying the five calls (electron/web/firstScreenBatch.ts).
+    if (pathname === '/api/first-screen') {
+      batches.push(r.postDataJSON() as [string, unknown][]);
+      for (const [name] of r.postDataJSON() as [string, unknown][]) sent.push(name);
+    }
   });
   page.on('console', (m: ConsoleMessage) => {
     if ((m.type() === 'error' || m.type() === 'warning') && /AG Grid/i.test(m.text())) gridProblems.push(m.text());
@@ -73,8 +82,10 @@ describe('start of the page', () => {
     // Playwright's "network idle" never comes).
     await page.waitForTimeout(1000);
     for (const [name] of FIRST_SCREEN_CALLS) expect(sent.filter((n) => n === name), name).toHaveLength(1);
-    // Nothing primed was left untaken, nothing asked twice: the calls sent are exactly the primed ones.
+    // Nothing primed was left untaken, nothing asked twice: the calls sent are exactly the primed ones, all in the
+    // one batch request (one of Chromium's six connections to the shell), none on its own.
     expect([...sent].sort()).toEqual(FIRST_SCREEN_CALLS.map(([name]) => name).sort());
+    expect(batches).toEqual([FIRST_SCREEN_CALLS.map(([name, args]) => [name, args])]);
     await page.screenshot({ path: screenshotPath('startup-targets'), fullPage: true });
   });
 

@@ -2,7 +2,8 @@
 // the shell listens before the threads are ready, the calls thread reads the first screen ahead) must be byte for
 // byte what the earlier path sent: the result copied out of the thread, then `JSON.stringify({ result })` in the
 // shell's own thread. Compared on the seeded plan and a generated 2,000-target plan, right after start, after edits
-// through the shell and by another connection, after an undo and after an import, on both engines.
+// through the shell and by another connection, after an undo and after an import, on both engines. The page asks
+// for the five in one request (POST /api/first-screen): its entries must be those same bytes.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,10 +92,26 @@ describe.each(ENGINES)('the first screen over the browser shell answers as befor
     return bytes.toString('utf8');
   };
 
-  /** Every first-screen call, and listTargets of each plan, as the shell sends it and as the earlier path did. */
+  /** The first screen's batch (POST /api/first-screen, the page's one request for its five calls) as sent. */
+  const batch = async (calls: readonly (readonly [string, unknown])[]): Promise<{ status: number; text: string }> => {
+    const res = await fetch(`http://127.0.0.1:${shell.port}/api/first-screen`, { method: 'POST', headers: { 'X-Workbench-Token': shell.token, 'Content-Type': 'application/json' }, body: JSON.stringify(calls) });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (res.status === 200) expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    return { status: res.status, text: bytes.toString('utf8') };
+  };
+
+  /**
+   * Every first-screen call, and listTargets of each plan, as the shell sends it and as the earlier path did; and the
+   * first screen's batch: each of its entries the bytes of that call's single answer, in the order asked.
+   */
   async function expectSameAnswers(): Promise<void> {
     const asked: (readonly [string, unknown])[] = [...FIRST_SCREEN_CALLS, ...planIds.map((planId): [string, unknown] => ['listTargets', { planId }])];
     for (const [name, args] of asked) expect(await sent(name, args), `${name} ${JSON.stringify(args)}`).toBe(await earlierBytes(reference, name, args));
+    const singles = await Promise.all(PAGE_FIRST_SCREEN_CALLS.map(([name, args]) => earlierBytes(reference, name, args)));
+    expect(await batch(PAGE_FIRST_SCREEN_CALLS)).toEqual({ status: 200, text: `[${singles.join(',')}]` });
+    // Asked in another order, or only some of them: the entries follow the request.
+    const some = [PAGE_FIRST_SCREEN_CALLS[4], PAGE_FIRST_SCREEN_CALLS[0]];
+    expect(await batch(some)).toEqual({ status: 200, text: `[${singles[4]},${singles[0]}]` });
   }
 
   const newestTargets = async () => (JSON.parse(await sent('listTargets', {})) as { result: Target[] }).result;
@@ -119,6 +136,29 @@ describe.each(ENGINES)('the first screen over the browser shell answers as befor
     await sent('undo', {});
     expect((await newestTargets()).find((t) => t.id === second.id)?.unit).toBe(second.unit);
     await expectSameAnswers();
+  }, 120_000);
+
+  it('refuses in the batch any call that is not one of the first screen’s, and touches nothing', async () => {
+    const before = await sent('listTargets', {});
+    const [target] = (JSON.parse(before) as { result: Target[] }).result.filter((t) => t.kind !== 'task');
+    for (const body of [
+      [['editTargets', { edits: [{ targetId: target.id, field: 'notes', value: '不应保存' }] }]],
+      [['appInfo', {}], ['undo', {}]],
+      [['listTargets', { planId: planIds[0] }]],
+      [],
+      { appInfo: {} },
+      [['appInfo']],
+    ]) {
+      const { status, text } = await batch(body as never);
+      expect(status, JSON.stringify(body)).toBe(400);
+      expect((JSON.parse(text) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'bad_request', message: expect.stringContaining(' / ') });
+    }
+    const malformed = await fetch(`http://127.0.0.1:${shell.port}/api/first-screen`, { method: 'POST', headers: { 'X-Workbench-Token': shell.token }, body: '[[' });
+    expect(malformed.status).toBe(400);
+    const untokened = await fetch(`http://127.0.0.1:${shell.port}/api/first-screen`, { method: 'POST', body: JSON.stringify(PAGE_FIRST_SCREEN_CALLS) });
+    expect(untokened.status).toBe(401);
+    expect(await sent('listTargets', {})).toBe(before);
+    expect(await sent('undoState', {})).toBe(await earlierBytes(reference, 'undoState', {}));
   }, 120_000);
 
   it('after an import through the shell', async () => {

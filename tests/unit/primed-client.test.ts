@@ -75,4 +75,25 @@ describe('primedClient', () => {
     expect(refused.answered('appInfo', {})).toBeUndefined();
     await expect(refused.client.call('appInfo', {})).rejects.toThrow('not ready');
   });
+  it('with a batch, sends the primed calls in it once, not through the client, and hands out its answers and refusals', async () => {
+    const inner = recordingClient();
+    const batches: string[][] = [];
+    const batch = (calls: readonly (readonly [string, unknown])[]) => {
+      batches.push(calls.map(([name, args]) => `${name} ${JSON.stringify(args)}`));
+      return calls.map(([name]) => (name === 'undoState' ? Promise.reject(new Error('无权查看 / not allowed')) : Promise.resolve(`${name}@batch`)));
+    };
+    const primed = primedClient(inner.client, [['listTargets', {}], ['undoState', {}], ['listPlans', {}]], batch);
+    expect(batches).toEqual([['listTargets {}', 'undoState {}', 'listPlans {}']]);
+    expect(inner.asked).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(primed.answered('listTargets', {})).toEqual({ value: 'listTargets@batch' });
+    expect(primed.answered('undoState', {})).toBeUndefined();
+    expect(await primed.client.call('listTargets', {})).toBe('listTargets@batch');
+    await expect(primed.client.call('undoState', {})).rejects.toThrow('not allowed');
+    // Taken once: the next call of the same name goes to the client, as without a batch.
+    expect(await primed.client.call('listTargets', {})).toBe('listTargets#1');
+    primed.drop();
+    expect(await primed.client.call('listPlans', {})).toBe('listPlans#1');
+    expect(batches).toHaveLength(1);
+  });
 });
