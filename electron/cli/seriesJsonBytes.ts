@@ -23,6 +23,9 @@ const OBSERVATIONS_END = bytesOf('\n    ]\n  }');
 const NO_OBSERVATIONS = bytesOf('[]\n  }');
 const OBSERVATIONS_START = bytesOf('[');
 const SERIES_SEPARATOR = bytesOf(',\n');
+const ARRAY_OPEN = bytesOf('[\n');
+const ARRAY_CLOSE = bytesOf('\n]\n');
+const EMPTY_ARRAY = bytesOf('[]\n');
 
 /** Writes bytes into pieces of `pieceBytes`, each handed over once full (never a UTF-8 sequence split). */
 class PieceWriter {
@@ -135,21 +138,6 @@ function writeSeries(w: PieceWriter, periodTexts: PeriodTexts, fragments: string
   w.bytes(OBSERVATIONS_END);
 }
 
-/** The pretty-printed array's brackets, and what stands between two of its elements. */
-export const ARRAY_OPEN = bytesOf('[\n');
-export const ARRAY_CLOSE = bytesOf('\n]\n');
-export const ELEMENT_SEPARATOR = SERIES_SEPARATOR;
-
-function* writeElements(w: PieceWriter, list: readonly CatalogSeries[], values: CurrentValues): Generator<Uint8Array> {
-  const periodTexts = new PeriodTexts();
-  const fragments: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) w.bytes(SERIES_SEPARATOR);
-    writeSeries(w, periodTexts, fragments, list[i], values.get(list[i].id));
-    if (w.ready.length > 0) yield* w.take();
-  }
-}
-
 /**
  * The text of `JSON.stringify(list.map(seriesJson), null, 2)` and a final line break, as UTF-8 pieces of about
  * `pieceBytes` (each a fresh buffer, so a piece still being written out is never overwritten). `values` gives
@@ -158,23 +146,18 @@ function* writeElements(w: PieceWriter, list: readonly CatalogSeries[], values: 
 export function* seriesJsonBytes(list: readonly CatalogSeries[], values: CurrentValues, pieceBytes = PIECE_BYTES): Generator<Uint8Array> {
   const w = new PieceWriter(pieceBytes);
   if (list.length === 0) {
-    w.bytes(bytesOf('[]\n'));
+    w.bytes(EMPTY_ARRAY);
   } else {
     w.bytes(ARRAY_OPEN);
-    yield* writeElements(w, list, values);
+    const periodTexts = new PeriodTexts();
+    const fragments: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) w.bytes(SERIES_SEPARATOR);
+      writeSeries(w, periodTexts, fragments, list[i], values.get(list[i].id));
+      if (w.ready.length > 0) yield* w.take();
+    }
     w.bytes(ARRAY_CLOSE);
   }
-  w.finish();
-  yield* w.take();
-}
-
-/**
- * Only the elements of that array for `list`, separated as in it, without the brackets: a part of the whole
- * text, which `ARRAY_OPEN`, parts joined by `ELEMENT_SEPARATOR` and `ARRAY_CLOSE` make whole (non-empty parts).
- */
-export function* seriesElementsBytes(list: readonly CatalogSeries[], values: CurrentValues, pieceBytes = PIECE_BYTES): Generator<Uint8Array> {
-  const w = new PieceWriter(pieceBytes);
-  yield* writeElements(w, list, values);
   w.finish();
   yield* w.take();
 }

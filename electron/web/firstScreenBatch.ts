@@ -8,8 +8,10 @@
 import { WorkbenchError } from '../../shared/errors';
 import { FIRST_SCREEN_CALLS } from '../service/firstScreenCalls';
 import type { ServiceBackend } from '../service/host/backend';
-import { jsonOfResult } from '../service/host/answerJson';
 import { reportError } from '../log';
+import { resultReply } from './resultReply';
+
+const COMMA = Buffer.from(',');
 
 const ALLOWED = new Set(FIRST_SCREEN_CALLS.map(([name, args]) => `${name} ${JSON.stringify(args)}`));
 
@@ -25,10 +27,6 @@ export function firstScreenBatchCalls(body: unknown): (readonly [string, unknown
   });
 }
 
-const OPEN_RESULT = Buffer.from('{"result":');
-const CLOSE = Buffer.from('}');
-const COMMA = Buffer.from(',');
-
 /**
  * The answers of `calls`, in their order, as one JSON array of replies. The calls go to the backend together (it
  * answers them one after another, in order, as it would separate requests); a refused call is that entry's
@@ -38,18 +36,11 @@ export async function answerFirstScreenBatch(backend: ServiceBackend, calls: rea
   const replies = await Promise.all(
     calls.map(async ([name, args]) => {
       try {
-        const json = backend.callJson ? await backend.callJson(name, args) : jsonOfResult(await backend.call(name, args));
-        return Buffer.concat([OPEN_RESULT, json, CLOSE]);
+        return await resultReply(backend, name, args);
       } catch (e) {
         return Buffer.from(JSON.stringify({ error: reportError(`web ${name}`, e) }));
       }
     }),
   );
-  const parts: Buffer[] = [Buffer.from('[')];
-  replies.forEach((reply, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(reply);
-  });
-  parts.push(Buffer.from(']'));
-  return Buffer.concat(parts);
+  return Buffer.concat([Buffer.from('['), ...replies.flatMap((reply, i) => (i > 0 ? [COMMA, reply] : [reply])), Buffer.from(']')]);
 }

@@ -11,8 +11,8 @@ import type { ServiceEvent } from '../../shared/contract/events';
 import { toWireError, WorkbenchError } from '../../shared/errors';
 import type { ServiceBackend } from '../service/host/backend';
 import type { Service } from '../service/service';
-import { jsonOfResult } from '../service/host/answerJson';
 import { receiveUpload } from './upload';
+import { resultReply } from './resultReply';
 import { answerFirstScreenBatch, firstScreenBatchCalls } from './firstScreenBatch';
 import { reportError } from '../log';
 
@@ -110,12 +110,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-const RESULT_OPEN = Buffer.from('{"result":');
-const RESULT_CLOSE = Buffer.from('}');
-
-/** A call's answer, `{"result":…}`, around the result's JSON bytes as the backend wrote them (answerJson.ts). */
-function sendResult(res: http.ServerResponse, json: Uint8Array): void {
-  sendBytes(res, Buffer.concat([RESULT_OPEN, json, RESULT_CLOSE]));
+/** A request body that could not be read as the call's JSON: its own refusal, else "not valid JSON". */
+function badRequestBody(e: unknown) {
+  return toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON'));
 }
 
 /** A JSON body already written as bytes, with the headers of every answer. */
@@ -181,7 +178,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           try {
             calls = firstScreenBatchCalls(JSON.parse((await readBody(req)).toString('utf8')));
           } catch (e) {
-            sendJson(res, 400, { error: toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON')) });
+            sendJson(res, 400, { error: badRequestBody(e) });
             return;
           }
           sendBytes(res, await answerFirstScreenBatch(backend, calls));
@@ -202,11 +199,11 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
             sendJson(res, 413, { error: toWireError(e) });
             return;
           }
-          sendJson(res, 400, { error: toWireError(e instanceof WorkbenchError ? e : new WorkbenchError('bad_request', '请求不是有效的 JSON / The request body is not valid JSON')) });
+          sendJson(res, 400, { error: badRequestBody(e) });
           return;
         }
         try {
-          sendResult(res, backend.callJson ? await backend.callJson(m[1], args) : jsonOfResult(await backend.call(m[1], args)));
+          sendBytes(res, await resultReply(backend, m[1], args));
         } catch (e) {
           const wire = reportError(`web ${m[1]}`, e);
           sendJson(res, wire.code === 'bad_request' ? 400 : wire.code === 'not_found' ? 404 : wire.code === 'forbidden' ? 403 : 500, { error: wire });

@@ -56,6 +56,15 @@ async function replyOf(res: Response): Promise<unknown> {
   return body.result;
 }
 
+/** POSTs to the shell with the token; a shell that cannot be reached is the one ClientError that says so. */
+async function post(path: string, token: string, contentType: string, body: BodyInit): Promise<Response> {
+  try {
+    return await fetch(path, { method: 'POST', headers: { 'Content-Type': contentType, 'X-Workbench-Token': token }, body });
+  } catch {
+    throw unreachable();
+  }
+}
+
 /** Reads the shell's server-sent event stream with fetch (so the token goes in a header), reconnecting after a drop. */
 function eventStream(token: string, emit: (event: ServiceEvent) => void): void {
   const RETRY_MS = 2000;
@@ -106,32 +115,14 @@ function httpClient(token: string): WorkbenchClient {
       return () => listeners.delete(listener);
     },
     async fileInput(file) {
-      let res: Response;
-      try {
-        res = await fetch(`api/upload?name=${encodeURIComponent(file.name)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', 'X-Workbench-Token': token },
-          body: file,
-        });
-      } catch {
-        throw unreachable();
-      }
+      const res = await post(`api/upload?name=${encodeURIComponent(file.name)}`, token, 'application/octet-stream', file);
       const uploaded = (await replyOf(res)) as { uploadId: string; fileName: string };
       return { fileName: uploaded.fileName, uploadId: uploaded.uploadId };
     },
   });
   return {
     async call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
-      let res: Response;
-      try {
-        res = await fetch(`api/call/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token },
-          body: JSON.stringify(args ?? {}),
-        });
-      } catch {
-        throw unreachable();
-      }
+      const res = await post(`api/call/${name}`, token, 'application/json', JSON.stringify(args ?? {}));
       return (await replyOf(res)) as CallResult<N>;
     },
   };
@@ -147,16 +138,7 @@ export type CallBatch = (calls: readonly (readonly [string, unknown])[]) => Prom
 function httpFirstScreenBatch(token: string): CallBatch {
   return (calls) => {
     const replies = (async () => {
-      let res: Response;
-      try {
-        res = await fetch('api/first-screen', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token },
-          body: JSON.stringify(calls),
-        });
-      } catch {
-        throw unreachable();
-      }
+      const res = await post('api/first-screen', token, 'application/json', JSON.stringify(calls));
       const body = (await res.json().catch(() => ({}))) as Reply[] | Reply;
       if (!res.ok || !Array.isArray(body) || body.length !== calls.length) {
         const error = Array.isArray(body) ? undefined : body.error;

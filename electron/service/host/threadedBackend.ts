@@ -334,10 +334,9 @@ export async function startThreadedBackend(opts: ThreadedBackendOptions): Promis
     // Anything else, unknown names included (the calls thread refuses those with the usual message).
     const thread = HEAVY_CALLS.has(name) ? heavy() : callsThread;
     const answer = json ? thread.call(name, args, true) : thread.call(name, args);
-    // Once the first screen has its answers the series list may be counted. The heavy thread is not started here:
-    // the browser is still drawing the first rows (a few hundred ms of a core, at 2,000 targets) and the thread's
-    // start-up and the chart renderer's warm-up would take that core; it starts once the calls thread has been idle
-    // (the first rows are drawn by then) or with the first heavy call, whichever comes first.
+    // Only once the first screen has its targets does a call of another view count as leaving it (leftFirstScreen).
+    // The heavy thread is not started here: the browser is still drawing the first rows (a few hundred ms of a core,
+    // at 2,000 targets) and the thread's start-up and the chart renderer's warm-up would take that core.
     if (name === 'listTargets' && !listTargetsAnswered) {
       void answer.then(
         () => {
