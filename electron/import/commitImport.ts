@@ -97,6 +97,19 @@ const IDENTITY_COLUMNS = ['id', 'name', 'unit', 'measure', 'frequency', 'region'
 
 /** The series new to the store, written together; their ids by plan key, in plan order. */
 export function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<string, number> {
+  if (db.engine === 'sqlite') {
+    // SQLite: one statement a row and its rowid as SQLite gave it, in plan order. The engine is in this process, so
+    // 20,000 statements cost no round trips, and no RETURNING rows come back to be matched to the plan by identity
+    // (which took more CPU than the inserts: 0.24–0.32 s against 0.14 s for 20,000 series). The same ids as before:
+    // SQLite numbers each row one past the highest, whether rows go one or 500 a statement.
+    const insert = db.prepare(`INSERT INTO series (${SERIES_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`);
+    const out = new Map<string, number>();
+    for (const p of fresh) {
+      const i = p.identity;
+      out.set(p.key, Number(insert.run(i.name, p.label, i.unit, i.measure, i.frequency, i.region).lastInsertRowid));
+    }
+    return out;
+  }
   const rows = fresh.map((p) => {
     const i = p.identity;
     return [i.name, p.label, i.unit, i.measure, i.frequency, i.region];

@@ -94,6 +94,10 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
     const many = db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT));
     const one = db.prepare(singleRowInsertSql(table, columns));
     // One parameter list, filled in place and reused for every statement: no array per row or per statement.
+    // It is passed spread, as arguments: better-sqlite3 reads an array argument element by element through V8's
+    // generic property lookup (Object::Get), arguments directly; at 1,000,000 rows of 7 values that lookup was
+    // about a fifth of the raw insert's CPU (bench/insertFloor.ts, 1.70 → 1.43 s on a quiet machine). The values
+    // bound are the same either way.
     const pending: unknown[] = new Array(width * SQLITE_ROWS_PER_STATEMENT);
     let buffered = 0;
     let written = 0;
@@ -106,14 +110,14 @@ export function rowInserter(db: StoreDb, table: string, columns: readonly string
           // Checked once a statement, before it writes (a million rows: a call into the driver per row saved).
           requireTransaction();
           buffered = 0;
-          many.run(pending);
+          many.run(...pending);
           written += SQLITE_ROWS_PER_STATEMENT;
         }
       },
       flush() {
         if (buffered === 0) return;
         requireTransaction();
-        for (let i = 0; i < buffered; i++) one.run(pending.slice(i * width, (i + 1) * width));
+        for (let i = 0; i < buffered; i++) one.run(...pending.slice(i * width, (i + 1) * width));
         written += buffered;
         buffered = 0;
       },
@@ -182,7 +186,7 @@ export function insertReturning(db: StoreDb, table: string, columns: readonly st
     const one = db.prepare(singleRowInsertSql(table, columns) + back).raw();
     let start = 0;
     for (; start + SQLITE_ROWS_PER_STATEMENT <= rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
-      for (const r of many.all(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).flat()) as unknown[][]) out.push(r);
+      for (const r of many.all(...rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).flat()) as unknown[][]) out.push(r);
     }
     for (const row of rows.slice(start)) out.push(one.get(...row) as unknown[]);
     return out;
