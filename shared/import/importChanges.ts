@@ -316,16 +316,26 @@ function reasonFor(p: PlannedSeries, homeRegion: string | null): string {
 
 export const MAX_LISTED_REVISIONS = 2000;
 
-export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS): ChangeSummary {
+/**
+ * A series' lowest and highest period when the caller has them without reading its observations again (the streamed
+ * import, whose observations are decoded anew at each read); undefined: read them.
+ */
+export type PeriodRangeOf = (p: PlannedSeries) => readonly [first: PeriodKey, last: PeriodKey] | undefined;
+
+export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS, rangeOf?: PeriodRangeOf): ChangeSummary {
   const revisions: RevisionView[] = [];
   let revisionCount = 0;
   const series: SeriesChange[] = plan.series.map((p) => {
     let first: PeriodKey | null = null;
     let last: PeriodKey | null = null;
     const seriesId = p.stored?.id ?? ids?.get(p.key) ?? null;
-    for (const o of p.observations) {
-      if (first === null || o.period < first) first = o.period;
-      if (last === null || o.period > last) last = o.period;
+    const known = rangeOf?.(p);
+    if (known) [first, last] = known;
+    else {
+      for (const o of p.observations) {
+        if (first === null || o.period < first) first = o.period;
+        if (last === null || o.period > last) last = o.period;
+      }
     }
     revisionCount += p.counts.revised;
     if (p.counts.revised > 0 && revisions.length < limit) {

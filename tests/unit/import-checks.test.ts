@@ -133,6 +133,19 @@ describe('the import plan against a store', () => {
     expect(summary.revisions.map((r) => [r.period, r.oldValue, r.newValue])).toEqual([['2025-10', 103000, 103500]]);
   });
 
+  it('summarises alike with the period ranges given, reading observations only for the revisions', () => {
+    const plan = planImport(file(null), lookup, '内蒙古自治区');
+    const ranges = (first: string, last: string) => () => [first, last] as const;
+    expect(summariseChanges(plan, undefined, undefined, ranges('2025-09', '2025-11'))).toEqual(summariseChanges(plan));
+    // A series without revisions: the summary takes the range given and never reads its observations.
+    const fresh = planImport(file('全国'), lookup, '内蒙古自治区');
+    const expected = summariseChanges(fresh);
+    Object.defineProperty(fresh.series[0], 'observations', { get: () => { throw new Error('observations read'); } });
+    expect(summariseChanges(fresh, undefined, undefined, ranges('2025-09', '2025-11'))).toEqual(expected);
+    // Without a range they are read (the classic commit and the preview).
+    expect(() => summariseChanges(fresh)).toThrow('observations read');
+  });
+
   it('names the stored series of other regions when the file starts a new one', () => {
     const plan = planImport(file('全国'), lookup, '内蒙古自治区');
     expect(plan.counts.seriesNew).toBe(1);

@@ -287,6 +287,12 @@ class StreamedWriter {
   private readonly writtenCounts: WrittenCounts[] = [];
   /** The current values the plan read, before this import wrote anything to those series (for the checks). */
   private readonly currentRead = new Map<number, ReadonlyMap<PeriodKey, number>>();
+  /**
+   * Each planned series' lowest and highest period, taken while its planning observations are at hand: the batch
+   * summary then need not decode a million observations again only to find them (it still does for revisions).
+   */
+  private readonly ranges = new Map<PlannedSeries, readonly [PeriodKey, PeriodKey]>();
+  private readonly rangeOf = (p: PlannedSeries) => this.ranges.get(p);
   private readonly counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
   private parsedSeries = 0;
   private batchId: number | null = null;
@@ -378,6 +384,14 @@ class StreamedWriter {
       const p = planned[j];
       // One series per row, each once (checked above): the plan's series are the batch's, in order, sharing arrays.
       if (p.observations !== series[j].observations) throw new Error('streamed commit: the plan does not follow the batch');
+      // As summariseChanges finds them: the lowest and highest period by string order (a planned series has values).
+      let low = p.observations[0].period;
+      let high = low;
+      for (const o of p.observations) {
+        if (o.period < low) low = o.period;
+        if (o.period > high) high = o.period;
+      }
+      this.ranges.set(p, [low, high]);
       const start = starts[j];
       // Rows in plan order, as the classic commit writes them: every value new, or only the new and revised ones.
       const { statuses } = p;
@@ -421,12 +435,12 @@ class StreamedWriter {
     }
     const checks = importWarnings(plan, this.lookupAsBefore());
     const written = this.counts.observationsNew + this.counts.observationsRevised;
-    if (this.batchId === null) return unchangedResult(plan, checks, skipped);
+    if (this.batchId === null) return unchangedResult(plan, checks, skipped, this.rangeOf);
     const rowsWritten = this.rows!.finish();
     if (rowsWritten !== written) throw new Error(`streamed commit: wrote ${rowsWritten} observation rows for ${written} planned`);
     // The kept series counts, added from what was written, as the classic commit adds them (seriesCounts.ts).
     addWrittenCounts(this.db, this.batchId, this.writtenCounts, this.countsWereCurrent);
-    return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled });
+    return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled, rangeOf: this.rangeOf });
   }
 
   /** A stored series as it was before this import relabelled it. */
