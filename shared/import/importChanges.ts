@@ -317,19 +317,30 @@ function reasonFor(p: PlannedSeries, homeRegion: string | null): string {
 export const MAX_LISTED_REVISIONS = 2000;
 
 /**
- * A series' lowest and highest period when the caller has them without reading its observations again (the streamed
- * import, whose observations are decoded anew at each read); undefined: read them.
+ * What a caller already has of a series' summary, so that it is not worked out again (the streamed import: its
+ * observations are decoded anew at each read, and its store thread can word a reason while it waits for the parse).
+ * Each answers undefined where it does not know; then the summary works it out itself, as without hints.
  */
-export type PeriodRangeOf = (p: PlannedSeries) => readonly [first: PeriodKey, last: PeriodKey] | undefined;
+export interface SummaryHints {
+  /** The series' lowest and highest period (by string order, as the summary finds them). */
+  rangeOf?(p: PlannedSeries): readonly [first: PeriodKey, last: PeriodKey] | undefined;
+  /** The series' reason, as reasonFor words it for this plan's home region. */
+  reasonOf?(p: PlannedSeries): string | undefined;
+}
 
-export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS, rangeOf?: PeriodRangeOf): ChangeSummary {
+/** Why a series continues or starts one (SeriesChange.reason), for a plan whose home region is `homeRegion`. */
+export function seriesReason(p: PlannedSeries, homeRegion: string | null): string {
+  return reasonFor(p, homeRegion);
+}
+
+export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS, hints: SummaryHints = {}): ChangeSummary {
   const revisions: RevisionView[] = [];
   let revisionCount = 0;
   const series: SeriesChange[] = plan.series.map((p) => {
     let first: PeriodKey | null = null;
     let last: PeriodKey | null = null;
     const seriesId = p.stored?.id ?? ids?.get(p.key) ?? null;
-    const known = rangeOf?.(p);
+    const known = hints.rangeOf?.(p);
     if (known) [first, last] = known;
     else {
       for (const o of p.observations) {
@@ -367,7 +378,7 @@ export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, num
       regionSource: p.regionSource,
       status: p.stored ? 'continued' : 'new',
       seriesId,
-      reason: reasonFor(p, plan.homeRegion),
+      reason: hints.reasonOf?.(p) ?? reasonFor(p, plan.homeRegion),
       previousLabel: p.stored && p.stored.label !== p.label ? p.stored.label : null,
       sheet: p.sheet,
       observations: { ...p.counts },

@@ -18,7 +18,7 @@ import { withoutForeignKeyChecks } from '../../store/foreignKeys';
 import { seriesLookup } from '../../store/seriesLookup';
 import { homeRegion } from '../../store/settingsRepo';
 import type { PeriodKey } from '../../../shared/domain/series';
-import { planImport, STATUS_NEW, STATUS_UNCHANGED, type ChangeCounts, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
+import { planImport, seriesReason, STATUS_NEW, STATUS_UNCHANGED, type ChangeCounts, type SummaryHints, type ImportPlan, type PlannedSeries, type StoredSeries, type StoreLookup } from '../../../shared/import/importChanges';
 import { importWarnings } from '../../../shared/import/importWarnings';
 import { identityKey } from '../../../shared/import/seriesIdentity';
 import type { ParsedFile, ParsedSeries } from '../../../shared/import/mapping';
@@ -292,7 +292,12 @@ class StreamedWriter {
    * summary then need not decode a million observations again only to find them (it still does for revisions).
    */
   private readonly ranges = new Map<PlannedSeries, readonly [PeriodKey, PeriodKey]>();
-  private readonly rangeOf = (p: PlannedSeries) => this.ranges.get(p);
+  /**
+   * Reasons worded while the store thread waits for the next batch, for the series whose reason the finish cannot
+   * change: a continued series, or a new one without other series of its name (the finish only drops siblings).
+   */
+  private readonly reasons = new Map<PlannedSeries, string>();
+  private readonly hints: SummaryHints = { rangeOf: (p) => this.ranges.get(p), reasonOf: (p) => this.reasons.get(p) };
   private readonly counts: ChangeCounts = { seriesNew: 0, seriesContinued: 0, observationsNew: 0, observationsUnchanged: 0, observationsRevised: 0 };
   private parsedSeries = 0;
   private batchId: number | null = null;
@@ -392,6 +397,7 @@ class StreamedWriter {
         if (o.period > high) high = o.period;
       }
       this.ranges.set(p, [low, high]);
+      if (p.stored !== null || p.siblings.length === 0) this.reasons.set(p, seriesReason(p, this.home));
       const start = starts[j];
       // Rows in plan order, as the classic commit writes them: every value new, or only the new and revised ones.
       const { statuses } = p;
@@ -435,12 +441,12 @@ class StreamedWriter {
     }
     const checks = importWarnings(plan, this.lookupAsBefore());
     const written = this.counts.observationsNew + this.counts.observationsRevised;
-    if (this.batchId === null) return unchangedResult(plan, checks, skipped, this.rangeOf);
+    if (this.batchId === null) return unchangedResult(plan, checks, skipped, this.hints);
     const rowsWritten = this.rows!.finish();
     if (rowsWritten !== written) throw new Error(`streamed commit: wrote ${rowsWritten} observation rows for ${written} planned`);
     // The kept series counts, added from what was written, as the classic commit adds them (seriesCounts.ts).
     addWrittenCounts(this.db, this.batchId, this.writtenCounts, this.countsWereCurrent);
-    return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled, rangeOf: this.rangeOf });
+    return recordBatch(this.db, parsed, { plan, checks, skipped, batchId: this.batchId, ids: this.ids, created: this.created, relabelled: this.relabelled, hints: this.hints });
   }
 
   /** A stored series as it was before this import relabelled it. */
