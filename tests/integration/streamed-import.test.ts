@@ -9,6 +9,7 @@ import { importStreamed, type StreamedTuning } from '../../electron/import/strea
 import type { Store } from '../../electron/store/openStore';
 import { PREVIEW_HEAD } from '../../shared/contract/importCalls';
 import { ENGINES, freshStore } from '../helpers/stores';
+import { writeTransaction } from '../../electron/store/writeTransaction';
 import { monthHeadersNewestFirst, workbook, type Cell } from './helpers/layoutFixtures';
 import { sha256 } from './helpers/importStore';
 
@@ -81,6 +82,8 @@ interface Case {
   tuning?: StreamedTuning;
   /** Why the streamed import took the classic path, when it must have been this. */
   reason?: RegExp;
+  /** After the earlier files: the kept series counts made stale (as rows written by a tool that does not keep them). */
+  staleCounts?: boolean;
 }
 
 async function classicImport(db: Store, c: Case, opts: CommitOptions): Promise<Outcome> {
@@ -103,6 +106,7 @@ async function expectSameStores(engine: (typeof ENGINES)[number], c: Case): Prom
         commitImport(db, parsed, { fileName: `earlier${i}.xlsx`, fileHash: sha256(earlier), skipInvalid: false, now: NOW });
       }
     }
+    if (c.staleCounts) for (const { db } of [a, b]) writeTransaction(db, () => db.prepare("UPDATE series_counts_state SET stamp = 'stale'").run());
     const opts: CommitOptions = { fileName: c.fileName ?? 'file.xlsx', fileHash: sha256(c.file), skipInvalid: c.skipInvalid ?? false, now: NOW, user: 'tester' };
     const classic = await classicImport(a.db, c, opts);
     let streamed: Outcome;
@@ -136,6 +140,19 @@ async function expectSameStores(engine: (typeof ENGINES)[number], c: Case): Prom
 describe.each(ENGINES)('the streamed import leaves the store as the classic import does (%s)', (engine) => {
   it('an NBS wide export of 2,100 indicators (three read batches) into an empty store: streamed', async () => {
     await expectSameStores(engine, { file: wideFile({ series: 2100, periods: 4 }), path: 'streamed' });
+  });
+
+  it('kept series counts added batch by batch over earlier vintages, and counted afresh when they were stale: streamed', async () => {
+    // 2,100 indicators (three read batches), the first 1,000 stored with two months, revised and continued here.
+    const earlier = wideFile({ series: 1000, periods: 2, value: (s, p) => s + p + 0.5 });
+    for (const staleCounts of [false, true]) {
+      await expectSameStores(engine, {
+        file: wideFile({ series: 2100, periods: 4 }),
+        before: [earlier],
+        staleCounts,
+        path: 'streamed',
+      });
+    }
   });
 
   it('合计 rows with indented parts (其中 and not) down the file: streamed, with the same 合计/其中 checks', async () => {
