@@ -83,7 +83,7 @@ describe('series batches', () => {
     // equal texts in other string objects, a period text that is another series' source period, months and quarters.
     const periods = ['2025-12', '2025-11', '2025-10', '2025-Q4', '2025-Q3', '2025'];
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
     const series: ParsedSeries[] = [];
     for (let s = 0; s < 60; s++) {
       const label = `指标${s % 7}`;
