@@ -265,11 +265,26 @@ function resolveDuplicates(sheets: ParsedSheet[]): string[] {
   return warnings;
 }
 
-function distinctPeriods(observations: readonly { period: string }[]): boolean {
+export function distinctPeriods(observations: readonly { period: string }[]): boolean {
+  // A row of a grid runs its periods in order, newest or oldest first: strictly ordered periods are distinct, and
+  // the check costs one comparison each instead of a set (20,000 series of 50 periods at the benchmark's scale).
+  if (strictlyOrdered(observations)) return true;
   const periods = new Set<string>();
   for (const o of observations) {
     if (periods.has(o.period)) return false;
     periods.add(o.period);
+  }
+  return true;
+}
+
+function strictlyOrdered(observations: readonly { period: string }[]): boolean {
+  const n = observations.length;
+  if (n < 2) return true;
+  const falling = observations[0].period > observations[1].period;
+  for (let i = 1; i < n; i++) {
+    const a = observations[i - 1].period;
+    const b = observations[i].period;
+    if (falling ? !(a > b) : !(a < b)) return false;
   }
   return true;
 }

@@ -11,6 +11,8 @@ import type { WorkbookSheet } from './readWorkbook';
 export function screenObservations(result: SheetResult, sheetName: string): number {
   let refused = 0;
   for (const series of result.series) {
+    // Nearly every series is all plausible: its array is then left as it is, not copied.
+    if (series.observations.every((o) => isPlausibleNumber(o.value))) continue;
     const kept = series.observations.filter((o) => {
       if (isPlausibleNumber(o.value)) return true;
       result.problems.push(valueProblem(sheetName, o.source.cell, 'not_finite', String(o.value)));

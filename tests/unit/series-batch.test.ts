@@ -2,7 +2,8 @@
 // comparison the worker makes at the end notices any field, value, cell or source period that differs.
 import { describe, expect, it } from 'vitest';
 import type { ParsedSeries } from '../../shared/import/mapping';
-import { decodeObservations, decodeSeriesBatch, eachObservation, encodeSeriesBatch, planningSeries, sameSeriesAsSent, seriesStarts } from '../../electron/import/streamed/seriesBatch';
+import { parseCellAddress } from '../../shared/sheet/cellAddress';
+import { decodeObservations, decodeSeriesBatch, eachObservation, encodeSeriesBatch, planningSeries, sameSeriesAsSent, seriesStarts, type SeriesBatch } from '../../electron/import/streamed/seriesBatch';
 
 function sample(): ParsedSeries[] {
   const src = (cell: string, label: string, sourcePeriod: string) => ({ file: 'f.xlsx', sheet: '表1', cell, label, sourcePeriod });
@@ -76,4 +77,56 @@ describe('series batches', () => {
       expect(sameSeriesAsSent(sent, series)).toBe(false);
     }
   });
+
+  it('are the batch the encoder made before it remembered the previous series\' period texts, array for array', () => {
+    // Series that make a remembered index wrong if it were reused blindly: periods in another order, of other lengths,
+    // equal texts in other string objects, a period text that is another series' source period, months and quarters.
+    const periods = ['2025-12', '2025-11', '2025-10', '2025-Q4', '2025-Q3', '2025'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    const series: ParsedSeries[] = [];
+    for (let s = 0; s < 60; s++) {
+      const label = `指标${s % 7}`;
+      const n = rand(7);
+      const observations = Array.from({ length: n }, (_, j) => {
+        const period = rand(3) === 0 ? periods[rand(periods.length)] : `${periods[j % periods.length]}`.slice(0);
+        const sourcePeriod = rand(4) === 0 ? periods[rand(periods.length)] : ['2025年12月', '2025年11月', '2025年10月', '四季度', '三季度', '全年'][(j + rand(2)) % 6];
+        return { period: rand(2) ? period : [...period].join(''), value: rand(1000) / 10, source: { file: 'f.xlsx', sheet: '表1', cell: `${'BCDEFG'[j]}${s + 5}`, label, sourcePeriod } };
+      });
+      series.push({ name: label, label, unit: s % 3 ? '万吨' : '', measure: 'monthly', frequency: s % 2 ? 'monthly' : 'quarterly', region: s % 5 ? '示例省' : null, observations });
+    }
+    const batch = encodeSeriesBatch(series, 'f.xlsx', '表1')!;
+    const before = encodeAsBefore(series);
+    expect(batch.strings).toEqual(before.strings);
+    for (const k of ['fields', 'lengths', 'values', 'texts'] as const) expect([...batch[k]], k).toEqual([...before[k]]);
+    expect(decodeSeriesBatch(batch, 'f.xlsx', '表1')).toEqual(series);
+  });
 });
+
+/** The encoder as it was (every text looked up in the string table): the reference for the one that remembers. */
+function encodeAsBefore(series: readonly ParsedSeries[]): SeriesBatch {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const at = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
+  const total = series.reduce((n, s) => n + s.observations.length, 0);
+  const fields = new Int32Array(series.length * 8);
+  const lengths = new Int32Array(series.length);
+  const values = new Float64Array(total);
+  const texts = new Int32Array(total * 4);
+  let k = 0;
+  series.forEach((s, i) => {
+    fields.set([at(s.name), at(s.label), at(s.unit), at(s.measure), at(s.frequency), at(s.region ?? ''), s.region === null ? 1 : 0, s.indent ?? 0], i * 8);
+    lengths[i] = s.observations.length;
+    for (const o of s.observations) {
+      const cell = parseCellAddress(o.source.cell)!;
+      values[k] = o.value;
+      texts.set([at(o.period), cell.row, cell.column, at(o.source.sourcePeriod)], k * 4);
+      k++;
+    }
+  });
+  return { fields, lengths, values, texts, strings };
+}

@@ -261,13 +261,25 @@ export class GridRowMapper {
       const col = columns[i];
       const cell = row[col.column];
       if (cell === undefined) continue;
-      const got = readValueCell(cell, isPercent);
-      if (got.kind === 'missing') continue;
-      if (got.kind === 'problem') {
-        problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, got.code, got.text, got.reason));
-        continue;
+      let value: number;
+      let percent: boolean;
+      const v = cell.v;
+      if (cell.t === 'n' && typeof v === 'number' && Number.isFinite(v) && !isPercent(cell.z)) {
+        // The common cell, a finite number in a format that is not a percent: what readValueCell gives for it,
+        // without its answer object (a million cells in the benchmark, each an allocation the GC then chases).
+        value = v;
+        percent = false;
+      } else {
+        const got = readValueCell(cell, isPercent);
+        if (got.kind === 'missing') continue;
+        if (got.kind === 'problem') {
+          problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, got.code, got.text, got.reason));
+          continue;
+        }
+        value = got.value;
+        percent = got.percent;
       }
-      if (got.percent) {
+      if (percent) {
         if (unit === '') unit = '%';
         if (unit !== '%') {
           problems.push(valueProblem(sheet.name, colLetters[i] + rowNumber, 'percent_unit', cellText(cell), undefined, unit));
@@ -281,7 +293,7 @@ export class GridRowMapper {
         continue;
       }
       const source: CellSource = { file: fileName, sheet: sheet.name, cell: colLetters[i] + rowNumber, label, sourcePeriod: col.label };
-      const obs: ParsedObservation = { period: col.period, value: got.value, source };
+      const obs: ParsedObservation = { period: col.period, value, source };
       if (singleFrequency) {
         (rowObservations ??= []).push(obs);
       } else {

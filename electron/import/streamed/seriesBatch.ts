@@ -47,6 +47,12 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
   const lengths = new Int32Array(series.length);
   const values = new Float64Array(total);
   const texts = new Int32Array(total * TEXTS);
+  // A grid's series repeat the same period texts, column after column: the previous series' string at the same
+  // position is usually the very same string, and its index is then known without a map lookup.
+  const lastPeriod: string[] = [];
+  const lastPeriodAt: number[] = [];
+  const lastSource: string[] = [];
+  const lastSourceAt: number[] = [];
   let k = 0;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
@@ -60,7 +66,9 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
     fields[f + 6] = s.region === null ? 1 : 0;
     fields[f + 7] = s.indent ?? 0;
     lengths[i] = s.observations.length;
-    for (const o of s.observations) {
+    const observations = s.observations;
+    for (let j = 0; j < observations.length; j++) {
+      const o = observations[j];
       const src = o.source;
       if (src.file !== file || src.sheet !== sheet || src.label !== s.label) return null;
       // A cell goes as its row and column: parseCellAddress takes only the canonical form (capital letters, no
@@ -69,10 +77,20 @@ export function encodeSeriesBatch(series: readonly ParsedSeries[], file: string,
       if (cell === null) return null;
       values[k] = o.value;
       const t = k * TEXTS;
-      texts[t] = at(o.period);
+      const period = o.period;
+      if (lastPeriod[j] !== period) {
+        lastPeriod[j] = period;
+        lastPeriodAt[j] = at(period);
+      }
+      const sourcePeriod = src.sourcePeriod;
+      if (lastSource[j] !== sourcePeriod) {
+        lastSource[j] = sourcePeriod;
+        lastSourceAt[j] = at(sourcePeriod);
+      }
+      texts[t] = lastPeriodAt[j];
       texts[t + 1] = cell.row;
       texts[t + 2] = cell.column;
-      texts[t + 3] = at(src.sourcePeriod);
+      texts[t + 3] = lastSourceAt[j];
       k++;
     }
   }
