@@ -71,6 +71,32 @@ afterAll(async () => {
   removeDir(dir);
 });
 
+/**
+ * Every drawn targets cell reads what its column (renderer/grid/targetColumns.ts) makes of the stored target: its
+ * valueGetter, then its valueFormatter or its refData words, as AG Grid applies them, nothing else.
+ */
+async function expectDrawnCellsStored(on: Page, lang: 'zh' | 'en'): Promise<void> {
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const expectedText = (col: ColDef<Target>, target: Target): string => {
+    const value = typeof col.valueGetter === 'function' ? col.valueGetter({ data: target } as ValueGetterParams<Target>) : (target as unknown as Record<string, unknown>)[col.field!];
+    if (typeof col.valueFormatter === 'function') return String(col.valueFormatter({ value, data: target } as ValueFormatterParams<Target>) ?? '');
+    if (col.refData) return col.refData[value as string] || '';
+    return value === null || value === undefined ? '' : String(value);
+  };
+  const columns = new Map(targetColumns(lang, () => []).map((c) => [c.field as string, c]));
+  await expect.poll(() => on.locator('[data-testid="targets-grid"] .ag-header-cell[col-id="value"]').textContent()).toContain(lang === 'zh' ? '目标值' : 'Value');
+  const drawn = await on.locator('[data-testid="targets-grid"] .ag-row[row-id] .ag-cell[col-id]').evaluateAll((cells) =>
+    cells.map((c) => ({ row: Number(c.closest('.ag-row')!.getAttribute('row-id')), col: c.getAttribute('col-id')!, text: c.textContent ?? '' })),
+  );
+  expect(new Set(drawn.map((d) => d.row)).size).toBeGreaterThan(10);
+  expect(new Set(drawn.map((d) => d.col)).size).toBeGreaterThan(8);
+  for (const cell of drawn) {
+    const target = byId.get(cell.row);
+    expect(target, `row ${cell.row}`).toBeDefined();
+    expect(cell.text, `${lang} ${cell.row} ${cell.col}`).toBe(expectedText(columns.get(cell.col)!, target!));
+  }
+}
+
 describe('start of the page', () => {
   it('sends each of the first screen’s calls once and draws the store’s targets from their answers', async () => {
     const gdp = targets.find((t) => t.indicator === '地区生产总值')!;
@@ -93,30 +119,39 @@ describe('start of the page', () => {
     // The grid is drawn by AG Grid's own renderer (renderer/grid/VanillaGrid.tsx) from the columns of
     // renderer/grid/targetColumns.ts: each drawn cell must read what its column makes of the stored target (its
     // valueGetter, then its valueFormatter or its refData words, as AG Grid applies them), nothing else.
-    const byId = new Map(targets.map((t) => [t.id, t]));
-    const expectedText = (col: ColDef<Target>, target: Target): string => {
-      const value = typeof col.valueGetter === 'function' ? col.valueGetter({ data: target } as ValueGetterParams<Target>) : (target as unknown as Record<string, unknown>)[col.field!];
-      if (typeof col.valueFormatter === 'function') return String(col.valueFormatter({ value, data: target } as ValueFormatterParams<Target>) ?? '');
-      if (col.refData) return col.refData[value as string] || '';
-      return value === null || value === undefined ? '' : String(value);
-    };
     for (const lang of ['zh', 'en'] as const) {
       if (lang === 'en') await page.getByTestId('lang-switch').click();
-      const columns = new Map(targetColumns(lang, () => []).map((c) => [c.field as string, c]));
-      await expect.poll(() => page.locator('[data-testid="targets-grid"] .ag-header-cell[col-id="value"]').textContent()).toContain(lang === 'zh' ? '目标值' : 'Value');
-      const drawn = await page.locator('[data-testid="targets-grid"] .ag-row[row-id] .ag-cell[col-id]').evaluateAll((cells) =>
-        cells.map((c) => ({ row: Number(c.closest('.ag-row')!.getAttribute('row-id')), col: c.getAttribute('col-id')!, text: c.textContent ?? '' })),
-      );
-      expect(new Set(drawn.map((d) => d.row)).size).toBeGreaterThan(10);
-      expect(new Set(drawn.map((d) => d.col)).size).toBeGreaterThan(8);
-      for (const cell of drawn) {
-        const target = byId.get(cell.row);
-        expect(target, `row ${cell.row}`).toBeDefined();
-        expect(cell.text, `${lang} ${cell.row} ${cell.col}`).toBe(expectedText(columns.get(cell.col)!, target!));
-      }
+      await expectDrawnCellsStored(page, lang);
     }
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.locator('[data-testid="targets-grid"] .ag-header-cell[col-id="value"]').textContent()).toContain('目标值');
+  });
+
+  it('draws the same cells when the answers come after the grid is made (a large plan): made empty once, then filled', async () => {
+    // At 2,000 targets the app may have loaded before the first screen's answers are in: the grid is then made empty
+    // (renderer/views/TargetsView.tsx) and its rows are handed to it when they come, through updateGridOptions
+    // (renderer/grid/VanillaGrid.tsx). Held back here until the empty grid is there.
+    const late = await browser.context.newPage();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await late.route('**/api/first-screen', async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await late.goto(shell.url);
+      await late.locator('[data-testid="targets-grid"] .ag-root').waitFor();
+      expect(await late.locator('[data-testid="targets-grid"] .ag-row[row-id]').count()).toBe(0);
+      release();
+      await late.locator('[data-testid="targets-grid"] .ag-row[row-id]').first().waitFor();
+      await expectDrawnCellsStored(late, 'zh');
+      expect(await late.locator('[data-testid="targets-grid"] .ag-root-wrapper').count()).toBe(1);
+      await expect.poll(() => late.getByTestId('target-count').textContent()).toContain(String(targets.length));
+      await late.screenshot({ path: screenshotPath('startup-targets-late-answers'), fullPage: true });
+    } finally {
+      release();
+      await late.close();
+    }
   });
 
   it('uses the targets grid’s editors, filter, tooltip and selection without an AG Grid error', async () => {

@@ -11,7 +11,7 @@ import { PgStore } from '../../store/pg/pgStore';
 import { ColleagueChanges, nameSession, sessionAuthors } from './colleagueChanges';
 import { hostRequests } from './hostRequests';
 import { jsonOfResult } from './answerJson';
-import { primeFirstScreen } from '../firstScreen';
+import { primeFirstScreen, type FirstScreenRead } from '../firstScreen';
 import { warmBriefing, warmChartRenderer } from '../warmUp';
 import type { FromThread, ThreadConfig, ToThread } from './threadProtocol';
 
@@ -85,18 +85,30 @@ async function runJob(args: unknown): Promise<void> {
   await finished;
 }
 
+/** The first screen's pre-read (on the calls thread), started once the thread is ready; see the end of this file. */
+let firstScreen: FirstScreenRead | null = null;
+
+/** A call answered: its result, or with `json` the UTF-8 bytes of its JSON, handed over (transferred, not copied). */
+function reply(m: Extract<ToThread, { type: 'call' }>, result: unknown, changed: boolean, written?: Uint8Array): void {
+  if (!m.json) return post({ type: 'reply', id: m.id, result, changed });
+  const json = written ?? jsonOfResult(result);
+  port!.postMessage({ type: 'reply', id: m.id, json, changed } satisfies FromThread, [json.buffer as ArrayBuffer]);
+}
+
+function answer(m: Extract<ToThread, { type: 'call' }>): void {
+  dispatchTracked(service, m.name, m.args).then(
+    ({ result, changed }) => reply(m, result, changed),
+    // Internal errors are logged here, where their stack is, before only their words cross to the host.
+    (e: unknown) => post({ type: 'reply', id: m.id, error: reportError(`${config.shell} ${m.name}`, e), changed: false }),
+  );
+}
+
 port.on('message', (m: ToThread) => {
   if (m.type === 'call') {
-    dispatchTracked(service, m.name, m.args).then(
-      ({ result, changed }) => {
-        if (!m.json) return post({ type: 'reply', id: m.id, result, changed });
-        // The bytes the browser shell sends, written here and handed over (transferred, not copied).
-        const json = jsonOfResult(result);
-        port.postMessage({ type: 'reply', id: m.id, json, changed } satisfies FromThread, [json.buffer as ArrayBuffer]);
-      },
-      // Internal errors are logged here, where their stack is, before only their words cross to the host.
-      (e: unknown) => post({ type: 'reply', id: m.id, error: reportError(`${config.shell} ${m.name}`, e), changed: false }),
-    );
+    // The page's listTargets, as bytes: the pre-read's, while the store is as they were computed (firstScreen.ts).
+    const read = m.json ? firstScreen : null;
+    if (read?.keeps(m.name, m.args)) void read.take(m.name, m.args).then((json) => (json ? reply(m, null, false, json) : answer(m)), () => answer(m));
+    else answer(m);
   } else if (m.type === 'job') {
     void runJob(m.args).finally(() => {
       service.ctx.db.close();
@@ -115,5 +127,7 @@ port.on('message', (m: ToThread) => {
 
 post({ type: 'ready', session });
 // The first screen's answers read once now, while the browser loads and evaluates the page: its calls then find the
-// targets read (planTargets' cache, the store's change key tells whether it still holds) and their code compiled.
-if (config.prime) setImmediate(() => primeFirstScreen(service));
+// targets read (planTargets' cache, the store's change key tells whether it still holds), their code compiled and
+// the targets' bytes written. Started before this thread takes its first message, so that the page's listTargets,
+// which the host sends as soon as it hears `ready`, always finds the pre-read there to wait for.
+if (config.prime) firstScreen = primeFirstScreen(service);
