@@ -6,8 +6,6 @@
 // convert the same file to CSV.
 // The streaming .xlsx reader (electron/import/xlsx) iterating every row, against the SheetJS parse floor
 // (target ≤ 0.5×), and its peak RSS in a child beside SheetJS's whole-grid read.
-// Beside them the streamed one-shot import (electron/import/streamed/: the parse in a worker thread, the writes
-// overlapping it), in a child of its own, with its peak RSS (both threads).
 // Targets: full ≤ 1.5 × (parse floor + insert floor); full < soffice → csv (ratio < 1); peak RSS < 600 MB.
 // Run: npm run bench -- import
 
@@ -22,7 +20,6 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { commitImport } from '../electron/import/commitImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
-import { importStreamed } from '../electron/import/streamed/streamedImport';
 import { openXlsx, sheetRows } from '../electron/import/xlsx/openXlsx';
 import { BENCH_TMP } from './paths';
 import { peakRssMB } from './report';
@@ -149,43 +146,17 @@ async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFig
   return { parseMs, commitMs, commitCpuMs, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB };
 }
 
-interface StreamedFigures {
-  ms: number;
-  /** streamed, or classic when the streamed import fell back (the benchmark file must not). */
-  path: string;
-  observations: number;
-  maxRssMB: number;
-  /** CPU time of both threads (process.cpuUsage counts every thread of the process). */
-  cpuMs: number;
-}
-
-/** The streamed one-shot import (parse in a worker thread ∥ writes here), as the CLI's `import` runs it. */
-async function streamedFullImport(xlsxFile: string, storeFile: string): Promise<StreamedFigures> {
-  const bytes = new Uint8Array(fs.readFileSync(xlsxFile));
-  const db = freshStore(storeFile);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const r = await importStreamed(db, bytes, path.basename(xlsxFile), {}, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false });
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  db.close();
-  return { ms, path: r.path, observations: r.result.observationCount, maxRssMB: peakRssMB(), cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-function runChild(): ChildFigures;
-function runChild(mode: 'streamed'): StreamedFigures;
-function runChild(mode: 'classic' | 'streamed' = 'classic'): ChildFigures | StreamedFigures {
+function runChild(): ChildFigures {
   const store = path.join(TMP, 'full.sqlite');
   fs.rmSync(store, { force: true });
   // The same benchmark program again (build/bench.mjs, or bench/run.ts under tsx with its loader flags).
-  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], IMPORT_CHILD_FLAG, XLSX_FILE, store, mode], {
+  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], IMPORT_CHILD_FLAG, XLSX_FILE, store], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   if (out.status !== 0) throw new Error(`child import failed: ${out.stderr}`);
   fs.rmSync(store, { force: true });
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ChildFigures | StreamedFigures;
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ChildFigures;
 }
 
 function sofficeCsv(): number | null {
@@ -265,15 +236,9 @@ export async function benchImport(): Promise<void> {
   console.log(`  ratio commit / insert floor = ${(full.commitMs / insert).toFixed(2)} (CPU ${(full.commitCpuMs / floor.cpuMs).toFixed(2)}); full / insert floor = ${(total / insert).toFixed(2)}`);
   console.log(`  re-import (unchanged)   ${s(full.reimportMs)}  ratio / insert floor = ${(full.reimportMs / insert).toFixed(2)}`);
   console.log(`  peak RSS (full import)  ${full.maxRssMB.toFixed(0)} MB  (target < ${RSS_TARGET_MB} MB) ${full.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}; ${full.parseMaxRssMB.toFixed(0)} MB when the parse ended`);
-  const streamedRun = runChild('streamed');
-  if (streamedRun.observations !== full.observations) throw new Error(`the streamed import wrote ${streamedRun.observations} rows, the classic ${full.observations}`);
-  console.log(
-    `  streamed import         ${s(streamedRun.ms)}  (parse thread ∥ writes, path ${streamedRun.path}; ratio to the classic full import ${(streamedRun.ms / total).toFixed(2)}; CPU ${s(streamedRun.cpuMs)}, ratio ${(streamedRun.cpuMs / full.cpuMs).toFixed(2)}); peak RSS ${streamedRun.maxRssMB.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB) ${streamedRun.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}`,
-  );
   const lo = sofficeCsv();
   console.log(`  soffice → csv           ${lo === null ? 'n/a (soffice not installed)' : s(lo)}`);
   if (lo !== null) console.log(`  ratio full / (soffice → csv) = ${(total / lo).toFixed(2)}  (target < 1) ${total < lo ? 'OK' : 'OVER'}`);
-  if (lo !== null) console.log(`  ratio streamed / (soffice → csv) = ${(streamedRun.ms / lo).toFixed(2)}  (target < 1) ${streamedRun.ms < lo ? 'OK' : 'OVER'}`);
   const ratio = total / (parse + insert);
   console.log(`  ratio full / (parse + insert floors) = ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
 }
@@ -281,5 +246,5 @@ export async function benchImport(): Promise<void> {
 /** The child side: `bench --import-child FILE STORE` prints its figures as one JSON line. */
 export const IMPORT_CHILD_FLAG = '--import-child';
 export async function importChild(args: string[]): Promise<void> {
-  console.log(JSON.stringify(args[2] === 'streamed' ? await streamedFullImport(args[0], args[1]) : await fullImport(args[0], args[1])));
+  console.log(JSON.stringify(await fullImport(args[0], args[1])));
 }

@@ -22,8 +22,6 @@ export const ENTRIES = {
   pdfTextWorker: 'electron/plan/pdfTextWorker.mjs',
   // A PostgreSQL store's connection thread (pgConnection.ts loads ./pgWorker.mjs beside the module it is bundled into).
   pgWorker: 'electron/store/pg/pgWorker.mjs',
-  // The streamed import's parse thread (streamedImport.ts loads ./streamWorker.mjs beside the module it is bundled into).
-  streamWorker: 'electron/import/streamed/streamWorker.ts',
 };
 
 /**

@@ -8,7 +8,7 @@ import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
 import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
-import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type SummaryHints, type RevisionView } from '../../shared/import/importChanges';
+import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from '../store/bulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
@@ -126,7 +126,7 @@ export function createSeries(db: Store, fresh: readonly PlannedSeries[]): Map<st
   return out;
 }
 
-/** What a commit has written, for the batch's details and the result (the classic and the streamed commit alike). */
+/** What a commit has written, for the batch's details and the result. */
 export interface WrittenBatch {
   plan: ImportPlan;
   checks: ImportCheck[];
@@ -136,15 +136,13 @@ export interface WrittenBatch {
   ids: Map<string, number>;
   created: number[];
   relabelled: Record<string, string>;
-  /** What the writer already has of each series' summary (summariseChanges). */
-  hints?: SummaryHints;
 }
 
 /** The batch's counts and details written onto its row (inside the commit's transaction), and the commit's result. */
 export function recordBatch(db: Store, parsed: ParsedFile, w: WrittenBatch): CommitResult {
   const { plan, checks, skipped, batchId, ids } = w;
   const written = plan.counts.observationsNew + plan.counts.observationsRevised;
-  const changes = summariseChanges(plan, ids, undefined, w.hints);
+  const changes = summariseChanges(plan, ids);
   const details: BatchDetails = {
     seriesIds: [...new Set(ids.values())],
     createdSeriesIds: w.created,
@@ -167,8 +165,8 @@ export function recordBatch(db: Store, parsed: ParsedFile, w: WrittenBatch): Com
 }
 
 /** The result of a commit that found every value already stored: nothing written, no batch. */
-export function unchangedResult(plan: ImportPlan, checks: ImportCheck[], skipped: CellProblem[], hints?: SummaryHints): CommitResult {
-  const changes = summariseChanges(plan, undefined, undefined, hints);
+export function unchangedResult(plan: ImportPlan, checks: ImportCheck[], skipped: CellProblem[]): CommitResult {
+  const changes = summariseChanges(plan);
   return { batchId: null, seriesCount: plan.series.length, observationCount: 0, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
 }
 

@@ -2,14 +2,13 @@
 // file against itself (the same indicator and period twice with different values is a problem, not a merge).
 
 import type { Measure } from '../../shared/domain/series';
-import type { CellProblem, GridMapping, Layout, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
-import { isGridMapping, LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
+import type { CellProblem, Layout, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
+import { LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
 import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
 import { cellText } from './grid';
 import { ImportFileError } from './importFileError';
-import { valueProblem, type SheetResult } from './layouts/problems';
-import { sameGridMappingButEnd, type GridRowMapper } from './layouts/gridTable';
+import { valueProblem } from './layouts/problems';
 import { readWorkbookSteps, type ReadWorkbook, type WorkbookSheet } from './readWorkbook';
 import { seriesKeyString } from './seriesKey';
 import { parseCellAddress } from '../../shared/sheet/cellAddress';
@@ -89,33 +88,16 @@ async function* scaled<T>(steps: AsyncGenerator<number, T, void>, factor: number
   }
 }
 
-/**
- * A grid mapping already run over the first data rows of a sheet while it was read (the streamed import's worker,
- * streamed/speculativeSheet.ts): the whole-file parse finishes that mapper over the remaining rows instead of mapping
- * them all again, when its own detection finds the same mapping (the data's end aside) for the same rows, file name
- * and measure, and no row mapped lies beyond the data's end. The mapper maps rows one after another whatever the
- * batches (GridRowMapper), so the result is the one applyGridMapping gives.
- */
-export interface PremappedSheet {
-  /** The sheet's rows as read (the very array the read fills, whose cells the mapper saw). */
-  rows: WorkbookSheet['rows'];
-  sheetName: string;
-  mapping: GridMapping;
-  mapper: GridRowMapper;
-  fileName: string;
-  measure: Measure | undefined;
-}
-
 /** The sheets of a workbook already read, mapped and checked (the second half of the parse). */
-export function parseWorkbook(book: ReadWorkbook, fileName: string, options: ParseOptions = {}, premapped: PremappedSheet | null = null): ParsedFile {
-  const steps = parseSheetsSteps(book, fileName, options, premapped);
+export function parseWorkbook(book: ReadWorkbook, fileName: string, options: ParseOptions = {}): ParsedFile {
+  const steps = parseSheetsSteps(book, fileName, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseOptions, premapped: PremappedSheet | null = null): Generator<number, ParsedFile, void> {
+function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseOptions): Generator<number, ParsedFile, void> {
   const hints = new Map<string, HeaderRowHint>(options.headerRows ? Object.entries(options.headerRows) : []);
   // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
   const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);
@@ -150,9 +132,8 @@ function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseO
     if (!mapping) {
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
-      const continued = override === undefined && hint === undefined && !layouts.has(sheet.name) ? continuedMapping(premapped, sheet, mapping, fileName, options.measure) : null;
       // The grid goes once mapped (below), so the rows may go as they are read (ApplyOptions.releaseRows).
-      const result = continued ?? applyMapping(sheet, mapping, fileName, { measure: options.measure, releaseRows: true });
+      const result = applyMapping(sheet, mapping, fileName, { measure: options.measure, releaseRows: true });
       screenObservations(result, sheet.name);
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;
@@ -190,18 +171,6 @@ function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseO
     warnings: [...book.warnings, ...sheets.flatMap((s) => s.warnings.map((w) => `${s.name}: ${w}`)), ...duplicateWarnings],
     observationCount,
   };
-}
-
-/** The premapped sheet's mapper finished over the rest of the data rows, when it is this sheet's mapping (PremappedSheet). */
-function continuedMapping(premapped: PremappedSheet | null, sheet: WorkbookSheet, mapping: SheetMapping, fileName: string, measure: Measure | undefined): SheetResult | null {
-  if (premapped === null || premapped.rows !== sheet.rows || premapped.sheetName !== sheet.name || premapped.fileName !== fileName || premapped.measure !== measure) return null;
-  if (!isGridMapping(mapping) || !sameGridMappingButEnd(premapped.mapping, mapping)) return null;
-  const last = Math.min(mapping.lastDataRow, sheet.rows.length - 1);
-  if (premapped.mapper.next - 1 > last) return null;
-  premapped.mapper.mapRows(last);
-  // The grid is not read again (the classic mapping lets each row go as it maps it): its cells go now.
-  sheet.rows.length = 0;
-  return premapped.mapper.finish();
 }
 
 /**

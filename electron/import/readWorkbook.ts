@@ -40,8 +40,8 @@ export interface ReadWorkbook {
 export { WORKBOOK_LIMITS };
 
 // Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables. They
-// load with the first .xls or .ods (0.4 s and 18 MB), not with every .xlsx import (nor in the streamed import's
-// parse thread), which the streaming reader reads without SheetJS.
+// load with the first .xls or .ods (0.4 s and 18 MB), not with every .xlsx import, which the streaming reader
+// reads without SheetJS.
 let codePages: Promise<void> | null = null;
 function loadCodePages(): Promise<void> {
   codePages ??= import('xlsx/dist/cpexcel.full').then((cptable) => XLSX.set_cptable(cptable));
@@ -101,23 +101,14 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise
  * report progress, yield to the event loop and be cancelled midway through a large sheet (the caller stops
  * iterating; the reader's streams close with the generator).
  */
-export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string, watch?: RowsWatcher): AsyncGenerator<number, ReadWorkbook, void> {
-  const book = yield* readWorkbookCells(bytes, fileName, watch);
+export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
+  const book = yield* readWorkbookCells(bytes, fileName);
   const stripped = stripControlCharsInSheets(book.sheets);
   if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
   return book;
 }
 
-/**
- * Sees an .xlsx's rows as they arrive (the streamed one-shot import maps them while the rest is read): called after
- * each batch has gone into its sheet's grid, with the grid so far. Only the streamed .xlsx reader calls it; the read
- * itself is the same with or without it.
- */
-export interface RowsWatcher {
-  onRows(sheet: { index: number; count: number; name: string; rows: readonly (SheetCell | undefined)[][]; merges: WorkbookSheet['merges'] }, batchRows: readonly number[]): void;
-}
-
-async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: RowsWatcher): AsyncGenerator<number, ReadWorkbook, void> {
+async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
@@ -136,7 +127,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: R
     }
     if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
     if (format === 'xlsx') {
-      const sheets = yield* readXlsxStreamed(bytes, fileName, entries, watch);
+      const sheets = yield* readXlsxStreamed(bytes, fileName, entries);
       return { format, encoding: null, sheets, warnings };
     }
     await loadCodePages();
@@ -163,7 +154,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string, watch?: R
  * grid, so the file is never held twice (as SheetJS's whole-workbook model and as rows). Yields the fraction of
  * the sheets' inflated bytes read so far; stopping the caller midway closes the zip.
  */
-async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[], watch?: RowsWatcher): AsyncGenerator<number, WorkbookSheet[], void> {
+async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[]): AsyncGenerator<number, WorkbookSheet[], void> {
   let book: XlsxBook;
   try {
     book = await openXlsx(bytes);
@@ -183,7 +174,6 @@ async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: Z
         const name = book.sheets[i].name;
         for await (const batch of sheetRows(book, i)) {
           for (const row of batch) rows[row.r] = row.cells;
-          watch?.onRows({ index: i, count: book.sheets.length, name, rows, merges }, batch.map((row) => row.r));
           // How many rows remain is not known until the part ends: the share of this sheet approaches its size.
           batches++;
           yield (before + sizes[i] * (1 - 1 / (1 + batches / 8))) / total;

@@ -91,20 +91,10 @@ const ADD_WRITTEN_SQL = {
  * What a commit wrote, added to the kept counts inside its transaction, after its rows: per series the lowest and
  * highest period written and the number of periods new to the series (a revised period was counted already), all
  * written by `batchId`. `wereCurrent` (keptCountsCurrent, asked before the commit wrote anything) false: the kept
- * counts were already behind, so every series is counted again instead. The streamed import's finish calls this too.
+ * counts were already behind, so every series is counted again instead.
  */
 export function addWrittenCounts(db: Store, batchId: number, written: readonly WrittenCounts[], wereCurrent: boolean): void {
   if (!wereCurrent) return recountAllSeries(db);
-  addWrittenPart(db, batchId, written);
-  writeStamp(db);
-}
-
-/**
- * Part of what a commit wrote, added to the kept counts before the rest is written (the streamed import, batch by
- * batch while it waits for the parse): only for counts that were current before the commit wrote anything, and for
- * series no later part writes again (the merge is per series, so parts of distinct series add up to the whole).
- * The commit ends with addWrittenCounts over what is left, which writes the stamp.
- */
-export function addWrittenPart(db: Store, batchId: number, written: readonly WrittenCounts[]): void {
   if (written.length > 0) db.prepare(ADD_WRITTEN_SQL[db.engine]).run(batchId, JSON.stringify(written));
+  writeStamp(db);
 }

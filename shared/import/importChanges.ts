@@ -316,37 +316,16 @@ function reasonFor(p: PlannedSeries, homeRegion: string | null): string {
 
 export const MAX_LISTED_REVISIONS = 2000;
 
-/**
- * What a caller already has of a series' summary, so that it is not worked out again (the streamed import: its
- * observations are decoded anew at each read, and its store thread can word a reason while it waits for the parse).
- * Each answers undefined where it does not know; then the summary works it out itself, as without hints.
- */
-export interface SummaryHints {
-  /** The series' lowest and highest period (by string order, as the summary finds them). */
-  rangeOf?(p: PlannedSeries): readonly [first: PeriodKey, last: PeriodKey] | undefined;
-  /** The series' reason, as reasonFor words it for this plan's home region. */
-  reasonOf?(p: PlannedSeries): string | undefined;
-}
-
-/** Why a series continues or starts one (SeriesChange.reason), for a plan whose home region is `homeRegion`. */
-export function seriesReason(p: PlannedSeries, homeRegion: string | null): string {
-  return reasonFor(p, homeRegion);
-}
-
-export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS, hints: SummaryHints = {}): ChangeSummary {
+export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, number>, limit = MAX_LISTED_REVISIONS): ChangeSummary {
   const revisions: RevisionView[] = [];
   let revisionCount = 0;
   const series: SeriesChange[] = plan.series.map((p) => {
     let first: PeriodKey | null = null;
     let last: PeriodKey | null = null;
     const seriesId = p.stored?.id ?? ids?.get(p.key) ?? null;
-    const known = hints.rangeOf?.(p);
-    if (known) [first, last] = known;
-    else {
-      for (const o of p.observations) {
-        if (first === null || o.period < first) first = o.period;
-        if (last === null || o.period > last) last = o.period;
-      }
+    for (const o of p.observations) {
+      if (first === null || o.period < first) first = o.period;
+      if (last === null || o.period > last) last = o.period;
     }
     revisionCount += p.counts.revised;
     if (p.counts.revised > 0 && revisions.length < limit) {
@@ -378,7 +357,7 @@ export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, num
       regionSource: p.regionSource,
       status: p.stored ? 'continued' : 'new',
       seriesId,
-      reason: hints.reasonOf?.(p) ?? reasonFor(p, plan.homeRegion),
+      reason: reasonFor(p, plan.homeRegion),
       previousLabel: p.stored && p.stored.label !== p.label ? p.stored.label : null,
       sheet: p.sheet,
       observations: { ...p.counts },

@@ -25,7 +25,7 @@ export function cellAddress(row: number, column: number): string {
 /**
  * `AB10` → `{ row: 9, column: 27 }`; null for anything that is not a plain A1 address: one to three capitals, then
  * a row number of one to seven digits without a leading zero (/^([A-Z]{1,3})([1-9]\d{0,6})$/, read by character
- * codes: the streamed import reads a million of them).
+ * codes: an import of a million cells reads a million of them).
  */
 export function parseCellAddress(ref: string): { row: number; column: number } | null {
   const n = ref.length;

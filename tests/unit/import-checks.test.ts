@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../shared/domain/series';
 import { cumulativeFalls, growthMismatches, jumps, previousPeriod, runImportChecks, totalMismatches, type CheckSeries } from '../../shared/import/checks';
-import { plannedObservations, planImport, seriesReason, summariseChanges, type StoreLookup, type StoredSeries } from '../../shared/import/importChanges';
+import { plannedObservations, planImport, summariseChanges, type StoreLookup, type StoredSeries } from '../../shared/import/importChanges';
 import { importWarnings } from '../../shared/import/importWarnings';
 import type { ParsedFile } from '../../shared/import/mapping';
 
@@ -131,27 +131,6 @@ describe('the import plan against a store', () => {
     const summary = summariseChanges(plan);
     expect(summary.series[0]).toMatchObject({ status: 'continued', seriesId: 7, regionSource: 'home' });
     expect(summary.revisions.map((r) => [r.period, r.oldValue, r.newValue])).toEqual([['2025-10', 103000, 103500]]);
-  });
-
-  it('summarises alike with the period ranges given, reading observations only for the revisions', () => {
-    const plan = planImport(file(null), lookup, '内蒙古自治区');
-    const ranges = (first: string, last: string) => ({ rangeOf: () => [first, last] as const });
-    expect(summariseChanges(plan, undefined, undefined, ranges('2025-09', '2025-11'))).toEqual(summariseChanges(plan));
-    // A series without revisions: the summary takes the range given and never reads its observations.
-    const fresh = planImport(file('全国'), lookup, '内蒙古自治区');
-    const expected = summariseChanges(fresh);
-    Object.defineProperty(fresh.series[0], 'observations', { get: () => { throw new Error('observations read'); } });
-    expect(summariseChanges(fresh, undefined, undefined, ranges('2025-09', '2025-11'))).toEqual(expected);
-    // Without a range they are read (the classic commit and the preview).
-    expect(() => summariseChanges(fresh)).toThrow('observations read');
-  });
-
-  it('takes a reason given and words the rest itself, as seriesReason words them', () => {
-    const plan = planImport(file(null), lookup, '内蒙古自治区');
-    const plain = summariseChanges(plan);
-    expect(seriesReason(plan.series[0], plan.homeRegion)).toBe(plain.series[0].reason);
-    expect(summariseChanges(plan, undefined, undefined, { reasonOf: () => undefined })).toEqual(plain);
-    expect(summariseChanges(plan, undefined, undefined, { reasonOf: () => 'given' }).series[0].reason).toBe('given');
   });
 
   it('names the stored series of other regions when the file starts a new one', () => {

@@ -104,19 +104,13 @@ export interface ApplyOptions {
   releaseRows?: boolean;
 }
 
-/** Two grid mappings that differ at most in where the data ends (which the head of a file cannot know). */
-export function sameGridMappingButEnd(a: GridMapping, b: GridMapping): boolean {
-  return JSON.stringify({ ...a, lastDataRow: 0 }) === JSON.stringify({ ...b, lastDataRow: 0 });
-}
-
 /** What a released data row is left as. */
 const RELEASED_ROW: readonly (SheetCell | undefined)[] = Object.freeze([]);
 
 /**
  * Apply a grid mapping: one series per indicator row (and frequency), one observation per value cell. In the
  * by_region layout the rows are regions and the indicator is the `指标：` title's. One GridRowMapper over the data
- * rows, in order: the streamed import runs the same mapper batch by batch as the rows arrive and finishes it on the
- * whole file's rows, so its result is this function's by construction.
+ * rows, in order.
  */
 export function applyGridMapping(sheet: WorkbookSheet, mapping: GridMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
   const mapper = new GridRowMapper(sheet, mapping, fileName, options);
