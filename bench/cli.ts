@@ -11,7 +11,7 @@ import { openStore } from '../electron/store/openStore';
 import { writeTransaction } from '../electron/store/writeTransaction';
 import { makeTmpDir, removeDir } from '../tests/helpers/tmp';
 import { BUILT, ROOT } from './paths';
-import { median, printFigure, printHeading } from './report';
+import { median, printFigure, printHeading, procCpuMs } from './report';
 import { buildScaleStore } from './scaleStore';
 import { addWrittenCounts, keptCountsCurrent, recountAllSeries } from '../electron/store/seriesCounts';
 
@@ -28,27 +28,11 @@ function wall(cmd: string, args: string[]): number {
 
 const medianOf = (runs: number, f: () => number) => median(Array.from({ length: runs }, f));
 
-/**
- * CPU time (user + system) of the children this process has waited for so far, in ms, from Linux's /proc (fields
- * cutime and cstime, in clock ticks of 10 ms); null elsewhere. Less disturbed than wall time by other processes on a
- * shared machine, it says what a command itself costs.
- */
-function childrenCpuMs(): number | null {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /** CPU time of one process run to its end, or null where /proc is not there. */
 function cpu(cmd: string, args: string[]): number | null {
-  const before = childrenCpuMs();
+  const before = procCpuMs('self', 'children');
   wall(cmd, args);
-  const after = childrenCpuMs();
+  const after = procCpuMs('self', 'children');
   return before === null || after === null ? null : after - before;
 }
 

@@ -12,7 +12,7 @@ import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, labelIndent, te
 import type { SheetCell, WorkbookSheet } from '../readWorkbook';
 import { readLabelAndUnit } from './labelUnit';
 import { labelProblem, valueProblem, type SheetResult } from './problems';
-import { percentFormatCache, readValueCell } from './valueCell';
+import { percentFormatCache, plainNumberCell, readValueCell } from './valueCell';
 
 /** Last row of the table: before the first footer row (`注：`, `数据来源：`), ignoring trailing blank rows. */
 export function findDataEnd(sheet: WorkbookSheet, firstDataRow: number): number {
@@ -255,15 +255,9 @@ export class GridRowMapper {
       const col = columns[i];
       const cell = row[col.column];
       if (cell === undefined) continue;
-      let value: number;
-      let percent: boolean;
-      const v = cell.v;
-      if (cell.t === 'n' && typeof v === 'number' && Number.isFinite(v) && !isPercent(cell.z)) {
-        // The common cell, a finite number in a format that is not a percent: what readValueCell gives for it,
-        // without its answer object (a million cells in the benchmark, each an allocation the GC then chases).
-        value = v;
-        percent = false;
-      } else {
+      let value = plainNumberCell(cell, isPercent);
+      let percent = false;
+      if (value === undefined) {
         const got = readValueCell(cell, isPercent);
         if (got.kind === 'missing') continue;
         if (got.kind === 'problem') {
