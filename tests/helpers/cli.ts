@@ -18,6 +18,10 @@ export function runCliProcess(args: string[], opts: { cwd?: string; env?: Record
     encoding: 'utf8',
     env: { ...process.env, ...opts.env },
     timeout: 120_000,
+    // spawnSync's default 1 MB would cut a large output (series --json at scale) and kill the child, which
+    // reads as a failed command: allow what a test may print, and say so plainly when even that is exceeded.
+    maxBuffer: 512 * 1024 * 1024,
   });
+  if (r.error) throw new Error(`CLI ${args.join(' ')}: ${r.error.message}`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
