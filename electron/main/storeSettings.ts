@@ -16,7 +16,8 @@ export interface SafeStorageLike {
 
 export const STORE_SETTINGS_FILE = 'store-settings.json';
 
-const settingsSchema = z
+/** The file's shape (exported for the schema equality test). */
+export const settingsSchema = z
   .object({
     version: z.literal(1),
     /** null: the app's own store file in userData. */
