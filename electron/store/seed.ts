@@ -3,7 +3,7 @@ import { writeTransaction } from './writeTransaction';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { TargetDraft } from '../../shared/domain/target';
 import { targetDraftSchema } from '../../shared/contract/targetDraft';
 import { normalizePlanText } from '../../shared/plan/normalize';
@@ -13,7 +13,7 @@ import { insertPlan } from './targetsRepo';
 
 /** `seeds/plans.json` (exported for the schema equality test). */
 export const manifestSchema = z.array(
-  z.object({ year: z.number().int(), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }).strict(),
+  z.strictObject({ year: z.number().check(z.int()), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }),
 );
 
 /** A seed plan's reviewed targets. */

@@ -1,7 +1,7 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import { writeTransaction } from './writeTransaction';
 import type { Store } from './openStore';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { EditableTargetField, Plan, StatementRef, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
 import { statementRefSchema } from '../../shared/contract/targetDraft';
 import { deriveDirection } from '../../shared/domain/direction';

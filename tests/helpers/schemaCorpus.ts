@@ -508,3 +508,23 @@ export function parseOutcome(schema: { safeParse(input: unknown): { success: boo
   }
   return result.success ? { success: true, data: encode(result.data) } : { success: false, issues: encode(result.error!.issues) };
 }
+
+export interface RecordedEntry {
+  label: string;
+  input: Json;
+  outcome: Json;
+}
+
+/** The recorded corpus (tests/fixtures/schema-corpus.json.gz), by schema name. */
+export type RecordedCorpus = Record<string, RecordedEntry[]>;
+
+/** The entries of one schema whose outcome now differs from the recorded one, each described for a reader. */
+export function corpusDifferences(schema: Parameters<typeof parseOutcome>[0], entries: RecordedEntry[]): string[] {
+  const differences: string[] = [];
+  for (const e of entries) {
+    const now = JSON.stringify(parseOutcome(schema, decode(e.input)));
+    const then = JSON.stringify(e.outcome);
+    if (now !== then) differences.push(`${e.label}\n  recorded: ${then.slice(0, 600)}\n  now:      ${now.slice(0, 600)}`);
+  }
+  return differences;
+}

@@ -7,12 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, parseOutcome } from '../helpers/schemaCorpus';
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import { nodeBuildOptions } from '../../scripts/build.mjs';
+import { corpusDifferences, decode, encode, type RecordedCorpus } from '../helpers/schemaCorpus';
 import { projectSchemas } from '../helpers/projectSchemas';
+import { makeTmpDir, removeDir } from '../helpers/tmp';
 
-type Recorded = { label: string; input: Parameters<typeof decode>[0]; outcome: unknown };
 const corpusFile = path.resolve(import.meta.dirname, '../fixtures/schema-corpus.json.gz');
-const recorded = JSON.parse(zlib.gunzipSync(fs.readFileSync(corpusFile)).toString('utf8')) as { schemas: Record<string, Recorded[]> };
+const recorded = JSON.parse(zlib.gunzipSync(fs.readFileSync(corpusFile)).toString('utf8')) as { schemas: RecordedCorpus };
 const schemas = projectSchemas();
 
 describe('schemas against the classic API’s recorded results', () => {
@@ -43,14 +46,24 @@ describe('schemas against the classic API’s recorded results', () => {
 
   for (const [name, entries] of Object.entries(recorded.schemas)) {
     it(`${name}: ${entries.length} inputs give the same data or the same issues`, () => {
-      const schema = schemas[name]!;
-      const differences: string[] = [];
-      for (const e of entries) {
-        const now = JSON.stringify(parseOutcome(schema, decode(e.input)));
-        const then = JSON.stringify(e.outcome);
-        if (now !== then) differences.push(`${e.label}\n  recorded: ${then.slice(0, 600)}\n  now:      ${now.slice(0, 600)}`);
-      }
+      const differences = corpusDifferences(schemas[name]!, entries);
       expect(differences.slice(0, 5), `${differences.length} of ${entries.length} differ`).toEqual([]);
     });
   }
+
+  it('the same in the Node build (zod bundled, its translations left out), not only in the sources', async () => {
+    const dir = makeTmpDir('wb-schema-build-');
+    try {
+      // The CLI's build options with this test's replay as the one entry: the same bundling of zod.
+      const options = nodeBuildOptions(dir);
+      await esbuild.build({ ...options, entryPoints: { replay: path.resolve(import.meta.dirname, '../helpers/replaySchemaCorpus.ts') } });
+      const run = spawnSync(process.execPath, [path.join(dir, 'replay.mjs'), corpusFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(run.stderr).toBe('');
+      const differences = JSON.parse(run.stdout) as Record<string, string[]>;
+      expect(Object.keys(differences).sort()).toEqual(Object.keys(recorded.schemas).sort());
+      expect(Object.fromEntries(Object.entries(differences).filter(([, d]) => d.length > 0))).toEqual({});
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
