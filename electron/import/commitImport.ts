@@ -17,6 +17,7 @@ import { seriesLookup } from '../store/seriesLookup';
 import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
 import { seriesDataVersion } from '../store/seriesDataRepo';
+import { batchRowsFilter } from '../store/batchRanges';
 import { addWrittenCounts, keptCountsCurrent, keptSeriesCounts, recountSeries, type SeriesCountsRow, type WrittenCounts } from '../store/seriesCounts';
 
 export interface CommitOptions {
@@ -282,9 +283,12 @@ export function undoImportBatch(db: Store, batchId: number): UndoResult {
       );
     }
     const countsWereCurrent = keptCountsCurrent(db);
+    // The batch's rows: a read of its id range while the kept state is current, else a scan (batchRanges.ts).
+    const rowsOf = batchRowsFilter(db, batchId, countsWereCurrent);
     // The series whose rows go: counted again once they are gone (and the series dropped below lose their counts).
-    const touched = db.prepare('SELECT DISTINCT series_id FROM observations WHERE batch_id = ?').pluck().all(batchId) as number[];
-    const removedObservations = db.prepare('DELETE FROM observations WHERE batch_id = ?').run(batchId).changes;
+    const touched = db.prepare(`SELECT DISTINCT series_id FROM observations WHERE ${rowsOf.where}`).pluck().all(...rowsOf.params) as number[];
+    const removedObservations = db.prepare(`DELETE FROM observations WHERE ${rowsOf.where}`).run(...rowsOf.params).changes;
+    db.prepare('DELETE FROM batch_observation_ranges WHERE batch_id = ?').run(batchId);
     // The batch's texts of provenance go with its rows (after them: only its own rows refer to them).
     db.prepare('DELETE FROM observation_sources WHERE batch_id = ?').run(batchId);
     db.prepare('DELETE FROM source_periods WHERE batch_id = ?').run(batchId);
