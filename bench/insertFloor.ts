@@ -11,6 +11,9 @@ import { multiRowInsertSql, singleRowInsertSql } from '../electron/store/bulkIns
 import { BENCH_TMP } from './paths';
 import { OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql } from '../electron/store/migrations';
 import { benchStore } from './benchStore';
+import Database from 'better-sqlite3';
+import { openStore } from '../electron/store/openStore';
+import type { SqliteStore } from '../electron/store/sqliteStore';
 
 export const FLOOR_SERIES = 20_000;
 export const FLOOR_PERIODS = 50;
@@ -45,12 +48,25 @@ export interface FloorOptions {
   foreignKeys?: boolean;
   /** The index on observations(batch_id) the store had before migration 10 (for the record: what it cost). */
   batchIndex?: boolean;
+  /** The store's page size; default a new store's (openStore.ts NEW_STORE_PAGE_SIZE); 4,096 as stores made before. */
+  pageSize?: number;
+}
+
+/** A new store opened as the workbench opens it, its file first created with `pageSize` when one is given. */
+function floorStore(file: string, pageSize: number | undefined): SqliteStore {
+  if (pageSize === undefined) return benchStore(file);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const raw = new Database(file);
+  raw.pragma(`page_size = ${pageSize}`);
+  raw.pragma('journal_mode = WAL');
+  raw.close();
+  return openStore(file);
 }
 
 export function insertFloor(rowsPerStatement: number, options: FloorOptions = {}): FloorFigures {
   const schema = options.schema ?? 'current';
   const file = path.join(BENCH_TMP, `floor-${schema}-${rowsPerStatement}.sqlite`);
-  const store = benchStore(file);
+  const store = floorStore(file, options.pageSize);
   const db = store.sqlite;
   if (schema === 'old') db.exec(OLD_OBSERVATIONS);
   else if (options.batchIndex === true) db.exec('CREATE INDEX observations_batch ON observations(batch_id)');
@@ -134,6 +150,8 @@ export function benchInsertFloor(): void {
   const variants: [string, FloorOptions][] = [
     ['the same, foreign keys on', { foreignKeys: true }],
     ['the same with the batch index (before migration 10)', { batchIndex: true }],
+    ['the same with 4 KiB pages (a store made before 16 KiB pages)', { pageSize: 4096 }],
+    ['4 KiB pages and the batch index (the store before this round)', { pageSize: 4096, batchIndex: true }],
     ['the rows before migration 8 (texts on every row), foreign keys off', { schema: 'old' }],
     ['the rows before migration 8, foreign keys on (the old import)', { schema: 'old', foreignKeys: true }],
   ];
