@@ -12,7 +12,7 @@ import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type Change
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from '../store/bulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
-import { importWarnings } from '../../shared/import/importWarnings';
+import { warningsPass, type WarningsPass } from '../../shared/import/importWarnings';
 import { seriesLookup } from '../store/seriesLookup';
 import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
@@ -89,8 +89,15 @@ export function refuseProblems(problems: CellProblem[]): never {
 /** What the file would change, without writing: the same plan the commit makes (for the preview). */
 export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
   const lookup = seriesLookup(db);
-  const plan = planImport(parsed, lookup, homeRegion(db).region);
-  return { plan, checks: importWarnings(plan, lookup) };
+  // The warnings are checked as the plan classifies each series, against the same values read once.
+  const passes: WarningsPass[] = [];
+  const plan = planImport(parsed, lookup, homeRegion(db).region, (series) => {
+    const pass = warningsPass(series, lookup);
+    passes.push(pass);
+    return (p, current) => pass.add(p, current);
+  });
+  if (passes.length !== 1) throw new Error(`plan: ${passes.length} warnings passes for one plan`);
+  return { plan, checks: passes[0].finish() };
 }
 
 const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];
