@@ -1,8 +1,9 @@
 // The insert floor of the import benchmark: the 1,000,000 observation rows of the benchmark file written with raw
 // better-sqlite3 into a store opened as the workbench opens it (WAL, synchronous NORMAL, every index), in one
 // transaction, with nothing else: no plan, no checks, no row objects; in the rows' current shape and with foreign
-// keys as the import has them (off while it writes), the old shape once for the record. `rowsPerStatement` 1 is one statement per
-// row; more puts that many rows in each INSERT (the rest one by one). The fastest of these is the honest floor.
+// keys as the import has them (off while it writes), the shapes before migrations 10 and 8 for the record.
+// `rowsPerStatement` 1 is one statement per row; more puts that many rows in each INSERT (the rest one by one). The
+// fastest of these is the honest floor.
 // `npm run -s bench -- insert-floor` compares statement sizes (the choice of SQLITE_ROWS_PER_STATEMENT).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { multiRowInsertSql, singleRowInsertSql } from '../electron/store/bulkIns
 import { BENCH_TMP } from './paths';
 import { OBSERVATION_INDEXES_SQL, observationsBeforeV8Sql } from '../electron/store/migrations';
 import { benchStore } from './benchStore';
+import Database from 'better-sqlite3';
+import { openStore } from '../electron/store/openStore';
+import type { SqliteStore } from '../electron/store/sqliteStore';
 
 export const FLOOR_SERIES = 20_000;
 export const FLOOR_PERIODS = 50;
@@ -42,14 +46,30 @@ export interface FloorOptions {
    * SQLite's foreign-key enforcement during the insert; default as the import writes (off: electron/store/foreignKeys.ts).
    */
   foreignKeys?: boolean;
+  /** The index on observations(batch_id) the store had before migration 10 (for the record: what it cost). */
+  batchIndex?: boolean;
+  /** The store's page size; default a new store's (openStore.ts NEW_STORE_PAGE_SIZE); 4,096 as stores made before. */
+  pageSize?: number;
+}
+
+/** A new store opened as the workbench opens it, its file first created with `pageSize` when one is given. */
+function floorStore(file: string, pageSize: number | undefined): SqliteStore {
+  if (pageSize === undefined) return benchStore(file);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const raw = new Database(file);
+  raw.pragma(`page_size = ${pageSize}`);
+  raw.pragma('journal_mode = WAL');
+  raw.close();
+  return openStore(file);
 }
 
 export function insertFloor(rowsPerStatement: number, options: FloorOptions = {}): FloorFigures {
   const schema = options.schema ?? 'current';
   const file = path.join(BENCH_TMP, `floor-${schema}-${rowsPerStatement}.sqlite`);
-  const store = benchStore(file);
+  const store = floorStore(file, options.pageSize);
   const db = store.sqlite;
   if (schema === 'old') db.exec(OLD_OBSERVATIONS);
+  else if (options.batchIndex === true) db.exec('CREATE INDEX observations_batch ON observations(batch_id)');
   db.pragma(`foreign_keys = ${options.foreignKeys === true ? 'ON' : 'OFF'}`);
   db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
   const insertSeries = db.prepare("INSERT INTO series (name, label, unit, measure, frequency, region) VALUES (?, ?, '万吨', 'cumulative', 'monthly', '')");
@@ -129,6 +149,9 @@ export function benchInsertFloor(): void {
   console.log(`  ${rows} rows a statement, the store's rows (texts once per batch), foreign keys off  ${s(current.ms)} (CPU ${s(current.cpuMs)})  (baseline)`);
   const variants: [string, FloorOptions][] = [
     ['the same, foreign keys on', { foreignKeys: true }],
+    ['the same with the batch index (before migration 10)', { batchIndex: true }],
+    ['the same with 4 KiB pages (a store made before 16 KiB pages)', { pageSize: 4096 }],
+    ['4 KiB pages and the batch index (the store before this round)', { pageSize: 4096, batchIndex: true }],
     ['the rows before migration 8 (texts on every row), foreign keys off', { schema: 'old' }],
     ['the rows before migration 8, foreign keys on (the old import)', { schema: 'old', foreignKeys: true }],
   ];

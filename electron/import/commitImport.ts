@@ -12,11 +12,12 @@ import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type Change
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from '../store/bulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
-import { importWarnings } from '../../shared/import/importWarnings';
+import { warningsPass, type WarningsPass } from '../../shared/import/importWarnings';
 import { seriesLookup } from '../store/seriesLookup';
 import { homeRegion } from '../store/settingsRepo';
 import { ImportFileError } from './importFileError';
 import { seriesDataVersion } from '../store/seriesDataRepo';
+import { batchRowsFilter } from '../store/batchRanges';
 import { addWrittenCounts, keptCountsCurrent, keptSeriesCounts, recountSeries, type SeriesCountsRow, type WrittenCounts } from '../store/seriesCounts';
 
 export interface CommitOptions {
@@ -88,8 +89,15 @@ export function refuseProblems(problems: CellProblem[]): never {
 /** What the file would change, without writing: the same plan the commit makes (for the preview). */
 export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
   const lookup = seriesLookup(db);
-  const plan = planImport(parsed, lookup, homeRegion(db).region);
-  return { plan, checks: importWarnings(plan, lookup) };
+  // The warnings are checked as the plan classifies each series, against the same values read once.
+  const passes: WarningsPass[] = [];
+  const plan = planImport(parsed, lookup, homeRegion(db).region, (series) => {
+    const pass = warningsPass(series, lookup);
+    passes.push(pass);
+    return (p, current) => pass.add(p, current);
+  });
+  if (passes.length !== 1) throw new Error(`plan: ${passes.length} warnings passes for one plan`);
+  return { plan, checks: passes[0].finish() };
 }
 
 const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];
@@ -282,9 +290,12 @@ export function undoImportBatch(db: Store, batchId: number): UndoResult {
       );
     }
     const countsWereCurrent = keptCountsCurrent(db);
+    // The batch's rows: a read of its id range while the kept state is current, else a scan (batchRanges.ts).
+    const rowsOf = batchRowsFilter(db, batchId, countsWereCurrent);
     // The series whose rows go: counted again once they are gone (and the series dropped below lose their counts).
-    const touched = db.prepare('SELECT DISTINCT series_id FROM observations WHERE batch_id = ?').pluck().all(batchId) as number[];
-    const removedObservations = db.prepare('DELETE FROM observations WHERE batch_id = ?').run(batchId).changes;
+    const touched = db.prepare(`SELECT DISTINCT series_id FROM observations WHERE ${rowsOf.where}`).pluck().all(...rowsOf.params) as number[];
+    const removedObservations = db.prepare(`DELETE FROM observations WHERE ${rowsOf.where}`).run(...rowsOf.params).changes;
+    db.prepare('DELETE FROM batch_observation_ranges WHERE batch_id = ?').run(batchId);
     // The batch's texts of provenance go with its rows (after them: only its own rows refer to them).
     db.prepare('DELETE FROM observation_sources WHERE batch_id = ?').run(batchId);
     db.prepare('DELETE FROM source_periods WHERE batch_id = ?').run(batchId);

@@ -6,6 +6,7 @@
 import type { Store } from '../store/openStore';
 import { rowInserter, type RowInserter } from '../store/bulkInsert';
 import { writeTransaction } from '../store/writeTransaction';
+import { highestObservationId, widenBatchRange } from '../store/batchRanges';
 import type { CellSource } from '../../shared/domain/series';
 
 export interface ObservationRow {
@@ -86,8 +87,15 @@ export class ObservationRowWriter {
   private lastSheet: string | null = null;
   private lastLabel: string | null = null;
   private lastSourceId = 0;
+  private readonly db: Store;
+  private readonly batchId: number;
+  /** The highest observation id before this writer's first row: its rows' ids are above it (batchRanges.ts). */
+  private readonly idsAbove: number;
 
   constructor(db: Store, batchId: number) {
+    this.db = db;
+    this.batchId = batchId;
+    this.idsAbove = highestObservationId(db);
     this.inserter = rowInserter(db, 'observations', COLUMN_NAMES);
     this.sources = new BatchTexts(db, 'observation_sources', ['sheet', 'label'], batchId);
     this.periods = new BatchTexts(db, 'source_periods', ['text'], batchId);
@@ -145,12 +153,32 @@ export class ObservationRowWriter {
     return id;
   }
 
-  /** Writes the rows still buffered; answers how many observation rows were written in all. */
+  /**
+   * The lowest and highest id this writer's rows can have. SQLite numbers each row one past the highest, so its rows
+   * are exactly those above the highest id before it. PostgreSQL's sequence does not reuse the ids of rows undone,
+   * and colleagues' batches may take ids meanwhile: there the batch's own lowest and highest id above that mark are
+   * read back (a read of the rows just written, on the primary key), so the range is as tight as on SQLite.
+   */
+  private writtenIds(): [number, number] {
+    if (this.db.engine === 'sqlite') return [this.idsAbove + 1, highestObservationId(this.db)];
+    const [first, last] = this.db.prepare('SELECT MIN(id), MAX(id) FROM observations WHERE id > ? AND batch_id = ?').raw().get(this.idsAbove, this.batchId) as [number | string, number | string];
+    return [Number(first), Number(last)];
+  }
+
+  /**
+   * Writes the rows still buffered and records the batch's id range (its rows lie between the highest id before the
+   * first and the highest after the last); answers how many observation rows were written in all.
+   */
   finish(): number {
     this.sources.finish();
     this.periods.finish();
     this.inserter.flush();
-    return this.inserter.written;
+    const written = this.inserter.written;
+    if (written > 0) {
+      const [first, last] = this.writtenIds();
+      widenBatchRange(this.db, this.batchId, first, last);
+    }
+    return written;
   }
 }
 

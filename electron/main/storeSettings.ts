@@ -3,7 +3,7 @@
 // refused when saving; the password is kept encrypted by the OS keychain (Electron safeStorage), or left to the
 // PGPASSFILE / ~/.pgpass that node-postgres reads. Pure functions: the safeStorage is injected, so this is tested
 // without Electron; main.ts reads and writes the file in userData.
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { WorkbenchError } from '../../shared/errors';
 import { parseStoreLocation, storeSettingsRequestSchema, type StoreSettingsView } from '../../shared/settings/storeLocation';
 
@@ -16,15 +16,14 @@ export interface SafeStorageLike {
 
 export const STORE_SETTINGS_FILE = 'store-settings.json';
 
-const settingsSchema = z
-  .object({
-    version: z.literal(1),
-    /** null: the app's own store file in userData. */
-    location: z.string().min(1).max(4096).nullable(),
-    /** The server password, encrypted by safeStorage (base64); never the password itself. */
-    passwordEncrypted: z.string().max(8192).optional(),
-  })
-  .strict();
+/** The file's shape (exported for the schema equality test). */
+export const settingsSchema = z.strictObject({
+  version: z.literal(1),
+  /** null: the app's own store file in userData. */
+  location: z.nullable(z.string().check(z.minLength(1), z.maxLength(4096))),
+  /** The server password, encrypted by safeStorage (base64); never the password itself. */
+  passwordEncrypted: z.optional(z.string().check(z.maxLength(8192))),
+});
 
 export type StoreSettingsFile = z.infer<typeof settingsSchema>;
 

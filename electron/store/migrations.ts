@@ -21,6 +21,16 @@ export const SERIES_COUNTS_FILL_SQL = `
     SELECT series_id, MIN(period), MAX(period), COUNT(DISTINCT period), MAX(batch_id) FROM observations GROUP BY series_id;
   INSERT INTO series_counts_state (id, stamp) SELECT 1, ${SERIES_COUNTS_STAMP_SQL} WHERE EXISTS (SELECT 1 FROM import_batches);`;
 
+/**
+ * Each batch's observation id range (migration 10, electron/store/batchRanges.ts), as one grouped scan of the
+ * observations gives it: every batch with rows gets its lowest and highest id; a batch without rows has no range row.
+ * Rewritten whole, so running it again (a store taken back to an earlier version by a test) gives the same rows.
+ */
+export const BATCH_RANGES_FILL_SQL = `
+  DELETE FROM batch_observation_ranges;
+  INSERT INTO batch_observation_ranges (batch_id, first_id, last_id)
+    SELECT batch_id, MIN(id), MAX(id) FROM observations GROUP BY batch_id;`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: plans, targets with provenance, edit history, import batches, series, observations (vintaged), links
   `
@@ -266,6 +276,23 @@ export const MIGRATIONS: readonly string[] = [
     stamp TEXT NOT NULL
   );
   ${SERIES_COUNTS_FILL_SQL}
+  `,
+  // issue 12: the index on observations(batch_id) dropped; each batch's id range kept instead. The index served only
+  // undo (which rows a batch wrote), and every observation written paid for its entry: at 1,000,000 rows it was
+  // 0.15–0.25 of the raw insert's time (bench/insertFloor.ts). A batch's rows are written in its one transaction, so
+  // their ids lie between the highest id before it and the highest after it (electron/store/batchRanges.ts); undo
+  // reads `id BETWEEN first AND last AND batch_id = ?`, exact even when a later batch reuses the ids of an undone
+  // one. The ranges are trusted under the kept counts' stamp (seriesCounts.ts): rows written by something that keeps
+  // neither make undo scan the table, and the next keeping write rebuilds both. The table is created only if absent
+  // and filled afresh, so the migration can run again on a store taken back to an earlier version.
+  `
+  CREATE TABLE IF NOT EXISTS batch_observation_ranges (
+    batch_id INTEGER PRIMARY KEY REFERENCES import_batches(id) ON DELETE CASCADE,
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL
+  );
+  ${BATCH_RANGES_FILL_SQL}
+  DROP INDEX IF EXISTS observations_batch;
   `,
 ];
 
@@ -513,6 +540,16 @@ export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
   );
   ${SERIES_COUNTS_FILL_SQL}
   `,
+  // issue 12: as the SQLite migration 10 above (the batch index dropped, each batch's id range kept).
+  10: `
+  CREATE TABLE IF NOT EXISTS batch_observation_ranges (
+    batch_id INTEGER PRIMARY KEY REFERENCES import_batches(id) ON DELETE CASCADE,
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL
+  );
+  ${BATCH_RANGES_FILL_SQL}
+  DROP INDEX IF EXISTS observations_batch;
+  `,
 };
 
 /**
@@ -553,6 +590,8 @@ export const PG_GRANTS = `
       GRANT INSERT, DELETE ON observation_sources, source_periods TO workbench_analyst;
       -- issue 12: each series' counts, kept by the same imports and undos.
       GRANT INSERT, UPDATE, DELETE ON series_counts, series_counts_state TO workbench_analyst;
+      -- issue 12: each batch's observation id range, kept by the same imports and undos.
+      GRANT INSERT, UPDATE, DELETE ON batch_observation_ranges TO workbench_analyst;
       -- The store's settings (the home region) hold for everyone: the owner's.
       REVOKE INSERT, UPDATE, DELETE ON settings FROM workbench_analyst;
       GRANT UPDATE ON workbench_changes TO workbench_analyst;

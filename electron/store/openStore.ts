@@ -62,6 +62,9 @@ export interface OpenStoreOptions {
   createFolders?: boolean;
 }
 
+/** The page size of a store created from nothing (bytes; SQLite's default is 4,096). */
+export const NEW_STORE_PAGE_SIZE = 16_384;
+
 export function openStore(file: string, options: OpenStoreOptions = {}): SqliteStore {
   if (file !== ':memory:') {
     const dir = path.dirname(path.resolve(file));
@@ -90,6 +93,11 @@ export function openStore(file: string, options: OpenStoreOptions = {}): SqliteS
       throw messageError('store', 'store.newerVersion', { version, known: SCHEMA_VERSION });
     }
     if (!options.readonly) {
+      // A new store's pages are 16 KiB instead of SQLite's 4 KiB (set before anything is written: a store that
+      // exists keeps its own). An import writes its observations as a quarter as many pages, with fewer B-tree
+      // splits and WAL frames: the raw insert of 1,000,000 observation rows took 0.80–0.87 of its time with 4 KiB
+      // pages (bench/insertFloor.ts), and the grouped and per-series reads were no slower. Same rows either way.
+      if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');

@@ -3,7 +3,7 @@ import { writeTransaction } from './writeTransaction';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { TargetDraft } from '../../shared/domain/target';
 import { targetDraftSchema } from '../../shared/contract/targetDraft';
 import { normalizePlanText } from '../../shared/plan/normalize';
@@ -11,9 +11,13 @@ import { WorkbenchError } from '../../shared/errors';
 import type { Store } from './openStore';
 import { insertPlan } from './targetsRepo';
 
-const manifestSchema = z.array(
-  z.object({ year: z.number().int(), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }).strict(),
+/** `seeds/plans.json` (exported for the schema equality test). */
+export const manifestSchema = z.array(
+  z.strictObject({ year: z.number().check(z.int()), region: z.string(), title: z.string(), document: z.string(), targets: z.string() }),
 );
+
+/** A seed plan's reviewed targets. */
+export const seedTargetsSchema = z.array(targetDraftSchema);
 
 // The draft schema lives with the contract (shared), so the import calls check reviewed proposals the same way.
 export { targetDraftSchema };
@@ -32,7 +36,7 @@ export function loadSeedPlans(dir = seedsDir()) {
   const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'plans.json'), 'utf8')));
   return manifest.map((m) => {
     const text = normalizePlanText(fs.readFileSync(path.join(dir, m.document), 'utf8'));
-    const targets: TargetDraft[] = z.array(targetDraftSchema).parse(JSON.parse(fs.readFileSync(path.join(dir, m.targets), 'utf8')));
+    const targets: TargetDraft[] = seedTargetsSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, m.targets), 'utf8')));
     return { ...m, text, targets };
   });
 }

@@ -9,6 +9,7 @@
 //   next write that keeps them counts every series again first.
 import { SERIES_COUNTS_EMPTY_STAMP, SERIES_COUNTS_FILL_SQL, SERIES_COUNTS_STAMP_SQL } from './migrations';
 import type { Store } from './openStore';
+import { rebuildBatchRanges } from './batchRanges';
 
 /** One series' counts, as the grouped scan of the observations gives them. */
 export type SeriesCountsRow = [seriesId: number, firstPeriod: string, lastPeriod: string, observationCount: number, lastBatchId: number];
@@ -47,11 +48,16 @@ export function keptSeriesCounts(db: Store): Map<number, SeriesCountsRow> | null
   return counts;
 }
 
-/** Every series counted again from the observations (the migration's fill), inside the caller's transaction. */
+/**
+ * Every series counted again from the observations (the migration's fill), inside the caller's transaction; every
+ * batch's id range too (batchRanges.ts): the ranges are trusted under the same stamp, so they are rebuilt whenever
+ * it is written afresh after rows written by something that keeps neither.
+ */
 export function recountAllSeries(db: Store): void {
   db.prepare('DELETE FROM series_counts').run();
   db.prepare('DELETE FROM series_counts_state').run();
   db.exec(SERIES_COUNTS_FILL_SQL);
+  rebuildBatchRanges(db);
   writeStamp(db);
 }
 

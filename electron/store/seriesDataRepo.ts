@@ -128,7 +128,7 @@ const groupedValuesSql = (db: Store) =>
     : 'SELECT series_id, json_group_array(period), json_group_array(value) FROM observations GROUP BY series_id';
 
 /** Periods strictly increasing: each period once, in order, so every value is the current one. */
-function strictlyIncreasing(periods: readonly string[]): boolean {
+export function strictlyIncreasing(periods: readonly string[]): boolean {
   for (let i = 1; i < periods.length; i++) if (!(periods[i - 1] < periods[i])) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 // Plans and targets in the store, and the edit history that makes every change visible and undoable.
 import { writeTransaction } from './writeTransaction';
 import type { Store } from './openStore';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { EditableTargetField, Plan, StatementRef, Target, TargetDirection, TargetDraft } from '../../shared/domain/target';
 import { statementRefSchema } from '../../shared/contract/targetDraft';
 import { deriveDirection } from '../../shared/domain/direction';
@@ -85,12 +85,15 @@ function toTarget(r: TargetRow): Target {
   };
 }
 
+/** The `also_stated_at` column's shape (built once; exported for the schema equality test). */
+export const storedStatementsSchema = z.array(statementRefSchema);
+
 /** The stored other statements of a restated target; a column that does not hold them reads as none. */
 function parseStatements(json: string): StatementRef[] {
   // Most targets are stated once: their column holds `[]`, and validating it row by row was half of listTargets.
   if (json === '[]') return [];
   try {
-    const parsed = z.array(statementRefSchema).safeParse(JSON.parse(json));
+    const parsed = storedStatementsSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];

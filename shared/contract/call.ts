@@ -1,19 +1,19 @@
 // How a call is declared: its argument schema, and (as a phantom) its result type.
-import { z } from 'zod';
+import * as z from '../zod';
 import { isStrictBase64, safeTextMax } from './safeSchemas';
 import { MAX_INLINE_FILE_BYTES } from './fileLimits';
 
-export interface Call<A extends z.ZodType, R> {
+export interface Call<A extends z.ZodMiniType, R> {
   args: A;
   result?: R;
 }
 
 export const call =
   <R>() =>
-  <A extends z.ZodType>(args: A): Call<A, R> => ({ args });
+  <A extends z.ZodMiniType>(args: A): Call<A, R> => ({ args });
 
 /** A positive integer id. */
-export const idSchema = z.number().int().positive();
+export const idSchema = z.number().check(z.int(), z.positive());
 
 export { MAX_FILE_BYTES, MAX_INLINE_FILE_BYTES } from './fileLimits';
 
@@ -27,17 +27,20 @@ const fileName = safeTextMax(255, 1);
  * - `dataBase64`: a small file inline, for scripts and tests only (at most MAX_INLINE_FILE_BYTES).
  */
 export const fileSchema = z.union([
-  z.object({ fileName, uploadId: z.string().regex(/^[0-9a-f-]{36}$/, '上传编号无效 / invalid upload id') }).strict(),
-  z.object({ fileName, path: safeTextMax(4096, 1) }).strict(),
-  z
-    .object({
-      fileName,
-      /** Invalid base64 is refused, never decoded partially. */
-      dataBase64: z
-        .string()
-        .max(Math.ceil(MAX_INLINE_FILE_BYTES / 3) * 4 + 4, `内嵌文件不得超过 ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB，请改用上传或路径 / an inline file may be at most ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB; upload it or name its path`)
-        .refine(isStrictBase64, { error: '文件内容不是有效的 base64 编码 / The file data is not valid base64' }),
-    })
-    .strict(),
+  z.strictObject({ fileName, uploadId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, '上传编号无效 / invalid upload id')) }),
+  z.strictObject({ fileName, path: safeTextMax(4096, 1) }),
+  z.strictObject({
+    fileName,
+    /** Invalid base64 is refused, never decoded partially. */
+    dataBase64: z
+      .string()
+      .check(
+        z.maxLength(
+          Math.ceil(MAX_INLINE_FILE_BYTES / 3) * 4 + 4,
+          `内嵌文件不得超过 ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB，请改用上传或路径 / an inline file may be at most ${MAX_INLINE_FILE_BYTES / 1024 / 1024} MB; upload it or name its path`,
+        ),
+        z.refine(isStrictBase64, { error: '文件内容不是有效的 base64 编码 / The file data is not valid base64' }),
+      ),
+  }),
 ]);
 export type FileInput = z.infer<typeof fileSchema>;

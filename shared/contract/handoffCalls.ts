@@ -1,7 +1,7 @@
 // Calls for what the analysts hand on: the analysis workbook, a grid exported as the analyst sees it, the
 // round trip of a returned 目标 sheet, and the briefing (简报) as HTML pages to preview or as a PDF.
 // Files travel base64-encoded, like imports, so both shells (IPC and HTTP) carry them the same way.
-import { z } from 'zod';
+import * as z from '../zod';
 import { plausibleNumber, safeTextMax } from './safeSchemas';
 import type { ReturnProblem } from '../export/returnedTargets';
 import type { TargetChange } from '../export/targetsDiff';
@@ -83,56 +83,51 @@ export interface HandOnResult {
 }
 
 /** `2025-10`: the month the analysis is as of. */
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2025-10 / month must be YYYY-MM, e.g. 2025-10');
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2025-10 / month must be YYYY-MM, e.g. 2025-10'));
+const optionalMonth = z.optional(month);
+const optionalPlan = z.optional(id);
 
 const gridCellValue = z.union([safeTextMax(10_000), plausibleNumber, z.boolean(), z.null()]);
 
 /** The grid as the analyst sees it (shared/export/types GridView), checked before it reaches the writer. */
-export const gridViewSchema = z
-  .object({
-    title: safeTextMax(200, 1),
-    subtitle: z.string().max(500).optional(),
-    columns: z
-      .array(
-        z
-          .object({
-            field: safeTextMax(200, 1),
-            headerName: safeTextMax(200),
-            unit: z.string().max(40).optional(),
-            type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
-            unitField: z.string().min(1).max(200).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(200),
-    rows: z.array(z.record(safeTextMax(200), gridCellValue.optional())).max(200_000),
-  })
-  .strict();
+export const gridViewSchema = z.strictObject({
+  title: safeTextMax(200, 1),
+  subtitle: z.optional(z.string().check(z.maxLength(500))),
+  columns: z
+    .array(
+      z.strictObject({
+        field: safeTextMax(200, 1),
+        headerName: safeTextMax(200),
+        unit: z.optional(z.string().check(z.maxLength(40))),
+        type: z.enum(['text', 'integer', 'number', 'percent', 'pp', 'status', 'date']),
+        unitField: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(200)),
+  rows: z.array(z.record(safeTextMax(200), z.optional(gridCellValue))).check(z.maxLength(200_000)),
+});
 
-export const briefArgsSchema = z
-  .object({
-    planId: id.optional(),
-    asOf: month.optional(),
-    /** `一` or `一、(二)`: targets whose section starts with it. */
-    section: safeTextMax(40, 1).optional(),
-    /** Only these targets (in the plan's order); with section, both must hold. */
-    targetIds: z.array(id).max(5000).optional(),
-    layout: z.enum(BRIEF_LAYOUTS).optional(),
-  })
-  .strict();
+export const briefArgsSchema = z.strictObject({
+  planId: optionalPlan,
+  asOf: optionalMonth,
+  /** `一` or `一、(二)`: targets whose section starts with it. */
+  section: z.optional(safeTextMax(40, 1)),
+  /** Only these targets (in the plan's order); with section, both must hold. */
+  targetIds: z.optional(z.array(id).check(z.maxLength(5000))),
+  layout: z.optional(z.enum(BRIEF_LAYOUTS)),
+});
 
 export const handoffCalls = {
   /** The analysis workbook (说明, 目标, 执行情况, 数据) as of a month (default: the newest with data). */
-  exportWorkbook: call<WorkbookExport>()(z.object({ planId: id.optional(), asOf: month.optional() }).strict()),
+  exportWorkbook: call<WorkbookExport>()(z.strictObject({ planId: optionalPlan, asOf: optionalMonth })),
   /** One sheet: the grid's displayed columns in order and its rows after filtering and sorting. */
-  exportGridView: call<FileDownload>()(z.object({ view: gridViewSchema }).strict()),
+  exportGridView: call<FileDownload>()(z.strictObject({ view: gridViewSchema })),
   /** Reads a 目标 sheet sent back and lists the differences; writes nothing (accepted ones go through editTargets). */
-  readReturnedWorkbook: call<ReturnedWorkbook>()(z.object({ file: fileSchema, planId: id.optional() }).strict()),
+  readReturnedWorkbook: call<ReturnedWorkbook>()(z.strictObject({ file: fileSchema, planId: optionalPlan })),
   briefHtml: call<BriefPreview>()(briefArgsSchema),
   briefPdf: call<BriefPdf>()(briefArgsSchema),
   /** The analysis report draft (分析报告初稿) as .docx, written by rules from the variance (no model, no network). */
-  reportDocx: call<DocxDownload>()(z.object({ planId: id.optional(), asOf: month.optional() }).strict()),
+  reportDocx: call<DocxDownload>()(z.strictObject({ planId: optionalPlan, asOf: optionalMonth })),
   /** The briefing pages as .docx (the same tables and charts as briefPdf). */
   briefDocx: call<DocxDownload>()(briefArgsSchema),
   /**
@@ -140,12 +135,10 @@ export const handoffCalls = {
    * its parent must exist; created when missing), default `交付/<asOf>/` beside the store file.
    */
   handOn: call<HandOnResult>()(
-    z
-      .object({
-        planId: id.optional(),
-        asOf: month.optional(),
-        outDir: z.string().min(1).max(1000).optional(),
-      })
-      .strict(),
+    z.strictObject({
+      planId: optionalPlan,
+      asOf: optionalMonth,
+      outDir: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+    }),
   ),
 };

@@ -1,6 +1,6 @@
 // Calls for importing statistics files (preview, commit, as a job with progress), the import history and its
 // undo, and reading the series back. File bytes travel base64-encoded; mappings are the analyst's corrections.
-import { z } from 'zod';
+import * as z from '../zod';
 import { safeTextMax } from './safeSchemas';
 import { MEASURES, type Frequency, type ImportBatch, type Measure, type Observation, type Series } from '../domain/series';
 import type { ImportCheck } from '../import/checks';
@@ -10,34 +10,36 @@ import { LAYOUTS, sheetMappingSchema, type CellProblem, type Layout, type SheetM
 import { call, fileSchema, idSchema as id } from './call';
 
 const sheetName = safeTextMax(255, 1);
-const rowIndex = z.number().int().min(0).max(1_048_576);
+const rowIndex = z.number().check(z.int(), z.gte(0), z.lte(1_048_576));
 const MAX_SHEET_ENTRIES = 100;
 const fewEntries = (o: object) => Object.keys(o).length <= MAX_SHEET_ENTRIES;
+/** Values by sheet name, for at most MAX_SHEET_ENTRIES sheets; the argument may be left out. */
+const bySheet = <V extends z.core.SomeType>(value: V) =>
+  z.optional(z.record(sheetName, value).check(z.refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` })));
 
 /** The analyst's header row for a sheet (and the year row above it, for two-row headers). */
 export const headerRowHintSchema = z
-  .object({ headerRow: rowIndex, yearRow: rowIndex.nullable() })
-  .strict()
-  .refine((h) => h.yearRow === null || h.yearRow < h.headerRow, { message: '年份行必须在表头行之上 / The year row must be above the header row' });
+  .strictObject({ headerRow: rowIndex, yearRow: z.nullable(rowIndex) })
+  .check(z.refine((h) => h.yearRow === null || h.yearRow < h.headerRow, { message: '年份行必须在表头行之上 / The year row must be above the header row' }));
 export type HeaderRowHint = z.infer<typeof headerRowHintSchema>;
 
 /** What every import call reads: the file, which sheet (default: all with a table), and the analyst's corrections. */
 export const importFileArgsShape = {
   file: fileSchema,
-  sheet: sheetName.optional(),
+  sheet: z.optional(sheetName),
   /** Corrected mappings by sheet name; checked again by the importer against the sheet. */
-  mappings: z.record(sheetName, sheetMappingSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  mappings: bySheet(sheetMappingSchema),
   /** Header rows by sheet name: the mapping is derived again from that row. A sheet's mapping wins over its hint. */
-  headerRows: z.record(sheetName, headerRowHintSchema).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  headerRows: bySheet(headerRowHintSchema),
   /** The measure of rows whose measure nothing in the file states (the analyst's answer); without it such rows are refused. */
-  measure: z.enum(MEASURES).optional(),
+  measure: z.optional(z.enum(MEASURES)),
   /** issue 9: the analyst's layout by sheet name: the mapping is detected again for that layout. */
-  layouts: z.record(sheetName, z.enum(LAYOUTS)).refine(fewEntries, { message: `最多 ${MAX_SHEET_ENTRIES} 个工作表 / At most ${MAX_SHEET_ENTRIES} sheets` }).optional(),
+  layouts: bySheet(z.enum(LAYOUTS)),
 };
 
-export const previewImportArgs = z.object(importFileArgsShape).strict();
-export const commitImportArgs = z.object({ ...importFileArgsShape, skipInvalid: z.boolean().default(false) }).strict();
-export const startImportArgs = z.object({ ...importFileArgsShape, skipInvalid: z.boolean().default(false), action: z.enum(['preview', 'commit']) }).strict();
+export const previewImportArgs = z.strictObject(importFileArgsShape);
+export const commitImportArgs = z.strictObject({ ...importFileArgsShape, skipInvalid: z._default(z.boolean(), false) });
+export const startImportArgs = z.strictObject({ ...importFileArgsShape, skipInvalid: z._default(z.boolean(), false), action: z.enum(['preview', 'commit']) });
 
 /** Observation rows a preview carries at most (the counts always cover the whole file). */
 export const PREVIEW_OBSERVATION_LIMIT = 2000;
@@ -158,7 +160,7 @@ export interface JobStatus {
   error?: WireError;
 }
 
-const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const jobId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/));
 
 export const importCalls = {
   /** Parse and report what would be imported; writes nothing. */
@@ -167,13 +169,13 @@ export const importCalls = {
   commitImport: call<CommitImportResult>()(commitImportArgs),
   /** The same as preview or commit, as a job: returns at once; poll jobStatus for progress and the result. */
   startImport: call<{ jobId: string }>()(startImportArgs),
-  jobStatus: call<JobStatus>()(z.object({ jobId }).strict()),
+  jobStatus: call<JobStatus>()(z.strictObject({ jobId })),
   /** Stops a job between steps; a commit only writes at its very end, so a cancelled job leaves the store as it was. */
-  cancelJob: call<JobStatus>()(z.object({ jobId }).strict()),
-  listBatches: call<ImportBatch[]>()(z.object({}).strict()),
-  undoBatch: call<UndoBatchResult>()(z.object({ batchId: id }).strict()),
-  listSeries: call<Series[]>()(z.object({}).strict()),
+  cancelJob: call<JobStatus>()(z.strictObject({ jobId })),
+  listBatches: call<ImportBatch[]>()(z.strictObject({})),
+  undoBatch: call<UndoBatchResult>()(z.strictObject({ batchId: id })),
+  listSeries: call<Series[]>()(z.strictObject({})),
   /** Every series with the current value of each period, read in one pass (for `series --json` and scripts). */
-  listSeriesValues: call<(Series & { values: { period: string; value: number }[] })[]>()(z.object({}).strict()),
-  seriesObservations: call<Observation[]>()(z.object({ seriesId: id, allVintages: z.boolean().optional() }).strict()),
+  listSeriesValues: call<(Series & { values: { period: string; value: number }[] })[]>()(z.strictObject({})),
+  seriesObservations: call<Observation[]>()(z.strictObject({ seriesId: id, allVintages: z.optional(z.boolean()) })),
 };

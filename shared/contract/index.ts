@@ -2,7 +2,7 @@
 // must satisfy (checked where they enter the Node side) and the type of its result.
 // Electron (IPC), the browser shell (HTTP) and the CLI all reach the same service through it.
 // Each area declares its calls in its own file; this one joins them.
-import type { z } from 'zod';
+import type * as z from '../zod';
 import { targetCalls } from './targetCalls';
 import { importCalls } from './importCalls';
 import { planCalls } from './planCalls';

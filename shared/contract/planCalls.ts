@@ -1,6 +1,6 @@
 // Calls for importing a plan document: read a file into proposed targets, compare reviewed drafts with a stored
 // plan, and commit them as a new plan or as an update of one. Nothing is written before `commitPlan`.
-import { z } from 'zod';
+import * as z from '../zod';
 import { safeTextMax } from './safeSchemas';
 import type { TargetDraft } from '../domain/target';
 import type { PlanMeta } from '../plan/extract';
@@ -14,7 +14,7 @@ export type { AddedTarget, ChangedField, PlanDiff, RemovedTarget, PlanMeta };
 const MAX_TEXT = 5_000_000;
 const MAX_TARGETS = 10_000;
 
-const drafts = z.array(targetDraftSchema).min(1, { message: '没有要导入的目标 / No targets to import' }).max(MAX_TARGETS);
+const drafts = z.array(targetDraftSchema).check(z.minLength(1, { message: '没有要导入的目标 / No targets to import' }), z.maxLength(MAX_TARGETS));
 const planText = safeTextMax(MAX_TEXT, 1);
 
 export interface PlanExtraction {
@@ -40,35 +40,41 @@ export interface PlanCommitResult {
   groupId: number | null;
 }
 
+/** Text of at most `max` characters, stored trimmed; refused when nothing is left. */
+const trimmedText = (max: number) =>
+  z.pipe(
+    z.pipe(
+      safeTextMax(max, 1),
+      z.transform((s: string) => s.trim()),
+    ),
+    z.string().check(z.minLength(1)),
+  );
+
 export const commitPlanArgs = z.discriminatedUnion('mode', [
-  z
-    .object({
-      mode: z.literal('new'),
-      year: z.number().int().min(1949).max(2200),
-      region: safeTextMax(100, 1).transform((s) => s.trim()).pipe(z.string().min(1)),
-      title: safeTextMax(200, 1).transform((s) => s.trim()).pipe(z.string().min(1)),
-      fileName: safeTextMax(255, 1),
-      text: planText,
-      targets: drafts,
-    })
-    .strict(),
-  z
-    .object({
-      mode: z.literal('update'),
-      planId: id,
-      /** The new document; without it the drafts must quote the stored text. */
-      fileName: safeTextMax(255, 1).optional(),
-      text: planText.optional(),
-      targets: drafts,
-    })
-    .strict(),
+  z.strictObject({
+    mode: z.literal('new'),
+    year: z.number().check(z.int(), z.gte(1949), z.lte(2200)),
+    region: trimmedText(100),
+    title: trimmedText(200),
+    fileName: safeTextMax(255, 1),
+    text: planText,
+    targets: drafts,
+  }),
+  z.strictObject({
+    mode: z.literal('update'),
+    planId: id,
+    /** The new document; without it the drafts must quote the stored text. */
+    fileName: z.optional(safeTextMax(255, 1)),
+    text: z.optional(planText),
+    targets: drafts,
+  }),
 ]);
 
 export const planCalls = {
   /** Reads a .txt/.docx/.pdf plan and proposes its targets; writes nothing. */
-  extractPlan: call<PlanExtraction>()(z.object({ file: fileSchema }).strict()),
+  extractPlan: call<PlanExtraction>()(z.strictObject({ file: fileSchema })),
   /** What committing these drafts as an update of the plan would change; writes nothing. */
-  diffPlan: call<PlanDiff>()(z.object({ planId: id, targets: drafts }).strict()),
+  diffPlan: call<PlanDiff>()(z.strictObject({ planId: id, targets: drafts })),
   /** Stores the reviewed drafts in one transaction: all of them or nothing. */
   commitPlan: call<PlanCommitResult>()(commitPlanArgs),
 };

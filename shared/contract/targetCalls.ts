@@ -1,5 +1,5 @@
 // Calls for plans, targets, their edits and undo.
-import { z } from 'zod';
+import * as z from '../zod';
 import { plausibleNumber, safeTextMax } from './safeSchemas';
 import { EDITABLE_TARGET_FIELDS, type Plan, type Target } from '../domain/target';
 import { call, idSchema as id } from './call';
@@ -38,43 +38,38 @@ export interface UndoResult extends UndoState {
 const cellValue = z.union([safeTextMax(5000), plausibleNumber, z.null()]);
 
 export const targetCalls = {
-  appInfo: call<AppInfo>()(z.object({}).strict()),
-  listPlans: call<Plan[]>()(z.object({}).strict()),
-  listTargets: call<Target[]>()(z.object({ planId: id.optional() }).strict()),
+  appInfo: call<AppInfo>()(z.strictObject({})),
+  listPlans: call<Plan[]>()(z.strictObject({})),
+  listTargets: call<Target[]>()(z.strictObject({ planId: z.optional(id) })),
   /** One target as stored now, with its revision and who changed it last (issue 14: what an editor saw). */
-  getTarget: call<Target>()(z.object({ targetId: id }).strict()),
-  planText: call<string>()(z.object({ planId: id }).strict()),
+  getTarget: call<Target>()(z.strictObject({ targetId: id })),
+  planText: call<string>()(z.strictObject({ planId: id })),
   /** One user action (a cell edit, a paste): validated as a whole, saved as one undoable group or not at all. */
   editTargets: call<EditResult>()(
-    z
-      .object({
-        edits: z
-          .array(
-            z
-              .object({
-                targetId: id,
-                field: z.enum(EDITABLE_TARGET_FIELDS),
-                value: cellValue,
-                // What the editor showed (issue 14): the target's revision and/or the field's value. A save that would
-                // overwrite a colleague's change to the same field since is refused (code `conflict`, details.conflicts:
-                // ConflictDetail[]) and recorded. Optional for old clients, which are not checked.
-                revision: z.number().int().min(0).max(2_000_000_000).optional(),
-                seen: cellValue.optional(),
-              })
-              .strict(),
-          )
-          .min(1)
-          .max(10_000),
-        source: z.enum(['grid', 'paste', 'workbook', 'cli']).default('grid'),
-      })
-      .strict(),
+    z.strictObject({
+      edits: z
+        .array(
+          z.strictObject({
+            targetId: id,
+            field: z.enum(EDITABLE_TARGET_FIELDS),
+            value: cellValue,
+            // What the editor showed (issue 14): the target's revision and/or the field's value. A save that would
+            // overwrite a colleague's change to the same field since is refused (code `conflict`, details.conflicts:
+            // ConflictDetail[]) and recorded. Optional for old clients, which are not checked.
+            revision: z.optional(z.number().check(z.int(), z.gte(0), z.lte(2_000_000_000))),
+            seen: z.optional(cellValue),
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(10_000)),
+      source: z._default(z.enum(['grid', 'paste', 'workbook', 'cli']), 'grid'),
+    }),
   ),
   /** Undoes this analyst's newest step (never a colleague's); refused (`conflict`) when a colleague changed the same field since. */
-  undo: call<UndoResult>()(z.object({}).strict()),
-  redo: call<UndoResult>()(z.object({}).strict()),
-  undoState: call<UndoState>()(z.object({}).strict()),
-  targetHistory: call<EditRecord[]>()(z.object({ targetId: id }).strict()),
+  undo: call<UndoResult>()(z.strictObject({})),
+  redo: call<UndoResult>()(z.strictObject({})),
+  undoState: call<UndoState>()(z.strictObject({})),
+  targetHistory: call<EditRecord[]>()(z.strictObject({ targetId: id })),
   /** Saves refused for this target because a colleague had changed the same field (issue 14), newest first. */
-  targetRefusals: call<RefusalRecord[]>()(z.object({ targetId: id }).strict()),
-  knownUnits: call<string[]>()(z.object({}).strict()),
+  targetRefusals: call<RefusalRecord[]>()(z.strictObject({ targetId: id })),
+  knownUnits: call<string[]>()(z.strictObject({})),
 };

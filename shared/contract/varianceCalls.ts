@@ -1,5 +1,5 @@
 // Calls for linking targets to statistical series and for the variance analysis (执行情况) built on the links.
-import { z } from 'zod';
+import * as z from '../zod';
 import { safeTextMax } from './safeSchemas';
 import type { Frequency, Measure, PeriodKey } from '../domain/series';
 import type { Trend } from '../variance/trend';
@@ -111,37 +111,38 @@ export interface VarianceProvenance {
 }
 
 /** `2025-10`: the month the analysis is as of. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / month must be YYYY-MM');
+export const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM / month must be YYYY-MM'));
 
-const toleranceSchema = z.number().min(0).max(20);
+const toleranceSchema = z.number().check(z.gte(0), z.lte(20));
+const optionalPlan = z.optional(id);
+/** The month and tolerance a variance call may name. */
+const asOfAndTolerance = { asOf: z.optional(monthSchema), tolerance: z.optional(toleranceSchema) };
 
 export const varianceCalls = {
   /** The best candidate per non-task target of the plan (default: the newest plan) that a link would accept; unlinkedOnly: targets without a link. */
-  suggestLinks: call<SuggestionView[]>()(z.object({ planId: id.optional(), unlinkedOnly: z.boolean().optional() }).strict()),
+  suggestLinks: call<SuggestionView[]>()(z.strictObject({ planId: optionalPlan, unlinkedOnly: z.optional(z.boolean()) })),
   /** For the link editor: the ranked candidates of one target, and any series matching the typed text. */
   linkCandidates: call<LinkCandidates>()(
-    z.object({ targetId: id, query: safeTextMax(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.strictObject({ targetId: id, query: z.optional(safeTextMax(200)), limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))) }),
   ),
-  listLinks: call<LinkView[]>()(z.object({ planId: id.optional() }).strict()),
+  listLinks: call<LinkView[]>()(z.strictObject({ planId: optionalPlan })),
   /** Sets or (seriesId null, no formula) removes a target's link; refuses units or measures that cannot measure the target. */
   setLink: call<{ link: LinkView | null }>()(
-    z
-      .object({
-        targetId: id,
-        seriesId: id.nullable(),
-        formula: safeTextMax(2000).nullable().optional(),
-        levelSeriesId: id.nullable().optional(),
-        /** `suggested` when the analyst accepted one of the target's suggestions (checked: it must be one). Default `manual`. */
-        source: z.enum(LINK_SOURCES).optional(),
-      })
-      .strict(),
+    z.strictObject({
+      targetId: id,
+      seriesId: z.nullable(id),
+      formula: z.optional(z.nullable(safeTextMax(2000))),
+      levelSeriesId: z.optional(z.nullable(id)),
+      /** `suggested` when the analyst accepted one of the target's suggestions (checked: it must be one). Default `manual`. */
+      source: z.optional(z.enum(LINK_SOURCES)),
+    }),
   ),
   /**
    * Accepts the suggestions for the plan's unlinked targets (recorded as `suggested`); existing links are kept.
    * With targetIds, only those targets' suggestions: what the analyst left ticked in the review list.
    */
-  autoLink: call<AutoLinkResult>()(z.object({ planId: id.optional(), targetIds: z.array(id).max(5000).optional() }).strict()),
-  variance: call<VarianceResult>()(z.object({ planId: id.optional(), asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
-  varianceTrend: call<VarianceTrend>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
-  varianceProvenance: call<VarianceProvenance>()(z.object({ targetId: id, asOf: monthSchema.optional(), tolerance: toleranceSchema.optional() }).strict()),
+  autoLink: call<AutoLinkResult>()(z.strictObject({ planId: optionalPlan, targetIds: z.optional(z.array(id).check(z.maxLength(5000))) })),
+  variance: call<VarianceResult>()(z.strictObject({ planId: optionalPlan, ...asOfAndTolerance })),
+  varianceTrend: call<VarianceTrend>()(z.strictObject({ targetId: id, ...asOfAndTolerance })),
+  varianceProvenance: call<VarianceProvenance>()(z.strictObject({ targetId: id, ...asOfAndTolerance })),
 };

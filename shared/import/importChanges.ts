@@ -123,7 +123,14 @@ type Assembling = PlannedSeries & { observations: ParsedObservation[]; owned: bo
  * Folds the file's series into series identities (resolving a missing region to the home region), refuses a period
  * given twice with different values, and classifies every observation against the store's current values.
  */
-export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null): ImportPlan {
+/**
+ * Told the plan's series once they are known, answering what to do with each as it is classified: the series and
+ * the store's current values it was classified against (null: not stored). The import's warnings read them here, so
+ * the store's values are read once for the plan and its checks.
+ */
+export type SeriesWatcher = (series: readonly PlannedSeries[]) => (p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null) => void;
+
+export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null, watcher?: SeriesWatcher): ImportPlan {
   const byKey = new Map<string, Assembling>();
   // Conflicts can only arise when a second row folds into a series (one parsed series holds each period once), so
   // the index of periods is built only then: a file of a million values with one row per series builds none.
@@ -180,9 +187,11 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
   if (conflicted.size > 0) for (const p of byKey.values()) p.observations = p.observations.filter((o) => !conflicted.has(`${p.key}\u0000${o.period}`));
   const series: PlannedSeries[] = [];
   for (const { owned: _owned, ...p } of byKey.values()) if (p.observations.length > 0) series.push(p);
+  const watch = watcher?.(series);
   store.preloadCurrent?.(series.flatMap((p) => (p.stored ? [p.stored.id] : [])));
   for (const p of series) {
-    classify(p, p.stored ? store.current(p.stored.id) : null);
+    const current = p.stored ? store.current(p.stored.id) : null;
+    classify(p, current);
     counts.observationsNew += p.counts.new;
     counts.observationsUnchanged += p.counts.unchanged;
     counts.observationsRevised += p.counts.revised;
@@ -197,6 +206,7 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
         // Series this same file also writes are not the “other” series a warning means.
         .filter((s) => !byKey.has(identityKey({ name: s.name, unit: s.unit, measure: s.measure, frequency: s.frequency, region: s.region })));
     }
+    watch?.(p, current);
   }
   return { series, counts, conflicts, homeRegion };
 }

@@ -7,8 +7,8 @@ import type { SeriesIdentity } from './seriesIdentity';
 
 const MAX_WARNINGS = 500;
 
-function fileSeries(p: PlannedSeries, store: StoreLookup): CheckSeries {
-  const values = new Map<PeriodKey, number>(p.stored ? store.current(p.stored.id) : []);
+function fileSeries(p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null): CheckSeries {
+  const values = new Map<PeriodKey, number>(current ?? []);
   const fromFile = new Map<PeriodKey, string>();
   for (const o of p.observations) {
     values.set(o.period, o.value);
@@ -35,21 +35,24 @@ function secondSeries(p: PlannedSeries): ImportCheck {
   };
 }
 
+/** The warnings' pass over a plan's series, told each series with the store's current values it was planned against. */
+export interface WarningsPass {
+  /** One series of the plan, in plan order, with its stored current values (null: not stored). */
+  add(p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null): void;
+  /** The warnings, once every series has been added (and the plan's siblings are known). */
+  finish(): ImportCheck[];
+}
+
 /**
  * Series by series (each one's values built, checked and let go, so a file of a million values holds them once), then
  * the checks across series over the few that take part: an indicator with a level and a growth series, and the rows
- * of a 合计 / 其中 group.
+ * of a 合计 / 其中 group. The planner feeds the pass as it classifies (planImport's watcher), so the store's values
+ * are read once for both: at 20,000 stored series the second read was a million rows again.
  */
-export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportCheck[] {
-  const out: ImportCheck[] = [];
-  const add = (c: ImportCheck) => {
-    if (out.length < MAX_WARNINGS) out.push(c);
-  };
-  for (const p of plan.series) if (!p.stored && p.siblings.length > 0) add(secondSeries(p));
-
+export function warningsPass(series: readonly PlannedSeries[], store: StoreLookup): WarningsPass {
   const measuresOf = new Map<string, Set<Measure>>();
   const place = (i: SeriesIdentity) => JSON.stringify([i.name, i.region, i.frequency]);
-  for (const p of plan.series) {
+  for (const p of series) {
     const k = place(p.identity);
     const set = measuresOf.get(k) ?? new Set<Measure>();
     set.add(p.identity.measure);
@@ -58,7 +61,7 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
   // Rows next to a 其中 row, in each sheet's order.
   const inGroup = new Set<PlannedSeries>();
   const bySheet = new Map<string, PlannedSeries[]>();
-  for (const p of plan.series) {
+  for (const p of series) {
     const list = bySheet.get(p.sheet) ?? [];
     list.push(p);
     bySheet.set(p.sheet, list);
@@ -75,34 +78,54 @@ export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportChec
     });
   }
 
+  // Each series' own checks in plan order; the warnings are assembled in finish, second series first, as before.
+  const own: ImportCheck[] = [];
   const retained: CheckSeries[] = [];
   const companions: CheckSeries[] = [];
   const looked = new Set<string>();
-  for (const p of plan.series) {
-    // Warnings past the limit are dropped, so once it is reached the rest would be computed for nothing.
-    if (out.length >= MAX_WARNINGS) return out;
-    const checked = fileSeries(p, store);
-    for (const c of seriesChecks(checked)) add(c);
-    const pairs = pairedMeasures(p.identity.measure);
-    const held = measuresOf.get(place(p.identity))!;
-    let paired = pairs.some((m) => held.has(m));
-    // A level or growth companion the file does not hold may be stored: a growth in %, a level in any unit.
-    for (const measure of pairs) {
-      if (held.has(measure)) continue;
-      const k = JSON.stringify([p.identity.name, p.identity.region, p.identity.frequency, measure]);
-      if (looked.has(k)) continue;
-      looked.add(k);
-      const stored = store
-        .byName(p.identity.name)
-        .find((s) => s.measure === measure && s.frequency === p.identity.frequency && s.region === p.identity.region);
-      if (!stored) continue;
-      paired = true;
-      const identity: SeriesIdentity = { name: stored.name, unit: stored.unit, measure: stored.measure, frequency: stored.frequency, region: stored.region };
-      companions.push({ identity, label: stored.label, sheet: null, order: -1, values: store.current(stored.id), fromFile: new Map() });
-    }
-    if (paired || inGroup.has(p)) retained.push(checked);
-  }
-  if (out.length >= MAX_WARNINGS) return out;
-  for (const c of crossSeriesChecks(retained, companions)) add(c);
-  return out;
+  return {
+    add(p, current) {
+      // Past the limit the rest would be computed for nothing (finish keeps the first MAX_WARNINGS).
+      if (own.length >= MAX_WARNINGS) return;
+      const checked = fileSeries(p, current);
+      for (const c of seriesChecks(checked)) own.push(c);
+      const pairs = pairedMeasures(p.identity.measure);
+      const held = measuresOf.get(place(p.identity))!;
+      let paired = pairs.some((m) => held.has(m));
+      // A level or growth companion the file does not hold may be stored: a growth in %, a level in any unit.
+      for (const measure of pairs) {
+        if (held.has(measure)) continue;
+        const k = JSON.stringify([p.identity.name, p.identity.region, p.identity.frequency, measure]);
+        if (looked.has(k)) continue;
+        looked.add(k);
+        const stored = store
+          .byName(p.identity.name)
+          .find((s) => s.measure === measure && s.frequency === p.identity.frequency && s.region === p.identity.region);
+        if (!stored) continue;
+        paired = true;
+        const identity: SeriesIdentity = { name: stored.name, unit: stored.unit, measure: stored.measure, frequency: stored.frequency, region: stored.region };
+        companions.push({ identity, label: stored.label, sheet: null, order: -1, values: store.current(stored.id), fromFile: new Map() });
+      }
+      if (paired || inGroup.has(p)) retained.push(checked);
+    },
+    finish() {
+      const out: ImportCheck[] = [];
+      const add = (c: ImportCheck) => {
+        if (out.length < MAX_WARNINGS) out.push(c);
+      };
+      for (const p of series) if (!p.stored && p.siblings.length > 0) add(secondSeries(p));
+      for (const c of own) add(c);
+      // Full: the checks across series would be dropped (and their series may not all have been added).
+      if (out.length >= MAX_WARNINGS) return out;
+      for (const c of crossSeriesChecks(retained, companions)) add(c);
+      return out;
+    },
+  };
+}
+
+/** The warnings of a plan already made, reading the store's current values again (planFileImport reads them once). */
+export function importWarnings(plan: ImportPlan, store: StoreLookup): ImportCheck[] {
+  const pass = warningsPass(plan.series, store);
+  for (const p of plan.series) pass.add(p, p.stored ? store.current(p.stored.id) : null);
+  return pass.finish();
 }

@@ -2,7 +2,7 @@
 // corrected and applied again. Plain JSON (rows and columns 0-based) so it can cross the contract; the schema
 // validates a mapping that comes back from the renderer or a CLI file.
 
-import { z } from 'zod';
+import * as z from '../zod';
 import { FREQUENCIES, MEASURES } from '../domain/series';
 import type { CellSource, PeriodKey, SeriesKey } from '../domain/series';
 
@@ -18,13 +18,15 @@ import type { CellSource, PeriodKey, SeriesKey } from '../domain/series';
 export const LAYOUTS = ['wide', 'long', 'analyst', 'by_region', 'periods_down', 'regions_across', 'cei'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-const index = z.number().int().min(0).max(1_048_576);
+const index = z.number().check(z.int(), z.gte(0), z.lte(1_048_576));
+/** A string of at most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const periodColumnSchema = z.object({
   column: index,
   /** The header as written; with a year row above, `2025年 1-2月`. */
-  label: z.string().max(200),
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/),
+  label: text(200),
+  period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/)),
   frequency: z.enum(FREQUENCIES),
   cumulative: z.boolean(),
 });
@@ -32,10 +34,10 @@ export type PeriodColumn = z.infer<typeof periodColumnSchema>;
 
 export const rowOverrideSchema = z.object({
   row: index,
-  skip: z.boolean().optional(),
-  measure: z.enum(MEASURES).optional(),
-  unit: z.string().max(50).optional(),
-  name: z.string().max(200).optional(),
+  skip: z.optional(z.boolean()),
+  measure: z.optional(z.enum(MEASURES)),
+  unit: z.optional(text(50)),
+  name: z.optional(text(200)),
 });
 export type RowOverride = z.infer<typeof rowOverrideSchema>;
 
@@ -45,22 +47,22 @@ export const gridMappingSchema = z.object({
   /** Row holding the period headers (the lower one when headers take two rows). */
   headerRow: index,
   /** Row above holding year headers (`2025年` over `1-2月`, `3月`), or null. */
-  yearRow: index.nullable(),
+  yearRow: z.nullable(index),
   labelColumn: index,
-  unitColumn: index.nullable(),
+  unitColumn: z.nullable(index),
   firstDataRow: index,
   lastDataRow: index,
-  periodColumns: z.array(periodColumnSchema).max(20_000),
-  region: z.string().max(100).nullable(),
-  rowOverrides: z.array(rowOverrideSchema).max(100_000).default([]),
+  periodColumns: z.array(periodColumnSchema).check(z.maxLength(20_000)),
+  region: z.nullable(text(100)),
+  rowOverrides: z._default(z.array(rowOverrideSchema).check(z.maxLength(100_000)), []),
   /** A `口径` column: its cell decides the measure of its row. */
-  measureColumn: index.nullable().default(null),
+  measureColumn: z._default(z.nullable(index), null),
   /** A `累计同比（最新）` column: the row's cumulative growth at the latest period of the row that has data. */
-  latestColumn: index.nullable().default(null),
+  latestColumn: z._default(z.nullable(index), null),
   /** by_region: the indicator as the `指标：` title row writes it (the row labels are regions). */
-  indicator: z.string().max(200).nullable().default(null),
+  indicator: z._default(z.nullable(text(200)), null),
   /** A `地区` column beside the indicator names: the region of its row (else `region`). */
-  regionColumn: index.nullable().default(null),
+  regionColumn: z._default(z.nullable(index), null),
 });
 export type GridMapping = z.infer<typeof gridMappingSchema>;
 
@@ -68,15 +70,15 @@ export type GridMapping = z.infer<typeof gridMappingSchema>;
 export const seriesColumnSchema = z.object({
   column: index,
   /** The header as written. */
-  label: z.string().max(200),
+  label: text(200),
   /** cei: the 地区 row under the header; regions_across: the header itself. */
-  region: z.string().max(100).nullable(),
+  region: z.nullable(text(100)),
   /** cei: the 单位 row (takes precedence over a unit in the label). */
-  unit: z.string().max(50).nullable(),
+  unit: z.nullable(text(50)),
   /** cei: the 频度 row (`月`, `季`, `年`); null: from the periods. */
-  frequency: z.enum(FREQUENCIES).nullable(),
-  skip: z.boolean().optional(),
-  measure: z.enum(MEASURES).optional(),
+  frequency: z.nullable(z.enum(FREQUENCIES)),
+  skip: z.optional(z.boolean()),
+  measure: z.optional(z.enum(MEASURES)),
 });
 export type SeriesColumn = z.infer<typeof seriesColumnSchema>;
 
@@ -87,10 +89,10 @@ export const columnsMappingSchema = z.object({
   periodColumn: index,
   firstDataRow: index,
   lastDataRow: index,
-  seriesColumns: z.array(seriesColumnSchema).max(20_000),
+  seriesColumns: z.array(seriesColumnSchema).check(z.maxLength(20_000)),
   /** regions_across: the indicator of the `指标：` title row. */
-  indicator: z.string().max(200).nullable(),
-  region: z.string().max(100).nullable(),
+  indicator: z.nullable(text(200)),
+  region: z.nullable(text(100)),
 });
 export type ColumnsMapping = z.infer<typeof columnsMappingSchema>;
 
@@ -103,11 +105,11 @@ export const longMappingSchema = z.object({
   indicatorColumn: index,
   periodColumn: index,
   valueColumn: index,
-  unitColumn: index.nullable(),
-  regionColumn: index.nullable(),
-  region: z.string().max(100).nullable(),
+  unitColumn: z.nullable(index),
+  regionColumn: z.nullable(index),
+  region: z.nullable(text(100)),
   /** A `口径` / `指标口径` column: the measure of each row. */
-  measureColumn: index.nullable().default(null),
+  measureColumn: z._default(z.nullable(index), null),
 });
 export type LongMapping = z.infer<typeof longMappingSchema>;
 

@@ -1,7 +1,7 @@
 // Where the desktop app's store lives (issue 14), as the analyst types it: a file path, or a team server's
 // `postgres://user@host[:port]/database`. Shared so the settings dialog checks as the analyst types with exactly
 // the rules the main process applies when it saves. Also the shape of the narrow settings IPC (zod).
-import { z } from 'zod';
+import * as z from '../zod';
 import { WorkbenchError } from '../errors';
 
 // shared/ sees only the ES library; WHATWG URL is a global in both Node and the browser.
@@ -42,14 +42,12 @@ export const PASSWORD_IN_URL_MESSAGE =
 export type StoreChoice = 'default' | 'file' | 'server';
 
 /** What the dialog sends to the main process over `workbench:store-settings-set`; checked there again. */
-export const storeSettingsRequestSchema = z
-  .object({
-    choice: z.enum(['default', 'file', 'server']),
-    location: z.string().max(4096),
-    /** Only for a server; empty or absent: PGPASSFILE / ~/.pgpass answers. */
-    password: z.string().max(1024).optional(),
-  })
-  .strict();
+export const storeSettingsRequestSchema = z.strictObject({
+  choice: z.enum(['default', 'file', 'server']),
+  location: z.string().check(z.maxLength(4096)),
+  /** Only for a server; empty or absent: PGPASSFILE / ~/.pgpass answers. */
+  password: z.optional(z.string().check(z.maxLength(1024))),
+});
 export type StoreSettingsRequest = z.infer<typeof storeSettingsRequestSchema>;
 
 /** What `workbench:store-settings-get` answers: never the password, only whether one is kept. */

@@ -29,6 +29,14 @@ describe('Node bundles', () => {
     expect(startupBundledPackages(meta, 'cli')).toEqual(['zod']);
     expect(startupBundledPackages(meta, 'serviceThread')).toEqual(['zod']);
     expect(startupBundledPackages(meta, 'web')).toEqual([]);
+    // The schemas use zod/mini (shared/zod.ts): no module of zod's classic API reaches a start, and of zod's
+    // translations only the English one that shared/zod.ts configures.
+    for (const entry of ['cli', 'serviceThread'] as const) {
+      const zodFiles = startupOutputs(meta, entry).flatMap((o) => Object.keys(meta.outputs[o].inputs)).filter((i) => i.startsWith('node_modules/zod/'));
+      expect(zodFiles.some((f) => f.startsWith('node_modules/zod/v4/mini/')), entry).toBe(true);
+      expect(zodFiles.filter((f) => f.includes('/classic/') || f.startsWith('node_modules/zod/index.') || f.startsWith('node_modules/zod/v4/index.')), entry).toEqual([]);
+      expect(zodFiles.filter((f) => f.includes('/locales/')), entry).toEqual(['node_modules/zod/v4/locales/en.js']);
+    }
     // The heavy packages are still in the build, behind dynamic imports (chunks of their own).
     const dynamic = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
     expect(dynamic.size).toBeGreaterThan(3);
