@@ -90,14 +90,14 @@ export function refuseProblems(problems: CellProblem[]): never {
 export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
   const lookup = seriesLookup(db);
   // The warnings are checked as the plan classifies each series, against the same values read once.
-  const passes: WarningsPass[] = [];
+  let pass: WarningsPass | undefined;
   const plan = planImport(parsed, lookup, homeRegion(db).region, (series) => {
-    const pass = warningsPass(series, lookup);
-    passes.push(pass);
-    return (p, current) => pass.add(p, current);
+    const started = warningsPass(series, lookup);
+    pass = started;
+    return (p, current) => started.add(p, current);
   });
-  if (passes.length !== 1) throw new Error(`plan: ${passes.length} warnings passes for one plan`);
-  return { plan, checks: passes[0].finish() };
+  if (!pass) throw new Error('plan: the warnings pass was never started');
+  return { plan, checks: pass.finish() };
 }
 
 const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];

@@ -7,7 +7,7 @@ import type { StoreLookup, StoredSeries } from '../../shared/import/importChange
 import { identityKey, type SeriesIdentity } from '../../shared/import/seriesIdentity';
 import type { Store } from './openStore';
 import type { StoreStatement } from './storeDb';
-import { strictlyIncreasing } from './seriesDataRepo';
+import { groupedValuesSql, strictlyIncreasing } from './seriesDataRepo';
 
 /** Names or series a grouped query asks for: within SQLite's and PostgreSQL's parameter limits by far. */
 export const LOOKUP_GROUP = 500;
@@ -53,10 +53,7 @@ export function seriesLookup(db: Store): StoreLookup {
   // series whose periods come strictly increasing has one row per period, each current, and the map is built in
   // period order as the rows gave it; any other series (a revised period, or an order SQL does not promise) is read
   // again from its rows in (period, batch) order, as before.
-  const groupedOf = groupedStatements(
-    db,
-    (list) => `SELECT series_id, json_group_array(period), json_group_array(value) FROM observations WHERE series_id IN (${list}) GROUP BY series_id`,
-  );
+  const groupedOf = groupedStatements(db, (list) => groupedValuesSql(db, `series_id IN (${list})`));
   const readGroupJson = (ids: readonly number[]) => {
     const read = new Map<number, Map<PeriodKey, number>>(ids.map((id) => [id, new Map()]));
     for (const [seriesId, periodsJson, valuesJson] of groupedOf(ids.length).raw().all(...ids) as [number, string, string][]) {

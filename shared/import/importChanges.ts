@@ -120,16 +120,16 @@ function conflictReason(other: CellSource, value: number): string {
 type Assembling = PlannedSeries & { observations: ParsedObservation[]; owned: boolean };
 
 /**
- * Folds the file's series into series identities (resolving a missing region to the home region), refuses a period
- * given twice with different values, and classifies every observation against the store's current values.
- */
-/**
  * Told the plan's series once they are known, answering what to do with each as it is classified: the series and
  * the store's current values it was classified against (null: not stored). The import's warnings read them here, so
  * the store's values are read once for the plan and its checks.
  */
 export type SeriesWatcher = (series: readonly PlannedSeries[]) => (p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null) => void;
 
+/**
+ * Folds the file's series into series identities (resolving a missing region to the home region), refuses a period
+ * given twice with different values, and classifies every observation against the store's current values.
+ */
 export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: string | null, watcher?: SeriesWatcher): ImportPlan {
   const byKey = new Map<string, Assembling>();
   // Conflicts can only arise when a second row folds into a series (one parsed series holds each period once), so
