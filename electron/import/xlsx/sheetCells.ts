@@ -8,6 +8,9 @@
 // - `z` is the cell style's number format (General without a style);
 // - a row or cell without an `r` attribute follows the previous one.
 // Completed rows collect in `rows` until the caller takes them; nothing else of a row is kept.
+// Inside `<sheetData>` the rows go through a fast scanner (sheetDataScanner.ts) while they keep its plain form;
+// saxes reads the rest of the part (everything before and after, and any row from the first the scanner does not
+// take), with the same handlers, so both give the same cells and saxes alone refuses what is malformed.
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportFileError } from '../importFileError';
@@ -15,6 +18,7 @@ import type { SheetCell, SheetRow } from './types';
 import { formatOfStyle, type CellStyles } from './styles';
 import { corruptXml } from './workbookPart';
 import { decodeXlsxEscapes, decodeXlsxString, localName } from './xlsxText';
+import { ScanStop, SheetDataScanner, type RowSink } from './sheetDataScanner';
 
 /** SheetJS's RBErr: the error text Excel caches → the BIFF error code SheetJS gives as `v`. */
 const ERROR_CODES: Record<string, number> = {
@@ -42,13 +46,33 @@ const enum Text {
   Inline,
 }
 
-export class SheetCellsParser {
+/** Who reads the text: saxes until `<sheetData>`, then the fast scanner, then saxes again to the end. */
+const enum Reader {
+  Head,
+  Scanner,
+  Saxes,
+}
+
+const SHEET_DATA_TAG = '<sheetData>';
+/** A row longer than this (kept whole while it is incomplete) goes to saxes instead: no quadratic re-scan. */
+const MAX_CARRY = 1 << 20;
+
+export class SheetCellsParser implements RowSink {
   /** Completed rows, in file order, and how many cells they hold; the caller empties both. */
   rows: SheetRow[] = [];
   cellCount = 0;
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
   private inSheetData = false;
   private sheetDataDone = false;
+
+  private reader = Reader.Head;
+  private readonly scanner = new SheetDataScanner(this);
+  /** Reader.Head: the last characters given to saxes (`<sheetData>` may straddle two chunks). */
+  private headTail = '';
+  /** Reader.Scanner: the text of an incomplete row, kept for the next chunk. */
+  private carry = '';
+  /** Set when saxes opens `<sheetData>`: the head ends there. */
+  private openedSheetData = false;
 
   /** 0-based row of the `<row>` being read (SheetJS's tagr - 1), and the column of the last `<c>`. */
   private rowIndex = -1;
@@ -83,9 +107,16 @@ export class SheetCellsParser {
     });
   }
 
+  /** Rows the fast scanner read (the rest went through saxes). */
+  get scannedRows(): number {
+    return this.scanner.rowCount;
+  }
+
   write(chunk: string): void {
     try {
-      this.parser.write(chunk);
+      if (this.reader === Reader.Saxes) this.parser.write(chunk);
+      else if (this.reader === Reader.Scanner) this.scan(this.carry === '' ? chunk : this.carry + chunk);
+      else this.writeHead(chunk);
     } catch (e) {
       throw corruptXml(this.context.part, e);
     }
@@ -93,6 +124,7 @@ export class SheetCellsParser {
 
   end(): void {
     try {
+      if (this.reader === Reader.Scanner) this.handOver(this.carry, 0);
       this.parser.close();
     } catch (e) {
       throw corruptXml(this.context.part, e);
@@ -100,22 +132,96 @@ export class SheetCellsParser {
     this.flushRow();
   }
 
+  /**
+   * Saxes reads up to and including `<sheetData>`; where it opened the sheet's data there (the text was the tag
+   * itself, not inside a comment), the scanner reads on.
+   */
+  private writeHead(chunk: string): void {
+    let rest = chunk;
+    for (;;) {
+      const text = this.headTail + rest;
+      const at = text.indexOf(SHEET_DATA_TAG);
+      if (at === -1) {
+        this.parser.write(rest);
+        this.headTail = text.slice(-(SHEET_DATA_TAG.length - 1));
+        return;
+      }
+      const cut = at + SHEET_DATA_TAG.length - this.headTail.length;
+      this.headTail = '';
+      this.openedSheetData = false;
+      this.parser.write(rest.slice(0, cut));
+      rest = rest.slice(cut);
+      if (this.openedSheetData && this.inSheetData) {
+        this.reader = Reader.Scanner;
+        this.scan(rest);
+        return;
+      }
+      // `<sheetData/>`, or a sheetData opened some other way (`<sheetData >`, a prefix): saxes reads it all.
+      if (this.inSheetData || this.sheetDataDone || this.openedSheetData) {
+        this.reader = Reader.Saxes;
+        this.parser.write(rest);
+        return;
+      }
+    }
+  }
+
+  private scan(text: string): void {
+    const stop = this.scanner.scan(text, 0);
+    const pos = this.scanner.pos;
+    if (stop === ScanStop.NeedMore && text.length - pos <= MAX_CARRY) this.carry = pos === 0 ? text : text.slice(pos);
+    else this.handOver(text, pos);
+  }
+
+  /** Saxes reads on from a row boundary: the state it would have there is the state the scanner left. */
+  private handOver(text: string, pos: number): void {
+    this.reader = Reader.Saxes;
+    this.carry = '';
+    this.parser.write(pos === 0 ? text : text.slice(pos));
+  }
+
+  startRow(r: string | undefined): void {
+    this.rowIndex = r !== undefined ? parseInt(r, 10) - 1 : this.rowIndex + 1;
+    this.column = -1;
+  }
+
+  cell(hasRef: boolean, row: number, column: number, type: string | undefined, style: string | undefined, value: string | undefined, inline: string | undefined): void {
+    if (hasRef) {
+      this.cellRow = row;
+      this.cellColumn = column;
+      this.column = column;
+    } else {
+      this.cellRow = this.rowIndex;
+      this.cellColumn = ++this.column;
+    }
+    this.cellType = type;
+    this.cellStyle = style;
+    this.value = value === undefined ? undefined : decodeXlsxEscapes(value);
+    this.sawInline = inline !== undefined;
+    this.inlineText = inline ?? '';
+    this.textMode = Text.None;
+    this.closeCell();
+  }
+
+  endRow(): void {
+    this.flushRow();
+  }
+
   private open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
     if (!this.inSheetData) {
-      if (name === 'sheetData' && !this.sheetDataDone) this.inSheetData = !tag.isSelfClosing;
+      if (name === 'sheetData' && !this.sheetDataDone) {
+        this.inSheetData = !tag.isSelfClosing;
+        this.openedSheetData = true;
+      }
       return;
     }
     switch (name) {
       case 'c':
         this.openCell(tag.attributes);
         return;
-      case 'row': {
-        const r = tag.attributes.r;
-        this.rowIndex = r !== undefined ? parseInt(r, 10) - 1 : this.rowIndex + 1;
-        this.column = -1;
+      case 'row':
+        this.startRow(tag.attributes.r);
         return;
-      }
       case 'v':
         // The first `<v>` of the cell, as SheetJS's str_match_xml_ns finds it.
         if (!this.sawValue) {
