@@ -6,8 +6,8 @@ import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
 import { checkSheetCount, WORKBOOK_LIMITS } from './workbookLimits';
 import { inspectZipArchive, type ZipEntry } from './zipSafety';
-import { openXlsx, sheetMerges, sheetRows } from './xlsx/openXlsx';
-import type { XlsxBook } from './xlsx/types';
+import { openXlsx, sheetRows } from './xlsx/openXlsx';
+import type { SheetRange, XlsxBook } from './xlsx/types';
 import { controlCharsWarning, stripControlCharsInSheets } from './screenValues';
 
 /** A cell as SheetJS gives it (dense mode): type, cached value, number format. */
@@ -170,9 +170,10 @@ async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: Z
       const rows: (SheetCell | undefined)[][] = [];
       let batches = 0;
       try {
-        const merges = await sheetMerges(book, i);
+        const merges: SheetRange[] = [];
         const name = book.sheets[i].name;
-        for await (const batch of sheetRows(book, i)) {
+        // The merged ranges come in the same pass over the part as the rows.
+        for await (const batch of sheetRows(book, i, { merges })) {
           for (const row of batch) rows[row.r] = row.cells;
           // How many rows remain is not known until the part ends: the share of this sheet approaches its size.
           batches++;

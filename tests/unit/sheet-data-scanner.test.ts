@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../electron/import/importFileError';
 import { SheetCellsParser, type SheetContext } from '../../electron/import/xlsx/sheetCells';
+import { mergesOfText } from '../../electron/import/xlsx/openXlsx';
+import type { SheetRange } from '../../electron/import/xlsx/types';
 import { OldSheetCellsParser } from '../helpers/oldSheetCells';
 
 /** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
@@ -183,7 +185,7 @@ function outcome(parser: Parser, chunks: string[]): Outcome {
 /** Rows the fast scanner read in the last bothOutcomes (the rest went through saxes). */
 let scanned = 0;
 
-function bothOutcomes(xml: string, chunks: string[]): [Outcome, Outcome] {
+function bothOutcomes(chunks: string[]): [Outcome, Outcome] {
   const now = new SheetCellsParser(CONTEXT);
   const result: [Outcome, Outcome] = [outcome(new OldSheetCellsParser(CONTEXT), chunks), outcome(now, chunks)];
   scanned = now.scannedRows;
@@ -251,7 +253,7 @@ describe('odd cells, one by one', () => {
       for (const cell of ODD_CELLS) {
         const xml = `<?xml version="${version}"?><worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">${cell}</row><row r="3"><c r="A3"><v>3</v></c></row></sheetData></worksheet>`;
         for (const chunks of [[xml], [...xml]]) {
-          const [old, now] = bothOutcomes(xml, chunks);
+          const [old, now] = bothOutcomes(chunks);
           expect(now, `${cell} in ${chunks.length} chunk(s)`).toEqual(old);
         }
       }
@@ -268,7 +270,7 @@ describe('the fast sheetData scanner', () => {
       const xml = sheetXml(rng, 0);
       for (let k = 0; k < 3; k++) {
         const chunks = k === 0 ? [xml] : chunksOf(rng, xml);
-        const [old, now] = bothOutcomes(xml, chunks);
+        const [old, now] = bothOutcomes(chunks);
         expect(now, `seed ${seed}, chunking ${k}: ${xml.slice(0, 300)}`).toEqual(old);
         if ('rows' in old) {
           rowsSeen += (JSON.parse(old.rows) as unknown[]).length;
@@ -287,7 +289,7 @@ describe('the fast sheetData scanner', () => {
     for (let seed = 1001; seed <= 1800; seed++) {
       const rng = random(seed);
       const xml = sheetXml(rng, 0.05 + rng() * 0.3);
-      const [old, now] = bothOutcomes(xml, chunksOf(rng, xml));
+      const [old, now] = bothOutcomes(chunksOf(rng, xml));
       expect(now, `seed ${seed}: ${xml.slice(0, 300)}`).toEqual(old);
       if ('error' in old) refused++;
       else read++;
@@ -303,7 +305,7 @@ describe('the fast sheetData scanner', () => {
       let xml = sheetXml(rng, 0.02);
       const edits = 1 + Math.floor(rng() * 3);
       for (let k = 0; k < edits; k++) xml = mutate(rng, xml);
-      const [old, now] = bothOutcomes(xml, chunksOf(rng, xml));
+      const [old, now] = bothOutcomes(chunksOf(rng, xml));
       expect(now, `seed ${seed}: ${xml.slice(0, 300)}`).toEqual(old);
       if ('error' in old) refused++;
     }
@@ -330,10 +332,64 @@ describe('the fast sheetData scanner', () => {
     const xml = `<worksheet><sheetData><row r="1">${cells}</row><row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`;
     const chunks: string[] = [];
     for (let i = 0; i < xml.length; i += 65_536) chunks.push(xml.slice(i, i + 65_536));
-    const [old, now] = bothOutcomes(xml, chunks);
+    const [old, now] = bothOutcomes(chunks);
     expect('rows' in now).toBe(true);
     expect(now).toEqual(old);
     // The long row went to saxes, and with it the rest of the part.
     expect(scanned).toBe(0);
+  });
+});
+
+describe('merged ranges in the same pass as the rows', () => {
+  /** The rows parse with merges collected, and sheetMerges' own reading of the same text (mergesOfText). */
+  async function bothMerges(chunks: string[]): Promise<{ rows: Outcome; onePass: unknown; separate: unknown }> {
+    const merges: SheetRange[] = [];
+    const rows = outcome(new SheetCellsParser(CONTEXT, merges), chunks);
+    let separate: unknown;
+    try {
+      // sheetMerges reads the text whole: it takes the root element's name from its first chunk, which the
+      // inflater makes 64 KB (or the whole part), never the few characters the random chunking can give.
+      separate = await mergesOfText([chunks.join('')]);
+    } catch (e) {
+      separate = { error: (e as Error).message };
+    }
+    return { rows, onePass: merges, separate };
+  }
+
+  it('are the ranges sheetMerges finds, wherever sheetMerges reads the part', async () => {
+    let withMerges = 0;
+    let onlySeparateRefused = 0;
+    for (let seed = 9001; seed <= 10_500; seed++) {
+      const rng = random(seed);
+      let xml = sheetXml(rng, seed % 2 === 0 ? 0 : 0.1);
+      if (chance(rng, 0.5)) xml = xml.replace('</worksheet>', '<mergeCells count="2"><mergeCell ref="C3:D4"/><mergeCell ref="$A$1:B1"/><mergeCell ref="E5"/></mergeCells></worksheet>');
+      if (chance(rng, 0.3)) xml = mutate(rng, xml);
+      const chunks = chunksOf(rng, xml);
+      const { rows, onePass, separate } = await bothMerges(chunks);
+      // The rows parse is the old one's (above); where it reads the part, the ranges are sheetMerges' ranges.
+      if ('rows' in rows) {
+        if (Array.isArray(separate)) {
+          expect(onePass, `seed ${seed}: ${xml.slice(-400)}`).toEqual(separate);
+          if (separate.length > 0) withMerges++;
+        } else {
+          onlySeparateRefused++;
+        }
+      }
+    }
+    expect(withMerges).toBeGreaterThan(200);
+    // A part the whole parse reads but sheetMerges' tail reading refuses (a `</sheetData>` inside a comment, …):
+    // the import used to refuse it; now it reads it. No case of the reverse can exist: the rows parse reads all.
+    expect(onlySeparateRefused).toBeLessThan(30);
+  });
+
+  it('are found after a self-closing <sheetData/> too, and not inside <sheetData>', async () => {
+    const { onePass, separate } = await bothMerges([
+      '<worksheet><sheetData/><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>',
+    ]);
+    expect(onePass).toEqual([{ s: { r: 0, c: 0 }, e: { r: 1, c: 1 } }]);
+    expect(onePass).toEqual(separate);
+    const before = await bothMerges(['<worksheet><mergeCells><mergeCell ref="A1:B2"/></mergeCells><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>']);
+    expect(before.onePass).toEqual([]);
+    expect(before.onePass).toEqual(before.separate);
   });
 });

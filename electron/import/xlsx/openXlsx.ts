@@ -13,6 +13,9 @@ import { StylesParser, type CellStyles } from './styles';
 import type { SheetRange, SheetRow, SheetRowsOptions, XlsxBook, XlsxSheetInfo } from './types';
 import { corruptXml, parseRelationships, parseWorkbookXml, relsPathOf, sheetKindOf, type Relationship } from './workbookPart';
 import { localName } from './xlsxText';
+import { mergeRef } from './cellRange';
+
+export { decodeRange } from './cellRange';
 import { ZipParts } from './zipParts';
 
 interface BookInternals {
@@ -84,7 +87,7 @@ export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: Sh
   const batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
   signal?.throwIfAborted();
   if (sheet.kind !== 'worksheet') return;
-  const parser = new SheetCellsParser({ part: sheet.part, sharedStrings: book.sharedStrings, styles, date1904: book.date1904 });
+  const parser = new SheetCellsParser({ part: sheet.part, sharedStrings: book.sharedStrings, styles, date1904: book.date1904 }, options.merges);
   for await (const chunk of parts.textChunks(sheet.part, signal)) {
     parser.write(chunk);
     if (parser.rows.length >= batchRows || parser.cellCount >= MAX_BATCH_CELLS) {
@@ -105,55 +108,60 @@ export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: Sh
 
 /**
  * A sheet's merged ranges (`<mergeCells>`, which Excel writes after `<sheetData>`), as SheetJS's `!merges`.
- * The part is inflated as a stream and only its text after `</sheetData>` is parsed: no cell is built.
+ * The part is inflated as a stream and only its text after `</sheetData>` is parsed: no cell is built. (The import
+ * takes them in its one pass over the part instead: SheetRowsOptions.merges.)
  */
 export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: { signal?: AbortSignal } = {}): Promise<SheetRange[]> {
   const { parts } = internalsOf(book);
   const sheet = sheetAt(book, sheetIndex);
+  if (sheet.kind !== 'worksheet') return [];
+  try {
+    return await mergesOfText(parts.textChunks(sheet.part, options.signal));
+  } catch (e) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw corruptXml(sheet.part, e);
+  }
+}
+
+/** sheetMerges' reading of a part's text, chunk by chunk: the ranges, or the parser's error. */
+export async function mergesOfText(chunks: AsyncIterable<string> | Iterable<string>): Promise<SheetRange[]> {
   const merges: SheetRange[] = [];
-  if (sheet.kind !== 'worksheet') return merges;
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (localName(tag.name) !== 'mergeCell') return;
-    const ref = tag.attributes.ref;
-    // SheetJS takes refs of capitals, digits and a colon only (no `$`).
-    if (ref !== undefined && /^[A-Z0-9:]+$/.test(ref)) merges.push(decodeRange(ref));
+    const range = mergeRef(tag.attributes.ref);
+    if (range) merges.push(range);
   });
   let root: string | null = null;
   let carry = '';
   let tail = false;
   let opened = false;
-  try {
-    for await (const chunk of parts.textChunks(sheet.part, options.signal)) {
-      if (tail) {
-        parser.write(chunk);
-        continue;
-      }
-      const text = carry + chunk;
-      if (root === null) {
-        const m = /<(?![?!])([^\s/>]+)/.exec(text);
-        if (m) root = m[1];
-      }
-      // Most chunks are cells only: a plain search for the name is far cheaper than the patterns over 64 KB.
-      if (text.indexOf('sheetData') === -1) {
-        carry = text.slice(-CARRY);
-        continue;
-      }
-      opened ||= SHEET_DATA_START.test(text);
-      const end = SHEET_DATA_END.exec(text);
-      if (end && root !== null) {
-        tail = true;
-        // The tail alone is not a document: reopen its root element so that the parser checks it as one.
-        parser.write(`<${root}>`);
-        parser.write(text.slice(end.index + end[0].length));
-      } else carry = text.slice(-CARRY);
+  for await (const chunk of chunks) {
+    if (tail) {
+      parser.write(chunk);
+      continue;
     }
-    if (tail) parser.close();
-    else if (opened) throw new Error('unclosed tag: sheetData');
-  } catch (e) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    throw corruptXml(sheet.part, e);
+    const text = carry + chunk;
+    if (root === null) {
+      const m = /<(?![?!])([^\s/>]+)/.exec(text);
+      if (m) root = m[1];
+    }
+    // Most chunks are cells only: a plain search for the name is far cheaper than the patterns over 64 KB.
+    if (text.indexOf('sheetData') === -1) {
+      carry = text.slice(-CARRY);
+      continue;
+    }
+    opened ||= SHEET_DATA_START.test(text);
+    const end = SHEET_DATA_END.exec(text);
+    if (end && root !== null) {
+      tail = true;
+      // The tail alone is not a document: reopen its root element so that the parser checks it as one.
+      parser.write(`<${root}>`);
+      parser.write(text.slice(end.index + end[0].length));
+    } else carry = text.slice(-CARRY);
   }
+  if (tail) parser.close();
+  else if (opened) throw new Error('unclosed tag: sheetData');
   return merges;
 }
 
@@ -162,26 +170,6 @@ const SHEET_DATA_START = /<(?:[\w.-]+:)?sheetData[\s>/]/;
 const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\s*\/>/;
 /** Characters kept between chunks while looking for it (longer than the tag with any sane prefix). */
 const CARRY = 64;
-
-/** SheetJS's safe_decode_range: `A1:B2` → {s:{r:0,c:0},e:{r:1,c:1}}; a single cell is a range of one. */
-export function decodeRange(ref: string): SheetRange {
-  let i = 0;
-  const len = ref.length;
-  const read = (letters: boolean): number => {
-    let n = 0;
-    for (; i < len; i++) {
-      const cc = ref.charCodeAt(i) - (letters ? 64 : 48);
-      if (letters ? cc < 1 || cc > 26 : cc < 0 || cc > 9) break;
-      n = (letters ? 26 : 10) * n + cc;
-    }
-    return n - 1;
-  };
-  const s = { c: read(true), r: read(false) };
-  if (i === len || ref.charCodeAt(i) !== 58) return { s, e: { ...s } };
-  i++;
-  const e = { c: read(true), r: read(false) };
-  return { s, e };
-}
 
 function internalsOf(book: XlsxBook): BookInternals {
   const internals = INTERNALS.get(book);

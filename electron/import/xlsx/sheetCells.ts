@@ -14,7 +14,8 @@
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportFileError } from '../importFileError';
-import type { SheetCell, SheetRow } from './types';
+import type { SheetCell, SheetRange, SheetRow } from './types';
+import { mergeRef } from './cellRange';
 import { formatOfStyle, type CellStyles } from './styles';
 import { corruptXml } from './workbookPart';
 import { decodeXlsxEscapes, decodeXlsxString, localName } from './xlsxText';
@@ -64,6 +65,8 @@ export class SheetCellsParser implements RowSink {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
   private inSheetData = false;
   private sheetDataDone = false;
+  /** After the first `</sheetData>` or `<sheetData/>`: where sheetMerges reads the merged ranges. */
+  private pastSheetData = false;
 
   private reader = Reader.Head;
   private readonly scanner = new SheetDataScanner(this);
@@ -96,7 +99,11 @@ export class SheetCellsParser implements RowSink {
   private inlinePlainDone = false;
   private phoneticDepth = 0;
 
-  constructor(private readonly context: SheetContext) {
+  /** `merges`, when given, collects the `<mergeCell>` ranges after `<sheetData>` (sheetMerges' reading). */
+  constructor(
+    private readonly context: SheetContext,
+    private readonly merges?: SheetRange[],
+  ) {
     this.parser.on('opentag', (tag: SaxesTagPlain) => this.open(tag));
     this.parser.on('closetag', (tag: SaxesTagPlain) => this.close(tag.name));
     this.parser.on('text', (t: string) => {
@@ -208,10 +215,16 @@ export class SheetCellsParser implements RowSink {
 
   private open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
+    if (this.pastSheetData && name === 'mergeCell' && this.merges) {
+      const range = mergeRef(tag.attributes.ref);
+      if (range) this.merges.push(range);
+      return;
+    }
     if (!this.inSheetData) {
       if (name === 'sheetData' && !this.sheetDataDone) {
         this.inSheetData = !tag.isSelfClosing;
         this.openedSheetData = true;
+        this.pastSheetData ||= tag.isSelfClosing;
       }
       return;
     }
@@ -283,6 +296,7 @@ export class SheetCellsParser implements RowSink {
         this.flushRow();
         this.inSheetData = false;
         this.sheetDataDone = true;
+        this.pastSheetData = true;
         return;
     }
   }

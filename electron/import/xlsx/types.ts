@@ -41,6 +41,11 @@ export interface SheetRowsOptions {
   batchRows?: number;
   /** Aborting stops the iteration: the pending or next step rejects with `signal.reason`, the part's stream is closed. */
   signal?: AbortSignal;
+  /**
+   * Filled with the sheet's merged ranges (`<mergeCells>` after `<sheetData>`, as sheetMerges finds them) while the
+   * part is read, complete once the iteration has ended: one pass over the part instead of a second one.
+   */
+  merges?: SheetRange[];
 }
 
 /** An opened workbook: what every sheet needs (names, shared strings, formats), the sheets themselves still zipped. */
