@@ -4,6 +4,7 @@
 
 import { writeTransaction } from '../store/writeTransaction';
 import { withoutForeignKeyChecks } from '../store/foreignKeys';
+import { checkpointAfterwards } from '../store/walCheckpoint';
 import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
@@ -249,7 +250,8 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
   // Foreign keys unchecked while the rows go in (SQLite; foreignKeys.ts): every row refers to the batch row inserted
   // above and to series either created above or read by the plan, all in this one transaction under the write lock,
   // so no reference can be missing; the rows' text ids have no constraint (migration 8) and are the writer's own.
-  return withoutForeignKeyChecks(db, run);
+  // SQLite's checkpoint of the import's WAL frames runs after the commit has answered (walCheckpoint.ts).
+  return checkpointAfterwards(db, () => withoutForeignKeyChecks(db, run));
 }
 
 function readDetails(json: string): Partial<BatchDetails> {
