@@ -1,5 +1,5 @@
 // A verbatim copy of electron/import/commitImport.ts at main 428c77f (before round 9), for the equality tests: only
-// the import paths differ (its row writer and bulk insert the copies beside it). Not used by the workbench.
+// the import paths differ (its row writer, bulk insert and series lookup the copies beside it). Not used by the workbench.
 // Writes a parsed statistics file into the store as one import batch, in one transaction, under the vintage rule:
 // a new observation row only when the value differs from the current one (the row of the newest batch).
 // Also undoes a batch, and lists batches, series and observations with the cells they came from.
@@ -15,7 +15,7 @@ import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from './oldBulkInsert';
 import type { ImportCheck } from '../../shared/import/checks';
 import { warningsPass, type WarningsPass } from '../../shared/import/importWarnings';
-import { seriesLookup } from '../../electron/store/seriesLookup';
+import { seriesLookup } from './oldSeriesLookup';
 import { homeRegion } from '../../electron/store/settingsRepo';
 import { ImportFileError } from '../../electron/import/importFileError';
 import { seriesDataVersion } from '../../electron/store/seriesDataRepo';

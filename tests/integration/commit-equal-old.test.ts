@@ -2,15 +2,16 @@
 // commit as it was before it, kept verbatim in tests/helpers/oldCommitImport.ts (with its row writer and bulk insert
 // beside it). Two stores on each engine take the same generated histories: one through the workbench's commitImport,
 // the other through the old copy. Every answer (the result, or the error's class, code and message) and every row of
-// every table must be equal after each step: fresh imports, re-imports of the same file (nothing written), revisions
-// and new months, relabels, new series among stored ones, flagged cells skipped or refused, undos (the workbench's
+// every table must be equal after each step, and the preview's plan and checks (planFileImport, with the series
+// lookup as it was, tests/helpers/oldSeriesLookup.ts) equal before it: fresh imports (an empty store), re-imports
+// of the same file (nothing written), revisions and new months, relabels, new series among stored ones, flagged cells skipped or refused, undos (the workbench's
 // undo on both), imports after an undo that reuse its ids, and files whose series and rows cross the 500-row
 // statements (499, 500, 501, 1,001 series). Labels and cells are generated with a seeded generator, awkward texts
 // included (quotes, backslashes, emoji, long labels, full-width parentheses that relabel a series).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreAt } from '../../electron/openWorkbench';
-import { commitImport, undoImportBatch, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
-import { commitImport as oldCommitImport } from '../helpers/oldCommitImport';
+import { commitImport, planFileImport, undoImportBatch, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
+import { commitImport as oldCommitImport, planFileImport as oldPlanFileImport } from '../helpers/oldCommitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import type { Store } from '../../electron/store/openStore';
 import { storeTables, tableRows } from '../../electron/store/storeTables';
@@ -101,6 +102,8 @@ describe.each(ENGINES)('the commit against the commit before round 9, on %s', (e
   let clock = 0;
   /** The same file committed into both stores, each its own way: the same answer and the same rows. */
   function both(parsed: ParsedFile, name: string, bytes: Uint8Array, skipInvalid: boolean): Answer {
+    // The preview's plan and checks first, both ways over the same store (empty at a history's first file).
+    expect(planFileImport(db, parsed)).toEqual(oldPlanFileImport(db, parsed));
     const opts: CommitOptions = { fileName: name, fileHash: sha256(bytes), skipInvalid, now: new Date(Date.UTC(2025, 5, 1, 0, 0, clock++)), user: 'analyst' };
     const now = answer(() => commitImport(db, parsed, opts));
     const before = answer(() => oldCommitImport(old, parsed, opts));
