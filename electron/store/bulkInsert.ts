@@ -170,6 +170,40 @@ export function insertRows(db: StoreDb, table: string, columns: readonly string[
 }
 
 /**
+ * SQLite: inserts `rows` (in the caller's write transaction) many a statement and answers each row's rowid, in the
+ * rows' order, without RETURNING rows to match back. SQLite gives a new row one past the highest rowid in the table
+ * (the tables written this way have no AUTOINCREMENT), so the rows of a statement, inserted in order, take the
+ * highest + 1 … highest + n: the ids one statement a row gets from each row's lastInsertRowid. That is checked after
+ * every statement (n rows changed, the last rowid the highest before + n), and the ids must stay below 2^53 (below
+ * SQLite's largest rowid, after which it would pick rowids at random); otherwise this throws, and the caller's
+ * transaction rolls back. A row a constraint refuses throws as it would one statement a row.
+ */
+export function insertNumbered(db: StoreDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): number[] {
+  if (db.engine !== 'sqlite') throw new Error('bulk insert: insertNumbered is for SQLite');
+  if (!db.inTransaction) throw new Error('bulk insert: must run inside the caller\'s write transaction');
+  const width = columns.length;
+  for (const row of rows) if (row.length !== width) throw new Error(`bulk insert into ${table}: a row has ${row.length} values for ${width} columns`);
+  const ids: number[] = new Array(rows.length);
+  if (rows.length === 0) return ids;
+  let highest = Number(db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${quoted(table)}`).pluck().get());
+  if (highest + rows.length > Number.MAX_SAFE_INTEGER) throw new Error(`bulk insert into ${table}: rowids would pass 2^53`);
+  const many = rows.length >= SQLITE_ROWS_PER_STATEMENT ? db.prepare(multiRowInsertSql(table, columns, SQLITE_ROWS_PER_STATEMENT)) : null;
+  const params: unknown[] = [];
+  for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+    const n = Math.min(SQLITE_ROWS_PER_STATEMENT, rows.length - start);
+    params.length = 0;
+    for (let k = start; k < start + n; k++) for (const v of rows[k]) params.push(v);
+    const statement = n === SQLITE_ROWS_PER_STATEMENT ? many! : db.prepare(multiRowInsertSql(table, columns, n));
+    const info = statement.run(...params);
+    const last = Number(info.lastInsertRowid);
+    if (info.changes !== n || last !== highest + n) throw new Error(`bulk insert into ${table}: ${n} rows took ids up to ${last}, not ${highest + 1}…${highest + n}`);
+    for (let k = 0; k < n; k++) ids[start + k] = highest + 1 + k;
+    highest = last;
+  }
+  return ids;
+}
+
+/**
  * Inserts `rows` (in the caller's write transaction) and answers the `returning` columns of each row written, in
  * no promised order (neither engine promises RETURNING's order): match them to the rows by a unique key. On
  * SQLite many rows a statement, as rowInserter; on PostgreSQL one statement of column arrays per chunk, so 20,000
