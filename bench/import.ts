@@ -121,6 +121,8 @@ interface ChildFigures {
   cpuMs: number;
   /** Peak RSS when the parse had finished, before the commit began: which phase sets the peak. */
   parseMaxRssMB: number;
+  /** SQLite's WAL checkpoint, which runs on the next turn of the event loop after the commit has answered (walCheckpoint.ts). */
+  checkpointMs: number;
 }
 
 /** The full import, run in this process (the child side of the benchmark). */
@@ -140,10 +142,15 @@ async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFig
   const all = process.cpuUsage(all0);
   const cpuMs = (all.user + all.system) / 1000;
   const maxRssMB = peakRssMB();
+  // The commit answers before its WAL checkpoint (store/walCheckpoint.ts), which is queued for the next turn of
+  // the event loop: a turn awaited here runs it, and its time is the work that follows the answer.
+  const checkpoint0 = performance.now();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const checkpointMs = performance.now() - checkpoint0;
   const [again, reimportMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
   if (again.batchId !== null || again.unchangedCount !== result.observationCount) throw new Error('the re-import should find every value unchanged');
   db.close();
-  return { parseMs, commitMs, commitCpuMs, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB };
+  return { parseMs, commitMs, commitCpuMs, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB, checkpointMs };
 }
 
 function runChild(): ChildFigures {
@@ -232,13 +239,17 @@ export async function benchImport(): Promise<void> {
   console.log(`  old rows' insert floor  ${s(oldFloor.ms)}, CPU ${s(oldFloor.cpuMs)}  (texts on every row, foreign keys on, ${SQLITE_ROWS_PER_STATEMENT} rows a statement; ratio to the floor above ${(oldFloor.ms / insertMany.ms).toFixed(2)}, CPU ${(oldFloor.cpuMs / insertMany.cpuMs).toFixed(2)})`);
   const full = runChild();
   const total = full.parseMs + full.commitMs;
-  console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows; CPU ${s(full.cpuMs)})`);
+  console.log(`  full import             ${s(total)}  (parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows; CPU ${s(full.cpuMs)}); then the WAL checkpoint after the answer ${s(full.checkpointMs)}`);
   console.log(`  ratio commit / insert floor = ${(full.commitMs / insert).toFixed(2)} (CPU ${(full.commitCpuMs / floor.cpuMs).toFixed(2)}); full / insert floor = ${(total / insert).toFixed(2)}`);
   console.log(`  re-import (unchanged)   ${s(full.reimportMs)}  ratio / insert floor = ${(full.reimportMs / insert).toFixed(2)}`);
   console.log(`  peak RSS (full import)  ${full.maxRssMB.toFixed(0)} MB  (target < ${RSS_TARGET_MB} MB) ${full.maxRssMB < RSS_TARGET_MB ? 'OK' : 'OVER'}; ${full.parseMaxRssMB.toFixed(0)} MB when the parse ended`);
   const lo = sofficeCsv();
   console.log(`  soffice → csv           ${lo === null ? 'n/a (soffice not installed)' : s(lo)}`);
-  if (lo !== null) console.log(`  ratio full / (soffice → csv) = ${(total / lo).toFixed(2)}  (target < 1) ${total < lo ? 'OK' : 'OVER'}`);
+  if (lo !== null) {
+    console.log(`  ratio full / (soffice → csv) = ${(total / lo).toFixed(2)}  (target < 1) ${total < lo ? 'OK' : 'OVER'}`);
+    const withCheckpoint = total + full.checkpointMs;
+    console.log(`  ratio (full + checkpoint after the answer) / (soffice → csv) = ${(withCheckpoint / lo).toFixed(2)}`);
+  }
   const ratio = total / (parse + insert);
   console.log(`  ratio full / (parse + insert floors) = ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
 }
