@@ -18,18 +18,7 @@ import { storeTables, tableRows } from '../../electron/store/storeTables';
 import type { ParsedFile } from '../../shared/import/mapping';
 import { ENGINES, freshPlace, type StorePlace } from '../helpers/stores';
 import { sha256 } from './helpers/importStore';
-
-/** A small seeded generator (mulberry32): the same histories on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../helpers/seededRandom';
 
 const NAMES = ['原煤产量', '粗钢产量', '发电量', '水泥产量', '天然气产量', `O'Brien "引号" 指标`, '反斜杠\\指标', '😀表情指标', '长'.repeat(300), '  空格 指标 '];
 const KINDS = ['当期值(万吨)', '累计值(万吨)', '当期值（万吨）', '累计增长(%)', '(上年同月=100)', '当期值(亿千瓦时)'];

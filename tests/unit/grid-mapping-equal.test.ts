@@ -9,22 +9,7 @@ import { FREQUENCIES, MEASURES, type Frequency, type Measure } from '../../share
 import type { GridMapping, PeriodColumn, RowOverride, SheetMapping } from '../../shared/import/mapping';
 import { applyGridMapping as oldApplyGridMapping, GridRowMapper as OldGridRowMapper } from '../helpers/oldGridTable';
 import { parseWorkbook as oldParseWorkbook } from '../helpers/oldParseFile';
-
-/** mulberry32: a small seeded generator, so a failure names the seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const chance = (rand: Rand, p: number) => rand() < p;
+import { chance, pick, seededRandom as rng, type Rng } from '../helpers/seededRandom';
 
 const LABELS = [
   '工业增加值',
@@ -59,7 +44,7 @@ const UNITS = ['', '亿元', '万吨', '%', '箩筐', '个', '元/吨', '  万�
 const MEASURE_WORDS = ['', '当期值', '累计值', '同比', '累计同比', '环比', '期末值', '口径不明', '当季值'];
 const FORMATS: (string | number | undefined)[] = [undefined, undefined, undefined, 'General', '0.0%', '0.00%', '#,##0.0', 10, 9, 'yyyy-mm'];
 
-function valueCell(rand: Rand): SheetCell | undefined {
+function valueCell(rand: Rng): SheetCell | undefined {
   const x = rand();
   if (x < 0.55) return { t: 'n', v: Math.round((rand() - 0.3) * 100000) / 100 };
   if (x < 0.62) return { t: 'n', v: Math.round(rand() * 1000) / 1000, z: pick(rand, FORMATS) };
@@ -75,7 +60,7 @@ function valueCell(rand: Rand): SheetCell | undefined {
   return { t: 'n', v: Math.round(rand() * 10000) / 10 };
 }
 
-function periodColumn(rand: Rand, column: number, frequency: Frequency): PeriodColumn {
+function periodColumn(rand: Rng, column: number, frequency: Frequency): PeriodColumn {
   const year = 2020 + Math.floor(rand() * 6);
   if (frequency === 'monthly') {
     const m = 1 + Math.floor(rand() * 12);

@@ -9,22 +9,8 @@ import { SheetCellsParser, type SheetContext } from '../../electron/import/xlsx/
 import { mergesOfText } from '../../electron/import/xlsx/openXlsx';
 import type { SheetRange } from '../../electron/import/xlsx/types';
 import { OldSheetCellsParser } from '../helpers/oldSheetCells';
+import { chance, pick, seededRandom as random, type Rng } from '../helpers/seededRandom';
 
-/** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-const pick = <T,>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
-const chance = (rng: Rng, p: number) => rng() < p;
 
 const CONTEXT: SheetContext = {
   part: 'xl/worksheets/sheet1.xml',
