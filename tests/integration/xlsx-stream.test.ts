@@ -432,6 +432,23 @@ describe('memory and the event loop', () => {
     book.close();
   });
 
+  it('reads text that pairs of surrogates cross the parser\'s slices in, whole (emoji and rare 汉字 in inline strings)', async () => {
+    // Rows of varying length, so that the 64 K-character slices of the inflater's chunks fall at every offset,
+    // often between the two halves of a pair.
+    const text = (i: number) => `${'😀'.repeat(1 + (i % 7))}𠀀${'x'.repeat(i % 5)}`;
+    const body = Array.from({ length: 12_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${text(i)}</t></is></c></row>`).join('');
+    const book = await openXlsx(handWorkbook({ sheets: [sheet('表情', 1, worksheet(`<sheetData>${body}</sheetData>`))] }));
+    let next = 0;
+    for await (const batch of sheetRows(book, 0)) {
+      for (const row of batch) {
+        expect(row.cells).toEqual([{ t: 's', v: text(next), z: 'General' }]);
+        next++;
+      }
+    }
+    expect(next).toBe(12_000);
+    book.close();
+  });
+
   it('hands a batch over at MAX_BATCH_CELLS cells when its rows are very wide', async () => {
     // 300 rows of 1,500 cells (6.8 MB of XML: under the 10 MB above which the zip ratio is checked).
     const row = `<row>${'<c><v>1</v></c>'.repeat(1500)}</row>`;

@@ -28,6 +28,12 @@ const INTERNALS = new WeakMap<XlsxBook, BookInternals>();
 const DEFAULT_BATCH_ROWS = 1000;
 /** A batch is handed over at this many cells even before `batchRows` rows: 1,000 rows of 16,384 columns would not be flat. */
 export const MAX_BATCH_CELLS = 200_000;
+/** Characters of sheet XML given to the parser at a time (about 64 KB of the part). */
+const WRITE_SLICE = 64 * 1024;
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
 
 export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
   const parts = await ZipParts.open(bytes);
@@ -89,13 +95,21 @@ export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: Sh
   if (sheet.kind !== 'worksheet') return;
   const parser = new SheetCellsParser({ part: sheet.part, sharedStrings: book.sharedStrings, styles, date1904: book.date1904 }, options.merges);
   for await (const chunk of parts.textChunks(sheet.part, signal)) {
-    parser.write(chunk);
-    if (parser.rows.length >= batchRows || parser.cellCount >= MAX_BATCH_CELLS) {
-      const batch = parser.rows;
-      parser.rows = [];
-      parser.cellCount = 0;
-      yield batch;
-      signal?.throwIfAborted();
+    // The inflater's chunks are large (zipParts.ts); the parser takes them in slices of WRITE_SLICE characters, so
+    // that a batch is handed over within a slice's worth of rows or cells of its limits.
+    for (let at = 0; at < chunk.length; ) {
+      let end = Math.min(chunk.length, at + WRITE_SLICE);
+      // Never between the two halves of a surrogate pair: each slice is whole characters, as the decoder's chunks are.
+      if (end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end--;
+      parser.write(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end));
+      at = end;
+      if (parser.rows.length >= batchRows || parser.cellCount >= MAX_BATCH_CELLS) {
+        const batch = parser.rows;
+        parser.rows = [];
+        parser.cellCount = 0;
+        yield batch;
+        signal?.throwIfAborted();
+      }
     }
   }
   parser.end();

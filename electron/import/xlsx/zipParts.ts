@@ -3,7 +3,7 @@
 // every read counts its bytes, so a part that inflates past its checked size stops with an ImportFileError
 // instead of filling memory. Part names are matched without regard to case, as OPC says and SheetJS does.
 
-import type { Readable } from 'node:stream';
+import type { Readable, TransformOptions } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
@@ -11,8 +11,15 @@ import yauzl from 'yauzl';
 import { ImportFileError } from '../importFileError';
 import { checkZipSafety, type ZipLimits, ZIP_LIMITS } from '../zipSafety';
 
-/** Inflated bytes per chunk: big enough that per-chunk costs vanish, small enough to keep memory flat. */
-const INFLATE_CHUNK = 64 * 1024;
+/**
+ * Inflated bytes per chunk, and how many the inflater may hold ahead of the reader. zlib inflates on libuv's
+ * threads, but each chunk's hand-back runs on this thread, between the reader's own steps: with 64 KB chunks and no
+ * room ahead, the inflater mostly waited for the reader and the reader for the inflater (0.35–0.45 s of waiting in a
+ * million-cell sheet). 256 KB chunks with 2 MB ahead let the inflation run beside the reading (the bench file's
+ * whole parse: 2.08 s median against 2.20 s, 5 runs each alternated); memory stays flat at a few MB.
+ */
+const INFLATE_CHUNK = 256 * 1024;
+const INFLATE_AHEAD = 2 * 1024 * 1024;
 
 export class ZipParts {
   private openCount = 0;
@@ -129,7 +136,9 @@ export class ZipParts {
       this.zip.openReadStream(entry, { decodeFileData: false }, (err, s) => (err || !s ? reject(partError(path, err)) : resolve(s))),
     );
     if (entry.compressionMethod === 0) return { stream: raw, destroy: () => raw.destroy() };
-    const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
+    // zlib hands its options on to the stream (Transform) it is, which takes the high-water mark; Node's types omit it.
+    const options: zlib.ZlibOptions & TransformOptions = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: INFLATE_AHEAD };
+    const inflate = zlib.createInflateRaw(options);
     // A broken read fails the inflater; the caller's destroy stops both.
     pipeline(raw, inflate, () => undefined);
     return {
