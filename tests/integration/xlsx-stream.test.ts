@@ -12,7 +12,7 @@ import { ImportFileError } from '../../electron/import/importFileError';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { WORKBOOK_LIMITS } from '../../electron/import/readWorkbook';
 import { BUILTIN_NUM_FMTS } from '../../electron/import/xlsx/builtinNumFmts';
-import { MAX_BATCH_CELLS, openXlsx, sheetMerges, sheetRows } from '../../electron/import/xlsx/openXlsx';
+import { MAX_BATCH_CELLS, openXlsx, sheetRows } from '../../electron/import/xlsx/openXlsx';
 import type { SheetCell, SheetRange, XlsxBook } from '../../electron/import/xlsx/types';
 import { sofficeConvert } from '../helpers/soffice';
 import { makeTmpDir, removeDir } from '../helpers/tmp';
@@ -52,6 +52,13 @@ async function streamedGrid(book: XlsxBook, sheet: number, batchRows?: number): 
     }
   }
   return Array.from(grid, (row) => (row ? Array.from(row) : []));
+}
+
+/** A sheet's merged ranges, as the import takes them: in its pass over the part for the rows. */
+async function sheetMerges(book: XlsxBook, i: number, options: { signal?: AbortSignal } = {}): Promise<SheetRange[]> {
+  const merges: SheetRange[] = [];
+  for await (const batch of sheetRows(book, i, { merges, signal: options.signal })) expect(batch).toBeDefined();
+  return merges;
 }
 
 /** Every sheet of the workbook, streamed, equals SheetJS's read; returns the book for further checks. */

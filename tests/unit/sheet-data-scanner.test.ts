@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../electron/import/importFileError';
 import { SheetCellsParser, type SheetContext } from '../../electron/import/xlsx/sheetCells';
-import { mergesOfText } from '../../electron/import/xlsx/openXlsx';
 import type { SheetRange } from '../../electron/import/xlsx/types';
 import { OldSheetCellsParser } from '../helpers/oldSheetCells';
+import { mergesOfText } from '../helpers/oldSheetMerges';
 import { chance, pick, seededRandom as random, type Rng } from '../helpers/seededRandom';
 
 

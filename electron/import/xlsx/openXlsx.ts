@@ -1,21 +1,16 @@
 // The streaming .xlsx reader: `openXlsx` reads what every sheet needs (the workbook's sheet list, shared
-// strings, number formats); `sheetRows` then streams one sheet's rows in batches, and `sheetMerges` finds its
-// merged ranges, without ever holding the sheet's grid. The cells are those of SheetJS's dense read
+// strings, number formats); `sheetRows` then streams one sheet's rows in batches, and with them its merged ranges
+// (SheetRowsOptions.merges), without ever holding the sheet's grid. The cells are those of SheetJS's dense read
 // (readWorkbook.ts), so a caller can take either; tests/integration/xlsx-stream.test.ts holds the two equal.
 // The bytes must already have passed inspectZipArchive (zipSafety.ts).
 
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportFileError } from '../importFileError';
 import { checkSheetCount } from '../workbookLimits';
 import { SharedStringsParser } from './sharedStrings';
 import { SheetCellsParser } from './sheetCells';
 import { StylesParser, type CellStyles } from './styles';
-import type { SheetRange, SheetRow, SheetRowsOptions, XlsxBook, XlsxSheetInfo } from './types';
-import { corruptXml, parseRelationships, parseWorkbookXml, relsPathOf, sheetKindOf, type Relationship } from './workbookPart';
-import { localName } from './xlsxText';
-import { mergeRef } from './cellRange';
-
-export { decodeRange } from './cellRange';
+import type { SheetRow, SheetRowsOptions, XlsxBook, XlsxSheetInfo } from './types';
+import { parseRelationships, parseWorkbookXml, relsPathOf, sheetKindOf, type Relationship } from './workbookPart';
 import { ZipParts } from './zipParts';
 
 interface BookInternals {
@@ -119,71 +114,6 @@ export async function* sheetRows(book: XlsxBook, sheetIndex: number, options: Sh
     yield batch;
   }
 }
-
-/**
- * A sheet's merged ranges (`<mergeCells>`, which Excel writes after `<sheetData>`), as SheetJS's `!merges`.
- * The part is inflated as a stream and only its text after `</sheetData>` is parsed: no cell is built. (The import
- * takes them in its one pass over the part instead: SheetRowsOptions.merges.)
- */
-export async function sheetMerges(book: XlsxBook, sheetIndex: number, options: { signal?: AbortSignal } = {}): Promise<SheetRange[]> {
-  const { parts } = internalsOf(book);
-  const sheet = sheetAt(book, sheetIndex);
-  if (sheet.kind !== 'worksheet') return [];
-  try {
-    return await mergesOfText(parts.textChunks(sheet.part, options.signal));
-  } catch (e) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    throw corruptXml(sheet.part, e);
-  }
-}
-
-/** sheetMerges' reading of a part's text, chunk by chunk: the ranges, or the parser's error. */
-export async function mergesOfText(chunks: AsyncIterable<string> | Iterable<string>): Promise<SheetRange[]> {
-  const merges: SheetRange[] = [];
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (localName(tag.name) !== 'mergeCell') return;
-    const range = mergeRef(tag.attributes.ref);
-    if (range) merges.push(range);
-  });
-  let root: string | null = null;
-  let carry = '';
-  let tail = false;
-  let opened = false;
-  for await (const chunk of chunks) {
-    if (tail) {
-      parser.write(chunk);
-      continue;
-    }
-    const text = carry + chunk;
-    if (root === null) {
-      const m = /<(?![?!])([^\s/>]+)/.exec(text);
-      if (m) root = m[1];
-    }
-    // Most chunks are cells only: a plain search for the name is far cheaper than the patterns over 64 KB.
-    if (text.indexOf('sheetData') === -1) {
-      carry = text.slice(-CARRY);
-      continue;
-    }
-    opened ||= SHEET_DATA_START.test(text);
-    const end = SHEET_DATA_END.exec(text);
-    if (end && root !== null) {
-      tail = true;
-      // The tail alone is not a document: reopen its root element so that the parser checks it as one.
-      parser.write(`<${root}>`);
-      parser.write(text.slice(end.index + end[0].length));
-    } else carry = text.slice(-CARRY);
-  }
-  if (tail) parser.close();
-  else if (opened) throw new Error('unclosed tag: sheetData');
-  return merges;
-}
-
-const SHEET_DATA_START = /<(?:[\w.-]+:)?sheetData[\s>/]/;
-/** The end of `<sheetData>`: its closing tag or an empty `<sheetData/>`. */
-const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\s*\/>/;
-/** Characters kept between chunks while looking for it (longer than the tag with any sane prefix). */
-const CARRY = 64;
 
 function internalsOf(book: XlsxBook): BookInternals {
   const internals = INTERNALS.get(book);

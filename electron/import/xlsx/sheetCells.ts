@@ -65,7 +65,7 @@ export class SheetCellsParser implements RowSink {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
   private inSheetData = false;
   private sheetDataDone = false;
-  /** After the first `</sheetData>` or `<sheetData/>`: where sheetMerges reads the merged ranges. */
+  /** After the first `</sheetData>` or `<sheetData/>`: where the merged ranges are read (as the import's second pass read them before). */
   private pastSheetData = false;
 
   private reader = Reader.Head;
@@ -99,7 +99,7 @@ export class SheetCellsParser implements RowSink {
   private inlinePlainDone = false;
   private phoneticDepth = 0;
 
-  /** `merges`, when given, collects the `<mergeCell>` ranges after `<sheetData>` (sheetMerges' reading). */
+  /** `merges`, when given, collects the `<mergeCell>` ranges after `<sheetData>`. */
   constructor(
     private readonly context: SheetContext,
     private readonly merges?: SheetRange[],

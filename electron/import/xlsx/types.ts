@@ -42,8 +42,8 @@ export interface SheetRowsOptions {
   /** Aborting stops the iteration: the pending or next step rejects with `signal.reason`, the part's stream is closed. */
   signal?: AbortSignal;
   /**
-   * Filled with the sheet's merged ranges (`<mergeCells>` after `<sheetData>`, as sheetMerges finds them) while the
-   * part is read, complete once the iteration has ended: one pass over the part instead of a second one.
+   * Filled with the sheet's merged ranges (`<mergeCell>`s after `<sheetData>`, as SheetJS's `!merges`) while the
+   * part is read, complete once the iteration has ended: one pass over the part for its rows and its merges.
    */
   merges?: SheetRange[];
 }
