@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
 import { checkSheetCount, WORKBOOK_LIMITS } from './workbookLimits';
-import { inspectZipArchive, type ZipEntry } from './zipSafety';
+import { checkZipDirectory, type ZipEntry } from './zipSafety';
 import { openXlsx, sheetRows } from './xlsx/openXlsx';
 import type { SheetRange, XlsxBook } from './xlsx/types';
 import { controlCharsWarning, stripControlCharsInSheets } from './screenValues';
@@ -118,16 +118,19 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
   const warnings: string[] = [];
 
   if (content === 'zip') {
-    // Directory, declared sizes and ratios, then every entry's real inflated size, before SheetJS sees the bytes.
-    const entries = await inspectZipArchive(bytes);
+    // Directory, declared sizes and ratios, then every entry's real inflated size: before SheetJS sees the bytes,
+    // and beside the streamed .xlsx reader (which counts every part's bytes itself, so memory stays bounded), whose
+    // rows are returned only once the whole archive has passed.
+    const { entries, drained } = await checkZipDirectory(bytes);
     const format = zipFormat(entries, bytes);
+    if (format !== 'xlsx' || ext !== 'xlsx') await drained;
     if (!format) throw wrongType(fileName, `.${ext}`, '其他压缩包 / another kind of zip archive');
     if (ext === 'csv' || ext === 'txt' || (ext === 'ods' && format !== 'ods') || (ext === 'xlsx' && format !== 'xlsx')) {
       throw wrongType(fileName, `.${ext}`, FORMAT_NAMES[format]);
     }
     if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
     if (format === 'xlsx') {
-      const sheets = yield* readXlsxStreamed(bytes, fileName, entries);
+      const sheets = yield* readBesideDrain(readXlsxStreamed(bytes, fileName, entries), drained);
       return { format, encoding: null, sheets, warnings };
     }
     await loadCodePages();
@@ -147,6 +150,31 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
   }
   const decoded = decodeText(bytes);
   return { format: 'csv', encoding: decoded.encoding, sheets: [csvSheet(decoded.text, fileName)], warnings };
+}
+
+/**
+ * A read run beside the archive's inflation check: its result once `drained` has settled too; the archive's refusal,
+ * if there is one, wins over the read's own error, so the answer is the one the check run first would give. A caller
+ * that stops iterating leaves the check to finish and close its zip on its own.
+ */
+async function* readBesideDrain<T>(read: AsyncGenerator<number, T, void>, drained: Promise<void>): AsyncGenerator<number, T, void> {
+  let drainError: unknown = null;
+  const settled = drained.then(
+    () => true,
+    (e: unknown) => {
+      drainError = e;
+      return false;
+    },
+  );
+  let result: T;
+  try {
+    result = yield* read;
+  } catch (e) {
+    if (!(await settled)) throw drainError;
+    throw e;
+  }
+  if (!(await settled)) throw drainError;
+  return result;
 }
 
 /**

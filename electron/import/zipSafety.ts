@@ -84,6 +84,25 @@ function zipError(e: unknown): ImportFileError {
  * Returns the directory (names and sizes) for the caller to pick its entries.
  */
 export async function inspectZipArchive(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
+  const checked = await checkZipDirectory(bytes, limits);
+  await checked.drained;
+  return checked.entries;
+}
+
+/** An archive whose directory has passed the limits, with the inflation of every entry under way. */
+export interface CheckedZip {
+  entries: ZipEntry[];
+  /** Settles once every entry has been inflated and counted; rejects with the archive's refusal. */
+  drained: Promise<void>;
+}
+
+/**
+ * inspectZipArchive in two halves: the directory is read and checked before this answers; the inflation of every
+ * entry is started and left running, so that a reader may go on beside it (zlib inflates on libuv's threads) and
+ * await `drained` before it trusts what it read. A reader that does so must let a rejected `drained` win over its
+ * own error, so that the refusal is the one inspectZipArchive would have given (readWorkbook.ts does).
+ */
+export async function checkZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<CheckedZip> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: yauzl.ZipFile;
   try {
@@ -93,9 +112,9 @@ export async function inspectZipArchive(bytes: Uint8Array, limits: ZipLimits = Z
   } catch (e) {
     throw zipError(e);
   }
+  const found: yauzl.Entry[] = [];
   try {
     if (zip.entryCount > limits.maxEntries) throw tooManyEntries(zip.entryCount, limits.maxEntries);
-    const found: yauzl.Entry[] = [];
     let total = 0;
     await new Promise<void>((resolve, reject) => {
       zip.on('error', reject);
@@ -115,11 +134,19 @@ export async function inspectZipArchive(bytes: Uint8Array, limits: ZipLimits = Z
       });
       zip.readEntry();
     });
+  } catch (e) {
+    zip.close();
+    throw zipError(e);
+  }
+  return { entries: found.map(toZipEntry), drained: drainAll(zip, found) };
+}
+
+async function drainAll(zip: yauzl.ZipFile, found: yauzl.Entry[]): Promise<void> {
+  try {
     for (const entry of found) {
       if (entry.fileName.endsWith('/')) continue;
       await drainEntry(zip, entry);
     }
-    return found.map(toZipEntry);
   } catch (e) {
     throw zipError(e);
   } finally {

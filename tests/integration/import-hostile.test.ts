@@ -1,6 +1,7 @@
 // Bad input: each refusal says what is wrong in Chinese and English, and nothing is evaluated or guessed.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { unzipSync } from 'fflate';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,35 @@ describe('lying zip directories', () => {
     );
     expect(e.reason).toBe('zip_bomb');
     expect(e.message).toMatch(/超过其声明的大小.*beyond its declared size/);
+  });
+
+  // The streamed .xlsx reader runs beside the inflation check of every entry (readWorkbook.ts): a good sheet read
+  // in full must still be refused when another entry lies, and the lie must win over the sheet's own error.
+  async function bookWithLiar(sheetXml?: (xml: string) => string): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['指标', '2025年1-10月']);
+    for (let i = 0; i < 2000; i++) ws.addRow([`指标${i}`, i * 1.5]);
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const entries = Object.entries(parts).map(([name, data]) => {
+      if (sheetXml && name === 'xl/worksheets/sheet1.xml') return { name, data: utf8(sheetXml(Buffer.from(data).toString('utf8'))) };
+      return { name, data };
+    });
+    return writeZip([...entries, { name: 'xl/media/image1.png', data: new Uint8Array(5 * 1024 * 1024), declaredSize: 1000 }]);
+  }
+
+  it('refuses a workbook whose sheet reads well when another entry expands beyond its declared size', async () => {
+    const e = await refusal(parseStatisticsFile(await bookWithLiar(), 'liar.xlsx'));
+    expect(e.reason).toBe('zip_bomb');
+    expect(e.message).toMatch(/超过其声明的大小.*beyond its declared size/);
+  });
+
+  it('gives the lying entry\'s refusal, not the malformed sheet\'s, when both are wrong', async () => {
+    const malformed = (xml: string) => xml.replace('</sheetData>', '<row r="9999"><c r="A9999"><v>1</c></row></sheetData>');
+    const alone = await refusal(parseStatisticsFile(writeZip(Object.entries(unzipSync(await bookWithLiar(malformed))).filter(([n]) => !n.includes('media')).map(([name, data]) => ({ name, data }))), 'bad.xlsx'));
+    expect(alone.reason).not.toBe('zip_bomb');
+    const e = await refusal(parseStatisticsFile(await bookWithLiar(malformed), 'liar.xlsx'));
+    expect(e.reason).toBe('zip_bomb');
   });
 });
 
