@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import { decodeText, parseCsv } from './csvText';
 import { ImportFileError } from './importFileError';
 import { checkSheetCount, WORKBOOK_LIMITS } from './workbookLimits';
-import { checkZipDirectory, type ZipEntry } from './zipSafety';
+import { checkZipDirectory, type CheckedZip, type ZipEntry } from './zipSafety';
 import { openXlsx, sheetRows } from './xlsx/openXlsx';
 import type { SheetRange, XlsxBook } from './xlsx/types';
 import { controlCharsWarning, stripControlCharsInSheets } from './screenValues';
@@ -120,17 +120,24 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
   if (content === 'zip') {
     // Directory, declared sizes and ratios, then every entry's real inflated size: before SheetJS sees the bytes,
     // and beside the streamed .xlsx reader (which counts every part's bytes itself, so memory stays bounded), whose
-    // rows are returned only once the whole archive has passed.
-    const { entries, drained } = await checkZipDirectory(bytes);
+    // rows are returned only once the whole archive has passed. The sheets and shared strings of an .xlsx named
+    // .xlsx, which the reader inflates whole and checks itself (size and CRC-32), the check inflates only where the
+    // reader did not (zipSafety.ts): inflated twice, they made the reader wait for the check.
+    const streamed = ext === 'xlsx';
+    const checked = await checkZipDirectory(bytes, undefined, streamed ? isStreamedPart : undefined);
+    const { entries } = checked;
     const format = zipFormat(entries, bytes);
-    if (format !== 'xlsx' || ext !== 'xlsx') await drained;
+    if (format !== 'xlsx' || !streamed) await checked.finish(new Set());
     if (!format) throw wrongType(fileName, `.${ext}`, '其他压缩包 / another kind of zip archive');
     if (ext === 'csv' || ext === 'txt' || (ext === 'ods' && format !== 'ods') || (ext === 'xlsx' && format !== 'xlsx')) {
       throw wrongType(fileName, `.${ext}`, FORMAT_NAMES[format]);
     }
     if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
     if (format === 'xlsx') {
-      const sheets = yield* readBesideDrain(readXlsxStreamed(bytes, fileName, entries), drained);
+      const verified = new Set<string>();
+      const read = readXlsxStreamed(bytes, fileName, entries, verified);
+      // Under another name the archive has been checked whole already (above).
+      const sheets = streamed ? yield* readBesideCheck(read, checked, verified) : yield* read;
       return { format, encoding: null, sheets, warnings };
     }
     await loadCodePages();
@@ -152,28 +159,30 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
   return { format: 'csv', encoding: decoded.encoding, sheets: [csvSheet(decoded.text, fileName)], warnings };
 }
 
+/** The parts the streamed reader inflates whole (its sheets and shared strings): the bulk of an .xlsx. */
+export function isStreamedPart(name: string): boolean {
+  return /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(name);
+}
+
 /**
- * A read run beside the archive's inflation check: its result once `drained` has settled too; the archive's refusal,
- * if there is one, wins over the read's own error, so the answer is the one the check run first would give. A caller
- * that stops iterating leaves the check to finish and close its zip on its own.
+ * A read run beside the archive's inflation check: its result once the check has finished too (given the parts the
+ * read verified, which it need not inflate again); the archive's refusal, if there is one, wins over the read's own
+ * error, so the answer is the one the check run first would give. A caller that stops iterating stops the check.
  */
-async function* readBesideDrain<T>(read: AsyncGenerator<number, T, void>, drained: Promise<void>): AsyncGenerator<number, T, void> {
-  let drainError: unknown = null;
-  const settled = drained.then(
-    () => true,
-    (e: unknown) => {
-      drainError = e;
-      return false;
-    },
-  );
+async function* readBesideCheck<T>(read: AsyncGenerator<number, T, void>, checked: CheckedZip, verified: ReadonlySet<string>): AsyncGenerator<number, T, void> {
   let result: T;
+  let done = false;
   try {
     result = yield* read;
+    done = true;
   } catch (e) {
-    if (!(await settled)) throw drainError;
+    done = true;
+    await checked.finish(verified);
     throw e;
+  } finally {
+    if (!done) checked.abandon();
   }
-  if (!(await settled)) throw drainError;
+  await checked.finish(verified);
   return result;
 }
 
@@ -182,10 +191,10 @@ async function* readBesideDrain<T>(read: AsyncGenerator<number, T, void>, draine
  * grid, so the file is never held twice (as SheetJS's whole-workbook model and as rows). Yields the fraction of
  * the sheets' inflated bytes read so far; stopping the caller midway closes the zip.
  */
-async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[]): AsyncGenerator<number, WorkbookSheet[], void> {
+async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[], verified: Set<string>): AsyncGenerator<number, WorkbookSheet[], void> {
   let book: XlsxBook;
   try {
-    book = await openXlsx(bytes);
+    book = await openXlsx(bytes, { verified });
   } catch (e) {
     throw asReadError(e, fileName);
   }

@@ -85,24 +85,43 @@ function zipError(e: unknown): ImportFileError {
  */
 export async function inspectZipArchive(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntry[]> {
   const checked = await checkZipDirectory(bytes, limits);
-  await checked.drained;
+  await checked.finish(new Set());
   return checked.entries;
 }
 
-/** An archive whose directory has passed the limits, with the inflation of every entry under way. */
+/**
+ * What makes an entry's inflation come out as it does: where its data starts, how it is stored and what the
+ * directory declares. Two directory records alike in these inflate alike, whatever their names.
+ */
+export function zipEntryKey(e: { relativeOffsetOfLocalHeader: number; compressedSize: number; uncompressedSize: number; compressionMethod: number }): string {
+  return `${e.relativeOffsetOfLocalHeader}:${e.compressedSize}:${e.uncompressedSize}:${e.compressionMethod}`;
+}
+
+/** An archive whose directory has passed the limits, with the inflation of its entries under way. */
 export interface CheckedZip {
   entries: ZipEntry[];
-  /** Settles once every entry has been inflated and counted; rejects with the archive's refusal. */
-  drained: Promise<void>;
+  /**
+   * Settles once every entry has been inflated and counted, except the deferred ones in `verified` (by zipEntryKey:
+   * entries a reader has inflated whole itself, their declared size and CRC-32 matched, as yauzl would have found
+   * them); rejects with the archive's refusal, that of the first entry in the directory's order that fails, as
+   * inflating them all in that order would. Closes the zip. Call it once.
+   */
+  finish(verified: ReadonlySet<string>): Promise<void>;
+  /** The reader was stopped: the check stops after the entry it is inflating, and closes the zip. */
+  abandon(): void;
+  /** The names of the entries the check itself has inflated so far, in order (tests and the benchmark). */
+  readonly inflated: readonly string[];
 }
 
 /**
  * inspectZipArchive in two halves: the directory is read and checked before this answers; the inflation of every
- * entry is started and left running, so that a reader may go on beside it (zlib inflates on libuv's threads) and
- * await `drained` before it trusts what it read. A reader that does so must let a rejected `drained` win over its
- * own error, so that the refusal is the one inspectZipArchive would have given (readWorkbook.ts does).
+ * entry not `deferred` is started and left running, so that a reader may go on beside it (zlib inflates on
+ * libuv's threads). The deferred ones (the parts the reader will inflate whole anyway: a sheet is the bulk of an
+ * .xlsx, and inflating it twice made the reader wait for the check) are inflated by `finish` only when the reader
+ * did not verify them. A reader must let a rejected `finish` win over its own error, so that the refusal is the one
+ * inspectZipArchive would have given (readWorkbook.ts does).
  */
-export async function checkZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<CheckedZip> {
+export async function checkZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, deferred: (name: string) => boolean = () => false): Promise<CheckedZip> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: yauzl.ZipFile;
   try {
@@ -138,19 +157,69 @@ export async function checkZipDirectory(bytes: Uint8Array, limits: ZipLimits = Z
     zip.close();
     throw zipError(e);
   }
-  return { entries: found.map(toZipEntry), drained: drainAll(zip, found) };
+  return new ZipDrain(zip, found, deferred);
 }
 
-async function drainAll(zip: yauzl.ZipFile, found: yauzl.Entry[]): Promise<void> {
-  try {
-    for (const entry of found) {
-      if (entry.fileName.endsWith('/')) continue;
-      await drainEntry(zip, entry);
+/** The first entry (by its place in the directory) that failed to inflate, and why. */
+interface DrainFailure {
+  index: number;
+  error: unknown;
+}
+
+class ZipDrain implements CheckedZip {
+  readonly entries: ZipEntry[];
+  readonly inflated: string[] = [];
+  private readonly isDeferred: boolean[];
+  /** The entries not deferred, inflated in order from the start: the first failure, or null. */
+  private readonly undeferred: Promise<DrainFailure | null>;
+  private stopped = false;
+  private finished = false;
+
+  constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly found: yauzl.Entry[],
+    deferred: (name: string) => boolean,
+  ) {
+    this.entries = found.map(toZipEntry);
+    this.isDeferred = found.map((e) => deferred(e.fileName));
+    this.undeferred = this.drain((i) => !this.isDeferred[i], found.length);
+  }
+
+  /** Inflates the entries `pick` takes, in order, before `end`; stops at the first that fails, answering it. */
+  private async drain(pick: (index: number) => boolean, end: number): Promise<DrainFailure | null> {
+    for (let i = 0; i < end; i++) {
+      if (this.stopped) return null;
+      const entry = this.found[i];
+      if (entry.fileName.endsWith('/') || !pick(i)) continue;
+      this.inflated.push(entry.fileName);
+      try {
+        await drainEntry(this.zip, entry);
+      } catch (error) {
+        return { index: i, error };
+      }
     }
-  } catch (e) {
-    throw zipError(e);
-  } finally {
-    zip.close();
+    return null;
+  }
+
+  async finish(verified: ReadonlySet<string>): Promise<void> {
+    if (this.finished) throw new Error('zip check: finish called twice');
+    this.finished = true;
+    try {
+      const first = await this.undeferred;
+      // The deferred entries before that failure, which a reader did not verify: the earliest failure of all wins.
+      const end = first === null ? this.found.length : first.index;
+      const earlier = await this.drain((i) => this.isDeferred[i] && !verified.has(zipEntryKey(this.found[i])), end);
+      const failure = earlier ?? first;
+      if (failure !== null) throw zipError(failure.error);
+    } finally {
+      this.zip.close();
+    }
+  }
+
+  abandon(): void {
+    if (this.finished || this.stopped) return;
+    this.stopped = true;
+    void this.undeferred.finally(() => this.zip.close());
   }
 }
 

@@ -30,8 +30,9 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
-  const parts = await ZipParts.open(bytes);
+/** `verified`: see ZipParts.open (the parts read whole and checked, for the archive check to skip). */
+export async function openXlsx(bytes: Uint8Array, options: { verified?: Set<string> } = {}): Promise<XlsxBook> {
+  const parts = await ZipParts.open(bytes, undefined, options.verified);
   try {
     const workbookPart = await officeDocumentPart(parts);
     const workbook = parseWorkbookXml(await parts.readText(workbookPart), workbookPart);

@@ -9,7 +9,7 @@ import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { ImportFileError } from '../importFileError';
-import { checkZipSafety, type ZipLimits, ZIP_LIMITS } from '../zipSafety';
+import { checkZipSafety, type ZipLimits, ZIP_LIMITS, zipEntryKey } from '../zipSafety';
 
 /**
  * Inflated bytes per chunk, and how many the inflater may hold ahead of the reader. zlib inflates on libuv's
@@ -27,9 +27,14 @@ export class ZipParts {
   private constructor(
     private readonly zip: yauzl.ZipFile,
     private readonly entries: Map<string, yauzl.Entry>,
+    private readonly verified: Set<string> | undefined,
   ) {}
 
-  static async open(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipParts> {
+  /**
+   * `verified`, when given, receives the zipEntryKey of every entry read whole with its declared size and CRC-32
+   * matched: the archive check (zipSafety.ts checkZipDirectory) need not inflate those again.
+   */
+  static async open(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, verified?: Set<string>): Promise<ZipParts> {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let zip: yauzl.ZipFile;
     try {
@@ -64,7 +69,7 @@ export class ZipParts {
       zip.close();
       throw e instanceof ImportFileError ? e : corruptZip(e);
     }
-    return new ZipParts(zip, entries);
+    return new ZipParts(zip, entries, verified);
   }
 
   /** The part's real name (as stored), or null when the archive has no such part. */
@@ -105,6 +110,7 @@ export class ZipParts {
       // Fewer bytes than declared: the part was cut (yauzl's own check, which its raw read leaves to us).
       if (produced !== entry.uncompressedSize) throw new Error(`${produced} bytes inflated, ${entry.uncompressedSize} declared`);
       if (crc >>> 0 !== entry.crc32 >>> 0) throw new Error('CRC-32 mismatch');
+      this.verified?.add(zipEntryKey(entry));
       const rest = decoder.end();
       if (rest) yield rest;
     } catch (e) {

@@ -8,6 +8,8 @@ export interface ZipInput {
   declaredSize?: number;
   /** Write these bytes as the entry's deflated data instead of deflating `data` (a truncated or broken stream). */
   deflated?: Uint8Array;
+  /** Write this CRC-32 instead of the data's (a damaged entry whose sizes are right). */
+  crc?: number;
 }
 
 export function writeZip(entries: ZipInput[]): Uint8Array {
@@ -17,7 +19,7 @@ export function writeZip(entries: ZipInput[]): Uint8Array {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const compressed = e.deflated ? Buffer.from(e.deflated) : zlib.deflateRawSync(e.data);
-    const crc = zlib.crc32(e.data);
+    const crc = e.crc ?? zlib.crc32(e.data);
     const size = e.declaredSize ?? e.data.byteLength;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
