@@ -117,7 +117,7 @@ describe('the archive check beside the streamed reader', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const rng = seededRandom(seed);
       // Each part damaged in one way or left whole; the directory in a random order (OPC does not fix one).
-      const entries = shuffled(rng, parts).map((p) => (chance(rng, 0.2) ? damaged(rng, p, pick(rng, DAMAGES)) : p));
+      const entries: ZipInput[] = shuffled(rng, parts).map((p) => (chance(rng, 0.2) ? damaged(rng, p, pick(rng, DAMAGES)) : p));
       const bytes = writeZip(entries);
       const checkedFirst = await outcome(inspectZipArchive(bytes));
       const got = await outcome(parseStatisticsFile(bytes, 'damaged.xlsx'));
