@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitImport } from '../electron/import/commitImport';
-import type { ParsedFile, ParsedSeries } from '../shared/import/mapping';
+import { cellOf, type ParsedFile, type ParsedSeries } from '../shared/import/mapping';
 import { freshStore } from './import';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +37,10 @@ function byRegionFile(monthCount: number, revise: boolean): ParsedFile {
       observations: periods.map((period, c) => ({
         period,
         value: 100 + ((r * 31 + c * 7) % 50) / 10 + (revise && c === monthCount - 2 ? 0.1 : 0),
-        source: { file: 'cpi.csv', sheet: 'Sheet1', cell: `R${r + 5}C${c + 2}`, label: `地区${r}`, sourcePeriod: period },
+        source: { file: 'cpi.csv', sheet: 'Sheet1', label: `地区${r}` },
+        sourcePeriod: period,
+        row: r + 4,
+        column: c + 1,
       })),
     });
   }
@@ -72,9 +75,9 @@ function insertFloor(file: string, parsed: ParsedFile): number {
         const id = Number(insertSeries.run(s.name, s.label, s.unit, s.measure, s.frequency, s.region).lastInsertRowid);
         const sourceId = Number(source.run(parsed.sheets[0].name, s.label).lastInsertRowid);
         for (const o of s.observations) {
-          let periodId = periodIds.get(o.source.sourcePeriod);
-          if (periodId === undefined) periodIds.set(o.source.sourcePeriod, (periodId = Number(periodText.run(o.source.sourcePeriod).lastInsertRowid)));
-          insert.run(id, o.period, o.value, sourceId, o.source.cell, periodId);
+          let periodId = periodIds.get(o.sourcePeriod);
+          if (periodId === undefined) periodIds.set(o.sourcePeriod, (periodId = Number(periodText.run(o.sourcePeriod).lastInsertRowid)));
+          insert.run(id, o.period, o.value, sourceId, cellOf(o), periodId);
         }
       }
     })(),

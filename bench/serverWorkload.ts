@@ -87,7 +87,7 @@ export function buildVarianceStore(db: StoreDb): void {
           cum += monthValue;
           const value = shape.measure === 'yoy_cumulative' ? 4 + rand() * 4 : shape.measure === 'cumulative' ? cum : shape.measure === 'index' ? 100 + rand() * 4 : monthValue;
           const key = shape.frequency === 'quarterly' ? (m % 3 === 0 ? `${y}-Q${m / 3}` : null) : `${y}-${m < 10 ? '0' : ''}${m}`;
-          if (key) obs.add(id, key, value, { file: 'bench.xlsx', sheet: 'Sheet1', cell: `B${m}`, label: `指标${i}(${shape.unit})`, sourcePeriod: '' });
+          if (key) obs.add(id, key, value, 'Sheet1', `指标${i}(${shape.unit})`, `B${m}`, '');
         }
       }
     }

@@ -8,7 +8,7 @@ import { checkpointAfterwards } from '../store/walCheckpoint';
 import type { Store } from '../store/openStore';
 import { ObservationRowWriter } from './observationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
-import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
+import { cellOf, type CellProblem, type ParsedFile } from '../../shared/import/mapping';
 import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertNumbered, insertReturning } from '../store/bulkInsert';
@@ -235,7 +235,7 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       for (let k = 0; k < observations.length; k++) {
         if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
         const o = observations[k];
-        rows.add(seriesId, o.period, o.value, o.source);
+        rows.add(seriesId, o.period, o.value, o.source.sheet, o.source.label, cellOf(o), o.sourcePeriod);
         if (statuses === null || statuses[k] === STATUS_NEW) added++;
         if (first === null || o.period < first) first = o.period;
         if (last === null || o.period > last) last = o.period;

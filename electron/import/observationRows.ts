@@ -7,7 +7,6 @@ import type { Store } from '../store/openStore';
 import { rowInserter, type RowInserter } from '../store/bulkInsert';
 import { writeTransaction } from '../store/writeTransaction';
 import { highestObservationId, widenBatchRange } from '../store/batchRanges';
-import type { CellSource } from '../../shared/domain/series';
 
 export interface ObservationRow {
   seriesId: number;
@@ -119,14 +118,15 @@ export class ObservationRowWriter {
     return labels;
   }
 
-  add(seriesId: number, period: string, value: number, source: CellSource): void {
+  /** One row: the value, and where it came from (the texts as printed and the cell's A1 reference). */
+  add(seriesId: number, period: string, value: number, sheet: string, label: string, cell: string, sourcePeriod: string): void {
     const row = this.row;
     row[0] = seriesId;
     row[1] = period;
     row[2] = value;
-    row[4] = this.sourceId(source.sheet, source.label);
-    row[5] = source.cell;
-    row[6] = this.periodId(source.sourcePeriod);
+    row[4] = this.sourceId(sheet, label);
+    row[5] = cell;
+    row[6] = this.periodId(sourcePeriod);
     this.inserter.add(row);
   }
 
@@ -195,7 +195,7 @@ export function insertObservationRows(db: Store, rows: readonly ObservationRow[]
         w = new ObservationRowWriter(db, r.batchId);
         writers.set(r.batchId, w);
       }
-      w.add(r.seriesId, r.period, r.value, { file: '', sheet: r.sheet, cell: r.cell, label: r.label, sourcePeriod: r.sourcePeriod });
+      w.add(r.seriesId, r.period, r.value, r.sheet, r.label, r.cell, r.sourcePeriod);
     }
     for (const w of writers.values()) w.finish();
   };

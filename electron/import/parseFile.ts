@@ -2,7 +2,7 @@
 // file against itself (the same indicator and period twice with different values is a problem, not a merge).
 
 import type { Measure } from '../../shared/domain/series';
-import type { CellProblem, Layout, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
+import { cellOf, type CellProblem, type Layout, type ParsedFile, type ParsedSheet, type SheetMapping } from '../../shared/import/mapping';
 import { LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
 import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
@@ -207,15 +207,16 @@ function resolveDuplicates(sheets: ParsedSheet[]): string[] {
       for (const o of s.observations) {
         const prior = periods.get(o.period);
         if (!prior) {
-          periods.set(o.period, { sheet, value: o.value, cell: o.source.cell, conflict: false });
+          periods.set(o.period, { sheet, value: o.value, cell: cellOf(o), conflict: false });
           kept.push(o);
         } else if (prior.value === o.value) {
           equalDuplicates++;
         } else {
-          sheet.problems.push(valueProblem(sheet.name, o.source.cell, 'duplicate_conflict', String(o.value), `${problemText()}（另见 ${prior.sheet.name}!${prior.cell} = ${prior.value} / see also ${prior.sheet.name}!${prior.cell})`));
+          const cell = cellOf(o);
+          sheet.problems.push(valueProblem(sheet.name, cell, 'duplicate_conflict', String(o.value), `${problemText()}（另见 ${prior.sheet.name}!${prior.cell} = ${prior.value} / see also ${prior.sheet.name}!${prior.cell})`));
           if (!prior.conflict) {
             prior.conflict = true;
-            prior.sheet.problems.push(valueProblem(prior.sheet.name, prior.cell, 'duplicate_conflict', String(prior.value), `${problemText()}（另见 ${sheet.name}!${o.source.cell} = ${o.value} / see also ${sheet.name}!${o.source.cell})`));
+            prior.sheet.problems.push(valueProblem(prior.sheet.name, prior.cell, 'duplicate_conflict', String(prior.value), `${problemText()}（另见 ${sheet.name}!${cell} = ${o.value} / see also ${sheet.name}!${cell})`));
           }
           conflicts.add(`${key}\u0000${o.period}`);
         }

@@ -6,6 +6,7 @@
 import { isPlausibleNumber, stripControlChars } from '../../shared/boundary/safeValues';
 import { valueProblem, type SheetResult } from './layouts/problems';
 import type { WorkbookSheet } from './readWorkbook';
+import { cellOf } from '../../shared/import/mapping';
 
 /** Moves implausible observations of one sheet's result into its problems; returns how many. */
 export function screenObservations(result: SheetResult, sheetName: string): number {
@@ -15,7 +16,7 @@ export function screenObservations(result: SheetResult, sheetName: string): numb
     if (series.observations.every((o) => isPlausibleNumber(o.value))) continue;
     const kept = series.observations.filter((o) => {
       if (isPlausibleNumber(o.value)) return true;
-      result.problems.push(valueProblem(sheetName, o.source.cell, 'not_finite', String(o.value)));
+      result.problems.push(valueProblem(sheetName, cellOf(o), 'not_finite', String(o.value)));
       refused++;
       return false;
     });

@@ -2,7 +2,7 @@
 // observations as rows (each new, unchanged or revised against the store), every problem cell, what the import would
 // change and the checks' warnings, and the totals. Pure: a ParsedFile and its import plan in, a plain object out.
 import { PREVIEW_OBSERVATION_LIMIT, type ImportPreview, type PreviewObservation, type PreviewSeries, type PreviewSheet } from '../../shared/contract/importCalls';
-import type { ParsedFile, ParsedSeries, ParsedSheet } from '../../shared/import/mapping';
+import { cellOf, type ParsedFile, type ParsedSeries, type ParsedSheet } from '../../shared/import/mapping';
 import type { ImportCheck } from '../../shared/import/checks';
 import { plannedObservations, summariseChanges, type ImportPlan, type PlannedObservation, type PlannedSeries } from '../../shared/import/importChanges';
 import { identityKey, seriesIdentity } from '../../shared/import/seriesIdentity';
@@ -25,7 +25,7 @@ function periodRange(s: ParsedSeries): { firstPeriod: string | null; lastPeriod:
 
 function previewSeries(sheet: ParsedSheet, s: ParsedSeries): PreviewSeries {
   // In a grid layout a series is one row of the sheet; the long layout spreads a series over many rows.
-  const row = sheet.layout === 'long' || s.observations.length === 0 ? null : rowOfCell(s.observations[0].source.cell);
+  const row = sheet.layout === 'long' || s.observations.length === 0 ? null : rowOfCell(cellOf(s.observations[0]));
   return {
     name: s.name,
     label: s.label,
@@ -69,10 +69,10 @@ export function buildPreview(parsed: ParsedFile, plan: ImportPlan, checks: Impor
             measure: s.measure,
             frequency: s.frequency,
             period: o.period,
-            sourcePeriod: o.source.sourcePeriod,
+            sourcePeriod: o.sourcePeriod,
             value: o.value,
             sheet: o.source.sheet,
-            cell: o.source.cell,
+            cell: cellOf(o),
           });
         }
       }

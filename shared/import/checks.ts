@@ -5,6 +5,9 @@
 import type { Measure, PeriodKey } from '../domain/series';
 import { formatPeriodZh } from '../format/chinese';
 import type { SeriesIdentity } from './seriesIdentity';
+import { cellOf, type CellAt } from './mapping';
+
+const cellOrNull = (at: CellAt | undefined): string | null => (at === undefined ? null : cellOf(at));
 
 export type ImportCheckCode = 'cumulative_falls' | 'growth_mismatch' | 'total_mismatch' | 'jump' | 'second_series';
 
@@ -31,8 +34,8 @@ export interface CheckSeries {
   indent?: number;
   /** Current values once the file is imported: the store's, overlaid with the file's. */
   values: ReadonlyMap<PeriodKey, number>;
-  /** The periods the file gives, with the cell each was read from. */
-  fromFile: ReadonlyMap<PeriodKey, string>;
+  /** The periods the file gives, with the cell each was read from (cellOf names it). */
+  fromFile: ReadonlyMap<PeriodKey, CellAt>;
 }
 
 /** The published growth rate that a level measure is checked against. */
@@ -68,7 +71,7 @@ function check(s: CheckSeries, code: ImportCheckCode, period: PeriodKey | null, 
     measure: s.identity.measure,
     period,
     sheet: s.sheet,
-    cell: period !== null ? (s.fromFile.get(period) ?? null) : null,
+    cell: period !== null ? cellOrNull(s.fromFile.get(period)) : null,
     message,
   };
 }

@@ -3,7 +3,7 @@
 // unchanged or revised (old → new). The preview shows it, the commit writes exactly it. Pure: the store is reached
 // only through a lookup, so the same plan is made for a preview and inside the commit's transaction.
 import type { CellSource, Frequency, Measure, PeriodKey } from '../domain/series';
-import type { CellProblem, ParsedFile, ParsedObservation } from './mapping';
+import { cellOf, cellSourceOf, type CellProblem, type ParsedFile, type ParsedObservation } from './mapping';
 import { identityKey, seriesIdentity, type SeriesIdentity } from './seriesIdentity';
 
 /** A series as the store holds it ('' region: none stated). */
@@ -88,7 +88,7 @@ export interface PlannedSeries {
 export function plannedObservations(p: PlannedSeries): PlannedObservation[] {
   return p.observations.map((o, i) => {
     const code = p.statuses ? p.statuses[i] : STATUS_NEW;
-    return { period: o.period, value: o.value, source: o.source, status: STATUS_NAMES[code], oldValue: code === STATUS_NEW ? null : p.storedValues![i] };
+    return { period: o.period, value: o.value, source: cellSourceOf(o), status: STATUS_NAMES[code], oldValue: code === STATUS_NEW ? null : p.storedValues![i] };
   });
 }
 
@@ -112,8 +112,9 @@ function sameValue(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function conflictReason(other: CellSource, value: number): string {
-  return `同一指标同一时期出现两次且数值不同（另见 ${other.sheet}!${other.cell} = ${value}）/ The same series and period appear twice with different values (see also ${other.sheet}!${other.cell})`;
+function conflictReason(other: ParsedObservation, value: number): string {
+  const at = `${other.source.sheet}!${cellOf(other)}`;
+  return `同一指标同一时期出现两次且数值不同（另见 ${at} = ${value}）/ The same series and period appear twice with different values (see also ${at})`;
 }
 
 /** A series being assembled: `owned` once its observations are an array of the plan's own (rows folded into it). */
@@ -174,9 +175,9 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
         // The earlier cell first, as the analyst reads the file.
         if (!prior.conflict) {
           prior.conflict = true;
-          conflicts.push({ sheet: first.source.sheet, cell: first.source.cell, code: 'duplicate_conflict', value: String(first.value), reason: conflictReason(o.source, o.value) });
+          conflicts.push({ sheet: first.source.sheet, cell: cellOf(first), code: 'duplicate_conflict', value: String(first.value), reason: conflictReason(o, o.value) });
         }
-        conflicts.push({ sheet: o.source.sheet, cell: o.source.cell, code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(first.source, first.value) });
+        conflicts.push({ sheet: o.source.sheet, cell: cellOf(o), code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(first, first.value) });
         conflicted.add(`${key}\u0000${o.period}`);
       }
     });
@@ -349,11 +350,11 @@ export function summariseChanges(plan: ImportPlan, ids?: ReadonlyMap<string, num
           measure: p.identity.measure,
           region: p.identity.region || null,
           period: o.period,
-          sourcePeriod: o.source.sourcePeriod,
+          sourcePeriod: o.sourcePeriod,
           oldValue: p.storedValues![i],
           newValue: o.value,
           sheet: o.source.sheet,
-          cell: o.source.cell,
+          cell: cellOf(o),
         });
       });
     }

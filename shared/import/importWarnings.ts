@@ -4,15 +4,16 @@ import type { Measure, PeriodKey } from '../domain/series';
 import { crossSeriesChecks, isPartLabel, pairedMeasures, seriesChecks, type CheckSeries, type ImportCheck } from './checks';
 import type { ImportPlan, PlannedSeries, StoreLookup } from './importChanges';
 import type { SeriesIdentity } from './seriesIdentity';
+import { cellOf, type CellAt } from './mapping';
 
 const MAX_WARNINGS = 500;
 
 function fileSeries(p: PlannedSeries, current: ReadonlyMap<PeriodKey, number> | null): CheckSeries {
   const values = new Map<PeriodKey, number>(current ?? []);
-  const fromFile = new Map<PeriodKey, string>();
+  const fromFile = new Map<PeriodKey, CellAt>();
   for (const o of p.observations) {
     values.set(o.period, o.value);
-    fromFile.set(o.period, o.source.cell);
+    fromFile.set(o.period, o);
   }
   return { identity: p.identity, label: p.label, sheet: p.sheet, order: p.order, indent: p.indent, values, fromFile };
 }
@@ -28,7 +29,7 @@ function secondSeries(p: PlannedSeries): ImportCheck {
     measure: i.measure,
     period: null,
     sheet: p.sheet,
-    cell: p.observations[0]?.source.cell ?? null,
+    cell: p.observations.length > 0 ? cellOf(p.observations[0]) : null,
     message:
       `「${i.name}」将新建第二个序列（地区 ${i.region || '未注明'}，单位 ${i.unit || '无'}），库中已有 ${others}；已关联的目标仍使用原序列 / ` +
       `"${i.name}" would start a second series (region ${i.region || 'not stated'}, unit ${i.unit || 'none'}) beside ${othersEn}; linked targets stay on the stored one`,

@@ -5,6 +5,7 @@
 import * as z from '../zod';
 import { FREQUENCIES, MEASURES } from '../domain/series';
 import type { CellSource, PeriodKey, SeriesKey } from '../domain/series';
+import { cellAddress } from '../sheet/cellAddress';
 
 /**
  * wide           indicators in rows × periods in columns, one header row (NBS portal)
@@ -127,10 +128,42 @@ export interface CellProblem {
   value?: string;
 }
 
+/** The file, sheet and label as printed that the values of one row (or one column) of a sheet share. */
+export interface ParsedSource {
+  file: string;
+  sheet: string;
+  /** The row label as written, e.g. `原煤产量累计值(万吨)` (periods-down layouts: the column's header). */
+  label: string;
+}
+
+/**
+ * A value as parsed, with where it came from: its cell as numbers and its texts shared with its row or column, so
+ * that a million values are a million small objects and no strings of their own (a CellSource of its own per
+ * value, and its A1 text, cost the bench file's parse 15% of its time: 1.25 s against 1.46 s, 6 runs each).
+ * `cellOf` and `cellSourceOf` give the A1 reference and the CellSource.
+ */
 export interface ParsedObservation {
   period: PeriodKey;
   value: number;
-  source: CellSource;
+  source: ParsedSource;
+  /** The period as written, e.g. `2025年1-10月`. */
+  sourcePeriod: string;
+  /** The cell the value was read from, 0-based. */
+  row: number;
+  column: number;
+}
+
+/** A cell of a sheet, 0-based. */
+export type CellAt = Pick<ParsedObservation, 'row' | 'column'>;
+
+/** The A1 reference of the cell a value was read from. */
+export function cellOf(o: CellAt): string {
+  return cellAddress(o.row, o.column);
+}
+
+/** Where a parsed value came from, as the store and the contract name it. */
+export function cellSourceOf(o: ParsedObservation): CellSource {
+  return { file: o.source.file, sheet: o.source.sheet, cell: cellOf(o), label: o.source.label, sourcePeriod: o.sourcePeriod };
 }
 
 export type ParsedSeries = SeriesKey & {

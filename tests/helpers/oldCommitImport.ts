@@ -9,7 +9,7 @@ import { withoutForeignKeyChecks } from '../../electron/store/foreignKeys';
 import type { Store } from '../../electron/store/openStore';
 import { ObservationRowWriter } from './oldObservationRows';
 import type { ImportBatch, Measure, Frequency, Observation, Series, SeriesKey } from '../../shared/domain/series';
-import type { CellProblem, ParsedFile } from '../../shared/import/mapping';
+import { cellSourceOf, type CellProblem, type ParsedFile } from '../../shared/import/mapping';
 import { planImport, STATUS_NEW, STATUS_UNCHANGED, summariseChanges, type ChangeCounts, type ChangeSummary, type ImportPlan, type PlannedSeries, type RevisionView } from '../../shared/import/importChanges';
 import { identityKey } from '../../shared/import/seriesIdentity';
 import { insertReturning } from './oldBulkInsert';
@@ -235,7 +235,8 @@ export function commitImport(db: Store, parsed: ParsedFile, opts: CommitOptions)
       for (let k = 0; k < observations.length; k++) {
         if (statuses !== null && statuses[k] === STATUS_UNCHANGED) continue;
         const o = observations[k];
-        rows.add(seriesId, o.period, o.value, o.source);
+        // Round 11: the parsed value's source as the row writer of the time took it (the only change to the copy).
+        rows.add(seriesId, o.period, o.value, cellSourceOf(o));
         if (statuses === null || statuses[k] === STATUS_NEW) added++;
         if (first === null || o.period < first) first = o.period;
         if (last === null || o.period > last) last = o.period;

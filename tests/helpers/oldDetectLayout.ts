@@ -1,4 +1,4 @@
-// A verbatim copy of electron/import/detectLayout.ts as it was before the map9 changes (only the import paths differ): the
+// A verbatim copy of electron/import/detectLayout.ts as it was before the map9 changes (only the import paths differ, and the parsed values' types are the older shape of tests/helpers/oldParsedShape.ts): the
 // reference the equality tests (tests/unit/grid-mapping-equal.test.ts) compare the new parse with.
 // Per sheet: which layout it is in and how its cells map to series (a proposal the analyst may correct),
 // and applying a mapping, detected or corrected, to the sheet.
@@ -9,7 +9,7 @@ import { applyColumnsMapping, detectPeriodsDown } from '../../electron/import/la
 import { metadataOnlyReason } from '../../electron/import/layouts/metadataSheet';
 import { detectAnalyst, periodsUnderYears } from '../../electron/import/layouts/analyst';
 import { applyLongMapping, detectLong } from '../../electron/import/layouts/long';
-import type { SheetResult } from '../../electron/import/layouts/problems';
+import { withOldSeries, type OldSheetResult as SheetResult } from './oldParsedShape';
 import { completeGridMapping, detectWide, selfContainedPeriods } from '../../electron/import/layouts/wide';
 import type { WorkbookSheet } from '../../electron/import/readWorkbook';
 
@@ -62,7 +62,8 @@ export function mappingForHeaderRow(sheet: WorkbookSheet, headerRow: number, yea
 }
 
 export function applyMapping(sheet: WorkbookSheet, mapping: SheetMapping, fileName: string, options: ApplyOptions = {}): SheetResult {
-  if (mapping.layout === 'long') return applyLongMapping(sheet, mapping, fileName, options);
-  if (isColumnsMapping(mapping)) return applyColumnsMapping(sheet, mapping, fileName, options);
+  // The long and periods-down layouts are today's code, their values turned into the old shape (oldParsedShape.ts).
+  if (mapping.layout === 'long') return withOldSeries(applyLongMapping(sheet, mapping, fileName, options));
+  if (isColumnsMapping(mapping)) return withOldSeries(applyColumnsMapping(sheet, mapping, fileName, options));
   return applyGridMapping(sheet, mapping, fileName, options);
 }

@@ -1,5 +1,5 @@
 // A verbatim copy of electron/import/layouts/gridTable.ts as it was before the map9 changes (only the import paths
-// differ): the reference the equality test (tests/unit/grid-mapping-equal.test.ts) compares the new mapping with.
+// differ, and the parsed values' types are the older shape of tests/helpers/oldParsedShape.ts): the reference the equality test (tests/unit/grid-mapping-equal.test.ts) compares the new mapping with.
 // Indicators in rows, periods in columns (NBS wide export and analysts' workbooks): the detection helpers both
 // layouts share, and the one routine that applies a GridMapping to a sheet. The inner loop runs once per value
 // cell (a million in the benchmark), so it avoids per-cell work beyond the value and its source record.
@@ -8,12 +8,13 @@ import type { CellSource, Frequency, Measure } from '../../shared/domain/series'
 import { canonicalUnit } from '../../shared/domain/units';
 import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../shared/import/indicatorLabel';
 import { resolveMeasure } from '../../shared/import/measure';
-import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../shared/import/mapping';
+import type { CellProblem, GridMapping, PeriodColumn } from '../../shared/import/mapping';
+import type { OldParsedObservation as ParsedObservation, OldParsedSeries as ParsedSeries, OldSheetResult as SheetResult } from './oldParsedShape';
 import { monthsCovered } from '../../shared/import/period';
 import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, labelIndent, textAt } from '../../electron/import/grid';
 import type { SheetCell, WorkbookSheet } from '../../electron/import/readWorkbook';
 import { readLabelAndUnit } from '../../electron/import/layouts/labelUnit';
-import { labelProblem, valueProblem, type SheetResult } from '../../electron/import/layouts/problems';
+import { labelProblem, valueProblem } from '../../electron/import/layouts/problems';
 import { percentFormatCache, plainNumberCell, readValueCell } from '../../electron/import/layouts/valueCell';
 
 /** Last row of the table: before the first footer row (`注：`, `数据来源：`), ignoring trailing blank rows. */

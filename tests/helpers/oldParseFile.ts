@@ -1,10 +1,11 @@
-// A verbatim copy of electron/import/parseFile.ts as it was before the map9 changes (only the import paths differ): the
+// A verbatim copy of electron/import/parseFile.ts as it was before the map9 changes (only the import paths differ, and the parsed values' types are the older shape of tests/helpers/oldParsedShape.ts): the
 // reference the equality tests (tests/unit/grid-mapping-equal.test.ts) compare the new parse with.
 // A statistics file, whole: read it, detect (or take the analyst's) mapping per sheet, apply it, and check the
 // file against itself (the same indicator and period twice with different values is a problem, not a merge).
 
 import type { Measure } from '../../shared/domain/series';
-import type { CellProblem, Layout, ParsedFile, ParsedSheet, SheetMapping } from '../../shared/import/mapping';
+import type { CellProblem, Layout, SheetMapping } from '../../shared/import/mapping';
+import type { OldParsedFile as ParsedFile, OldParsedSheet as ParsedSheet } from './oldParsedShape';
 import { LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './oldDetectLayout';
 import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';

@@ -1,4 +1,4 @@
-// A verbatim copy of electron/import/screenValues.ts as it was before the map9 changes (only the import paths differ): the
+// A verbatim copy of electron/import/screenValues.ts as it was before the map9 changes (only the import paths differ, and the parsed values' types are the older shape of tests/helpers/oldParsedShape.ts): the
 // reference the equality tests (tests/unit/grid-mapping-equal.test.ts) compare the new parse with.
 // The one check every layout's output goes through before anything else sees it (wide, long, analyst, and any
 // layout added later): an observation whose value is not a plausible finite number (NaN, ±Infinity from `1e309`,
@@ -6,7 +6,8 @@
 // workbook loses its control characters here too, so a NUL can never reach a series name.
 
 import { isPlausibleNumber, stripControlChars } from '../../shared/boundary/safeValues';
-import { valueProblem, type SheetResult } from '../../electron/import/layouts/problems';
+import { valueProblem } from '../../electron/import/layouts/problems';
+import type { OldSheetResult as SheetResult } from './oldParsedShape';
 import type { WorkbookSheet } from '../../electron/import/readWorkbook';
 
 /** Moves implausible observations of one sheet's result into its problems; returns how many. */

@@ -5,11 +5,11 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { commitImport, seriesObservations, listSeries } from '../../electron/import/commitImport';
 import { ImportFileError, parseStatisticsFile } from '../../electron/import/parseFile';
-import type { GridMapping, ParsedFile } from '../../shared/import/mapping';
+import { cellOf, type GridMapping, type ParsedFile } from '../../shared/import/mapping';
 import { openTestStore, tempDir } from './helpers/importStore';
 
 function observations(parsed: ParsedFile) {
-  return parsed.sheets.flatMap((sh) => sh.series.flatMap((s) => s.observations.map((o) => ({ name: s.name, unit: s.unit, measure: s.measure, frequency: s.frequency, period: o.period, value: o.value, cell: o.source.cell }))));
+  return parsed.sheets.flatMap((sh) => sh.series.flatMap((s) => s.observations.map((o) => ({ name: s.name, unit: s.unit, measure: s.measure, frequency: s.frequency, period: o.period, value: o.value, cell: cellOf(o) }))));
 }
 
 const LONG_CSV = [

@@ -12,6 +12,7 @@ import { WORKBOOK_LIMITS } from '../../electron/import/readWorkbook';
 import { FIXTURES } from './helpers/importStore';
 import { writeZip } from './helpers/zipWriter';
 import { refusal } from './helpers/refusal';
+import { cellOf } from '../../shared/import/mapping';
 
 const sample = (f: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, f)));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -146,7 +147,7 @@ describe('hostile text', () => {
     expect(({} as Record<string, unknown>)['2025-03']).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, '1')).toBe(false);
     const series = parsed.sheets[0].series;
-    expect(series.map((s) => [s.label, s.observations.map((o) => `${o.period}=${o.value}@${o.source.cell}`).join(' ')])).toEqual([
+    expect(series.map((s) => [s.label, s.observations.map((o) => `${o.period}=${o.value}@${cellOf(o)}`).join(' ')])).toEqual([
       ['__proto__', '2025-03=2@C2 2025-02=4@E2'],
       ['constructor(万吨)', '2025-03=6@C3 2025-02=8@E3'],
       ['toString累计值(万吨)', '2025-03=10@C4 2025-02=12@E4'],
@@ -178,7 +179,7 @@ describe('hostile text', () => {
     const csv = ['指标,2025年3月,2025年2月', '原煤产量累计值(万吨),100,50', '原煤产量累计值(万吨),101,50'].join('\n');
     const parsed = (await parseStatisticsFile(utf8(csv), 'dup.csv'));
     expect(parsed.problems.map((p) => [p.cell, p.code])).toEqual([['B2', 'duplicate_conflict'], ['B3', 'duplicate_conflict']]);
-    expect(parsed.sheets[0].series.flatMap((s) => s.observations.map((o) => [o.period, o.value, o.source.cell]))).toEqual([['2025-02', 50, 'C2']]);
+    expect(parsed.sheets[0].series.flatMap((s) => s.observations.map((o) => [o.period, o.value, cellOf(o)]))).toEqual([['2025-02', 50, 'C2']]);
     expect(parsed.warnings.join()).toMatch(/1 个重复单元格数值相同/);
   });
   it('refuses a CSV that mixes UTF-8 and GBK lines', async () => {

@@ -11,7 +11,7 @@ import { dispatch, type Service } from '../../electron/service/service';
 import type { CommitImportResult, ImportPreview } from '../../shared/contract/importCalls';
 import type { StoreSettings } from '../../shared/contract/settingsCalls';
 import type { Measure } from '../../shared/domain/series';
-import type { ParsedFile, ParsedSeries } from '../../shared/import/mapping';
+import { cellOf, type ParsedFile, type ParsedSeries } from '../../shared/import/mapping';
 import { storeDump } from './helpers/importStore';
 import { ENGINES, freshServiceEachTest } from '../helpers/stores';
 
@@ -38,7 +38,11 @@ describe.each(ENGINES)('on %s', (engine) => {
       observations: Object.entries(byPeriod).map(([period, value], c) => ({
         period,
         value,
-        source: { file: fileName, sheet: 'Sheet1', cell: `${String.fromCharCode(66 + c)}${5 + r}`, label: region, sourcePeriod: period },
+        // Cell B5 for the first region's first period, C5 for its second, B6 for the second region's first.
+        source: { file: fileName, sheet: 'Sheet1', label: region },
+        sourcePeriod: period,
+        row: 4 + r,
+        column: 1 + c,
       })),
     }));
     const mapping = { layout: 'long', headerRow: 3, firstDataRow: 4, lastDataRow: 4 + series.length, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: 0, region: null, measureColumn: null } as const;
@@ -130,7 +134,8 @@ describe.each(ENGINES)('on %s', (engine) => {
       const a = byRegionFile('a.csv', '出口总额', '亿元', 'cumulative', { 内蒙古自治区: { '2025-03': 50 } });
       const twin = byRegionFile('a.csv', '出口总额', '亿元', 'cumulative', { 内蒙古自治区: { '2025-03': 51 } }).sheets[0].series[0];
       twin.label = '其中：出口总额(亿元)';
-      twin.observations[0].source.cell = 'B9';
+      twin.observations[0].row = 8; // B9
+      expect(cellOf(twin.observations[0])).toBe('B9');
       a.sheets[0].series.push(twin);
       const before = storeDump(service.ctx.db);
       expect(() => commitParsed(a)).toThrow(/2 处单元格.*Sheet1!B5「50」.*Sheet1!B9「51」/s);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commitImport, listSeries, seriesObservations } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
 import { FIXTURES, openTestStore, sha256, tempDir } from './helpers/importStore';
+import { cellOf } from '../../shared/import/mapping';
 
 interface TruthObservation {
   name: string;
@@ -43,10 +44,10 @@ describe.each(['nbs_sample.xls', 'nbs_sample.xlsx', 'nbs_sample.ods', 'nbs_sampl
 
   it('reads every truth observation with its period, measure, unit, value and cell', () => {
     for (const t of truth.observations) {
-      const hit = all.find(({ o }) => o.source.cell === t.cell);
+      const hit = all.find(({ o }) => cellOf(o) === t.cell);
       expect(hit, t.cell).toBeDefined();
       const { series, o } = hit!;
-      expect({ name: series.name, unit: series.unit, measure: series.measure, frequency: series.frequency, period: o.period, label: o.source.label, sourcePeriod: o.source.sourcePeriod, sheet: o.source.sheet }).toEqual({
+      expect({ name: series.name, unit: series.unit, measure: series.measure, frequency: series.frequency, period: o.period, label: o.source.label, sourcePeriod: o.sourcePeriod, sheet: o.source.sheet }).toEqual({
         name: t.name, unit: t.unit, measure: t.measure, frequency: 'monthly', period: t.period, label: t.label, sourcePeriod: t.source_period, sheet: sheetName,
       });
       expect(Math.abs(o.value - t.value)).toBeLessThanOrEqual(1e-6);
@@ -56,7 +57,7 @@ describe.each(['nbs_sample.xls', 'nbs_sample.xlsx', 'nbs_sample.ods', 'nbs_sampl
 
   it('invents nothing and imports no missing cell', () => {
     expect(all).toHaveLength(truth.observations.length);
-    const cells = new Set(all.map(({ o }) => o.source.cell));
+    const cells = new Set(all.map(({ o }) => cellOf(o)));
     for (const m of truth.missing) expect(cells.has(m.cell), m.cell).toBe(false);
   });
 

@@ -24,7 +24,7 @@ describe('full-year column of a quarterly year-to-date table', () => {
     expect(gdp[0].frequency).toBe('quarterly');
     const q4 = gdp[0].observations.find((o) => o.period === '2024-Q4');
     expect(q4?.value).toBe(26314.6);
-    expect(q4?.source.sourcePeriod).toMatch(/全年/);
+    expect(q4?.sourcePeriod).toMatch(/全年/);
     const population = series.find((s) => s.name.startsWith('常住人口'));
     expect(population?.frequency).toBe('yearly');
     expect(population?.observations.map((o) => o.period)).toEqual(['2024']);
@@ -33,10 +33,10 @@ describe('full-year column of a quarterly year-to-date table', () => {
 
   it('keeps a yearly value when the quarter already holds Q4', () => {
     const key = { name: 'x', label: 'x累计值(亿元)', unit: '亿元', measure: 'cumulative' as const, region: null };
-    const src = { file: 'f', sheet: 's', cell: 'A1', label: 'x', sourcePeriod: 'p' };
+    const src = { source: { file: 'f', sheet: 's', label: 'x' }, sourcePeriod: 'p', row: 0, column: 0 };
     const { series, folded } = foldYearIntoQuarters([
-      { ...key, frequency: 'quarterly', observations: [{ period: '2024-Q4', value: 1, source: src }] },
-      { ...key, frequency: 'yearly', observations: [{ period: '2024', value: 2, source: src }] },
+      { ...key, frequency: 'quarterly', observations: [{ period: '2024-Q4', value: 1, ...src }] },
+      { ...key, frequency: 'yearly', observations: [{ period: '2024', value: 2, ...src }] },
     ]);
     expect(folded).toBe(0);
     expect(series).toHaveLength(2);

@@ -12,18 +12,18 @@ import type { Measure, PeriodKey } from '../../shared/domain/series';
 import { crossSeriesChecks, isPartLabel, pairedMeasures, seriesChecks, type CheckSeries, type ImportCheck } from '../../shared/import/checks';
 import type { ImportPlan, PlannedSeries, StoreLookup } from '../../shared/import/importChanges';
 import type { SeriesIdentity } from '../../shared/import/seriesIdentity';
-import type { ParsedFile } from '../../shared/import/mapping';
+import { cellOf, type CellAt, type ParsedFile } from '../../shared/import/mapping';
 import { ENGINES, freshStore, type StorePlace } from '../helpers/stores';
 import { sha256 } from './helpers/importStore';
 
-// ---- The pass before (importWarnings.ts at 4716442), verbatim but for its names. ----
+// ---- The pass before (importWarnings.ts at 4716442), verbatim but for its names and round 11's shape of the values. ----
 const MAX_WARNINGS = 500;
 function fileSeriesBefore(p: PlannedSeries, store: StoreLookup): CheckSeries {
   const values = new Map<PeriodKey, number>(p.stored ? store.current(p.stored.id) : []);
-  const fromFile = new Map<PeriodKey, string>();
+  const fromFile = new Map<PeriodKey, CellAt>();
   for (const o of p.observations) {
     values.set(o.period, o.value);
-    fromFile.set(o.period, o.source.cell);
+    fromFile.set(o.period, o);
   }
   return { identity: p.identity, label: p.label, sheet: p.sheet, order: p.order, indent: p.indent, values, fromFile };
 }
@@ -38,7 +38,7 @@ function secondSeriesBefore(p: PlannedSeries): ImportCheck {
     measure: i.measure,
     period: null,
     sheet: p.sheet,
-    cell: p.observations[0]?.source.cell ?? null,
+    cell: p.observations.length > 0 ? cellOf(p.observations[0]) : null,
     message:
       `「${i.name}」将新建第二个序列（地区 ${i.region || '未注明'}，单位 ${i.unit || '无'}），库中已有 ${others}；已关联的目标仍使用原序列 / ` +
       `"${i.name}" would start a second series (region ${i.region || 'not stated'}, unit ${i.unit || 'none'}) beside ${othersEn}; linked targets stay on the stored one`,

@@ -19,6 +19,7 @@ import { makeTmpDir, removeDir } from '../helpers/tmp';
 import { FIXTURES } from './helpers/importStore';
 import { writeZip, type ZipInput } from './helpers/zipWriter';
 import { refusal } from './helpers/refusal';
+import { cellOf } from '../../shared/import/mapping';
 
 // Before any workbook is read here: SheetJS's table of built-in formats grows as it reads custom ones.
 const PRISTINE_SSF_TABLE = { ...XLSX.SSF.get_table() };
@@ -324,7 +325,7 @@ describe('a workbook written by hand', () => {
     expect(rows[2][0]).toEqual({ t: 'n', v: 45689, z: 'yyyy"年"m"月"d"日"' });
     const parsed = await parseStatisticsFile(bytes, 'zh-dates.xlsx');
     expect(parsed.problems).toEqual([]);
-    expect(parsed.sheets[0].series.flatMap((x) => x.observations.map((o) => [o.period, o.value, o.source.cell]))).toEqual([
+    expect(parsed.sheets[0].series.flatMap((x) => x.observations.map((o) => [o.period, o.value, cellOf(o)]))).toEqual([
       ['2025-01', 9000, 'B2'],
       ['2025-02', 8500, 'B3'],
     ]);

@@ -2,7 +2,7 @@
 // readValueCell (layouts/gridTable.ts): every cell must still read as readValueCell reads it — the same value, bit
 // for bit, or the same problem, or nothing — whatever its type, value and number format.
 import { describe, expect, it } from 'vitest';
-import { isGridMapping } from '../../shared/import/mapping';
+import { cellOf, isGridMapping } from '../../shared/import/mapping';
 import { detectLayout } from '../../electron/import/detectLayout';
 import { applyGridMapping } from '../../electron/import/layouts/gridTable';
 import { percentFormatCache, readValueCell } from '../../electron/import/layouts/valueCell';
@@ -60,7 +60,7 @@ describe('grid value cells', () => {
       if (!isGridMapping(mapping)) return;
       const result = applyGridMapping(sheet, mapping, 'cells.xlsx', { measure: 'monthly' });
       const observed = new Map<string, number>();
-      for (const s of result.series) for (const o of s.observations) observed.set(o.source.cell, o.value);
+      for (const s of result.series) for (const o of s.observations) observed.set(cellOf(o), o.value);
       const problems = new Map(result.problems.map((p) => [p.cell, p.code]));
       const isPercent = percentFormatCache();
       let numbers = 0;

@@ -5,15 +5,17 @@ import type { Measure } from '../../shared/domain/series';
 import { cumulativeFalls, growthMismatches, jumps, previousPeriod, runImportChecks, totalMismatches, type CheckSeries } from '../../shared/import/checks';
 import { plannedObservations, planImport, summariseChanges, type StoreLookup, type StoredSeries } from '../../shared/import/importChanges';
 import { importWarnings } from '../../shared/import/importWarnings';
-import type { ParsedFile } from '../../shared/import/mapping';
+import type { CellAt, ParsedFile } from '../../shared/import/mapping';
+import { parseCellAddress } from '../../shared/sheet/cellAddress';
 
 function series(name: string, measure: Measure, values: Record<string, number>, opts: { unit?: string; label?: string; order?: number; indent?: number; stored?: Record<string, number> } = {}): CheckSeries {
   const all = new Map<string, number>(Object.entries(opts.stored ?? {}));
-  const fromFile = new Map<string, string>();
+  // B2, C2, … on the series' row (order + 2 as printed).
+  const fromFile = new Map<string, CellAt>();
   let col = 0;
   for (const [p, v] of Object.entries(values)) {
     all.set(p, v);
-    fromFile.set(p, `${String.fromCharCode(66 + col++)}${(opts.order ?? 0) + 2}`);
+    fromFile.set(p, { row: (opts.order ?? 0) + 1, column: 1 + col++ });
   }
   return {
     identity: { name, unit: opts.unit ?? (measure.startsWith('yoy') ? '%' : '亿元'), measure, frequency: 'monthly', region: '内蒙古自治区' },
@@ -56,7 +58,7 @@ describe('published growth against the levels', () => {
   });
   it('pairs a file’s growth with a stored level series through runImportChecks', () => {
     const growth = series('社会消费品零售总额', 'yoy_cumulative', { '2025-10': 9.9 });
-    const storedLevel = { ...level, sheet: null, fromFile: new Map<string, string>() };
+    const storedLevel = { ...level, sheet: null, fromFile: new Map<string, CellAt>() };
     expect(runImportChecks([growth], [storedLevel]).map((c) => c.code)).toEqual(['growth_mismatch']);
   });
 });
@@ -118,7 +120,7 @@ describe('the import plan against a store', () => {
       ['2025-11', 112000, 'B2'],
       ['2025-10', 103500, 'C2'],
       ['2025-09', 93000, 'D2'],
-    ].map(([period, value, cell]) => ({ period: period as string, value: value as number, source: { file: 'f.csv', sheet: 'f', cell: cell as string, label: `${name}累计值(万吨)`, sourcePeriod: period as string } }));
+    ].map(([period, value, cell]) => ({ period: period as string, value: value as number, source: { file: 'f.csv', sheet: 'f', label: `${name}累计值(万吨)` }, sourcePeriod: period as string, ...parseCellAddress(cell as string)! }));
     const s = { name, label: `${name}累计值(万吨)`, unit: '万吨', measure: 'cumulative' as const, frequency: 'monthly' as const, region, observations: obs };
     const mapping = { layout: 'long', headerRow: 0, firstDataRow: 1, lastDataRow: 1, indicatorColumn: 0, periodColumn: 1, valueColumn: 2, unitColumn: null, regionColumn: null, region, measureColumn: null } as const;
     return { fileName: 'f.csv', format: 'csv', encoding: 'utf-8', sheets: [{ name: 'f', layout: 'long', mapping, series: [s], problems: [], warnings: [] }], skippedSheets: [], problems: [], warnings: [], observationCount: 3 };

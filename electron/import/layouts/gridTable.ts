@@ -2,11 +2,11 @@
 // layouts share, and the one routine that applies a GridMapping to a sheet. The inner loop runs once per value
 // cell (a million in the benchmark), so it avoids per-cell work beyond the value and its source record.
 
-import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
+import type { Frequency, Measure } from '../../../shared/domain/series';
 import { canonicalUnit } from '../../../shared/domain/units';
 import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indicatorLabel';
 import { resolveMeasure } from '../../../shared/import/measure';
-import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, PeriodColumn } from '../../../shared/import/mapping';
+import type { CellProblem, GridMapping, ParsedObservation, ParsedSeries, ParsedSource, PeriodColumn } from '../../../shared/import/mapping';
 import { monthsCovered } from '../../../shared/import/period';
 import { a1, cellText, columnName, isFooterLabel, isTotalsLabel, labelIndent, textAt } from '../grid';
 import type { SheetCell, WorkbookSheet } from '../readWorkbook';
@@ -185,7 +185,7 @@ export class GridRowMapper {
   }
 
   private mapRow(r: number): void {
-    const { sheet, mapping, fileName, options, columns, problems, warnings, series, isPercent, byRegion, titleLabel, headerCumulative } = this;
+    const { sheet, mapping, options, columns, problems, warnings, series, isPercent, byRegion, titleLabel, headerCumulative } = this;
     const row = sheet.rows[r];
     if (!row) return;
     if (options.releaseRows) sheet.rows[r] = RELEASED_ROW as (SheetCell | undefined)[];
@@ -246,7 +246,7 @@ export class GridRowMapper {
     const name = override?.name ?? info.name;
 
     // Observations by frequency: a row with months and quarters makes two series.
-    const cells = this.rowValues(row, String(r + 1), label, unit, saidCumulative, measureOf, measureOf(columns[0]?.frequency ?? 'monthly'));
+    const cells = this.rowValues(row, r, label, unit, saidCumulative, measureOf, measureOf(columns[0]?.frequency ?? 'monthly'));
     const byFrequency = cells.byFrequency;
     unit = cells.unit;
     const sawPercent = cells.sawPercent;
@@ -266,7 +266,8 @@ export class GridRowMapper {
         if (!newest) problems.push(valueProblem(sheet.name, ref, 'latest_without_period', cellText(cell)));
         else {
           const period = newest.obs.period;
-          latest = { frequency: newest.frequency, obs: { period, value: got.value, source: { file: fileName, sheet: sheet.name, cell: ref, label, sourcePeriod: `${this.latestHeader}（${newest.obs.source.sourcePeriod}）` } } };
+          const sourcePeriod = `${this.latestHeader}（${newest.obs.sourcePeriod}）`;
+          latest = { frequency: newest.frequency, obs: { period, value: got.value, source: newest.obs.source, sourcePeriod, row: r, column: mapping.latestColumn } };
         }
       }
     }
@@ -295,7 +296,7 @@ export class GridRowMapper {
    */
   private rowValues(
     row: readonly (SheetCell | undefined)[],
-    rowNumber: string,
+    r: number,
     label: string,
     unit: string,
     saidCumulative: boolean | null,
@@ -304,6 +305,9 @@ export class GridRowMapper {
   ): { byFrequency: Map<Frequency, ParsedObservation[]>; unit: string; sawPercent: boolean } {
     const { sheet, fileName, columns, problems, colLetters, spans, singleFrequency, isPercent } = this;
     const sheetName = sheet.name;
+    const rowNumber = String(r + 1);
+    // One for the row's values: their file, sheet and label.
+    const source: ParsedSource = { file: fileName, sheet: sheetName, label };
     const byFrequency = new Map<Frequency, ParsedObservation[]>();
     let rowObservations: ParsedObservation[] | undefined;
     let sawPercent = false;
@@ -336,8 +340,7 @@ export class GridRowMapper {
         problems.push(valueProblem(sheetName, colLetters[i] + rowNumber, 'period_measure', cellText(cell)));
         continue;
       }
-      const source: CellSource = { file: fileName, sheet: sheetName, cell: colLetters[i] + rowNumber, label, sourcePeriod: col.label };
-      const obs: ParsedObservation = { period: col.period, value, source };
+      const obs: ParsedObservation = { period: col.period, value, source, sourcePeriod: col.label, row: r, column: col.column };
       if (singleFrequency) {
         (rowObservations ??= []).push(obs);
       } else {

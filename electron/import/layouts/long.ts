@@ -1,11 +1,11 @@
 // The long layout: one observation per row (indicator, unit, period, value), recognised by its header names.
 // Header text is looked up in Maps, never used as object keys, so `__proto__` in a header is just text.
 
-import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
+import type { Frequency, Measure } from '../../../shared/domain/series';
 import { fractionToPercent, parseValueText } from '../../../shared/import/cellValue';
 import { MAX_LABEL_LENGTH, measureFromPhrase } from '../../../shared/import/indicatorLabel';
 import { resolveMeasure } from '../../../shared/import/measure';
-import type { CellProblem, LongMapping, ParsedSeries } from '../../../shared/import/mapping';
+import type { CellProblem, LongMapping, ParsedObservation, ParsedSeries, ParsedSource } from '../../../shared/import/mapping';
 import { excelSerialToMonth, monthsCovered, parseCompactMonth, parsePeriodLabel, type ParsedPeriod } from '../../../shared/import/period';
 import { a1, cellText, findLastRow, isFooterLabel, regionFromTitleRows } from '../grid';
 import { isDateFormat, isPercentFormat, type SheetCell, type WorkbookSheet } from '../readWorkbook';
@@ -213,14 +213,15 @@ export function applyLongMapping(sheet: WorkbookSheet, mapping: LongMapping, fil
       problems.push(valueProblem(sheet.name, a1(first, mapping.indicatorColumn), 'measure_unknown', g.label, `第 ${first + 1} 行起「${g.label}」没有说明口径（当期值、累计值、同比、期末值……），请指定 / "${g.label}" (from row ${first + 1}) does not say which measure it is (period value, cumulative, YoY, stock…); choose one`));
       continue;
     }
-    const observations = [];
+    const observations: ParsedObservation[] = [];
+    // One for the group's values: their file, sheet and the indicator as written.
+    const source: ParsedSource = { file: fileName, sheet: sheet.name, label: g.label };
     for (const row of g.rows) {
       if (g.labelCumulative === false && (measure === 'monthly' || measure === 'yoy') && row.period.cumulative && monthsCovered(row.period) > 2) {
         problems.push(valueProblem(sheet.name, a1(row.r, mapping.periodColumn), 'period_measure', row.sourcePeriod));
         continue;
       }
-      const source: CellSource = { file: fileName, sheet: sheet.name, cell: a1(row.r, mapping.valueColumn), label: g.label, sourcePeriod: row.sourcePeriod };
-      observations.push({ period: row.period.period, value: row.value, source });
+      observations.push({ period: row.period.period, value: row.value, source, sourcePeriod: row.sourcePeriod, row: row.r, column: mapping.valueColumn });
     }
     if (observations.length === 0) continue;
     if (!g.unitKnown && g.unit !== '') unknownUnits.add(g.unit);

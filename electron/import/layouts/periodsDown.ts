@@ -2,10 +2,10 @@
 // its measure and unit in the header), a by-region table turned over (regions across, the indicator in `指标：`), and
 // 中经网 ExportData sheets (`<indicator>_<measure>` headers with 地区 / 频度 / 单位 / 来源 rows under them).
 
-import type { CellSource, Frequency, Measure } from '../../../shared/domain/series';
+import type { Frequency, Measure } from '../../../shared/domain/series';
 import { canonicalUnit } from '../../../shared/domain/units';
 import { MAX_LABEL_LENGTH, parseIndicatorLabel } from '../../../shared/import/indicatorLabel';
-import type { CellProblem, ColumnsMapping, ParsedObservation, ParsedSeries, SeriesColumn } from '../../../shared/import/mapping';
+import type { CellProblem, ColumnsMapping, ParsedObservation, ParsedSeries, ParsedSource, SeriesColumn } from '../../../shared/import/mapping';
 import { resolveMeasure } from '../../../shared/import/measure';
 import { monthsCovered, type ParsedPeriod } from '../../../shared/import/period';
 import { a1, cellText, findLastRow, isFooterLabel, looksLikeRegion, textAt, titleRows } from '../grid';
@@ -218,6 +218,8 @@ export function applyColumnsMapping(sheet: WorkbookSheet, mapping: ColumnsMappin
       warnings.push(`${header}「${label}」只有季末月份有数值，按季度序列导入 / only quarter-end months hold values: imported as a quarterly series`);
     }
     const byFrequency = new Map<Frequency, ParsedObservation[]>();
+    // One for the column's values: their file, sheet and the column's header as written.
+    const source: ParsedSource = { file: fileName, sheet: sheet.name, label: col.label };
     let spans = false;
     let sawPercent = false;
     for (const p of periods) {
@@ -243,10 +245,9 @@ export function applyColumnsMapping(sheet: WorkbookSheet, mapping: ColumnsMappin
         continue;
       }
       if (period.cumulative && monthsCovered(period) > 2) spans = true;
-      const source: CellSource = { file: fileName, sheet: sheet.name, cell: ref, label: col.label, sourcePeriod: p.text };
       let list = byFrequency.get(period.frequency);
       if (!list) byFrequency.set(period.frequency, (list = []));
-      list.push({ period: period.period, value: got.value, source });
+      list.push({ period: period.period, value: got.value, source, sourcePeriod: p.text, row: p.r, column: col.column });
     }
     if (byFrequency.size === 0) continue;
     if (!unitKnown && unit !== '') unknownUnits.add(unit);

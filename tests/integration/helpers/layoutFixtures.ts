@@ -2,7 +2,7 @@
 // made-up illustrative numbers: a test reads the file back and compares every observation with what it wrote.
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
-import type { ParsedFile } from '../../../shared/import/mapping';
+import { cellOf, type ParsedFile } from '../../../shared/import/mapping';
 
 export type Cell = string | number | null | { v: number; z: string } | { date: number; z: string };
 
@@ -80,7 +80,7 @@ export interface Flat {
 export function flat(parsed: ParsedFile): Flat[] {
   return parsed.sheets.flatMap((sh) =>
     sh.series.flatMap((s) =>
-      s.observations.map((o) => ({ name: s.name, label: s.label, region: s.region, measure: s.measure, unit: s.unit, frequency: s.frequency, period: o.period, value: o.value, cell: o.source.cell })),
+      s.observations.map((o) => ({ name: s.name, label: s.label, region: s.region, measure: s.measure, unit: s.unit, frequency: s.frequency, period: o.period, value: o.value, cell: cellOf(o) })),
     ),
   );
 }
