@@ -2,7 +2,7 @@
 // file against itself (the same indicator and period twice with different values is a problem, not a merge).
 
 import type { Measure } from '../../shared/domain/series';
-import { cellOf, type CellProblem, type Layout, type ParsedFile, type ParsedSheet, type SheetMapping } from '../../shared/import/mapping';
+import { cellOf, type CellAt, type CellProblem, type Layout, type ParsedFile, type ParsedSheet, type SheetMapping } from '../../shared/import/mapping';
 import { LAYOUTS, sheetMappingSchema } from '../../shared/import/mapping';
 import { applyMapping, detectLayout, mappingForHeaderRow } from './detectLayout';
 import { foldYearIntoQuarters } from '../../shared/import/foldYearIntoQuarters';
@@ -179,7 +179,8 @@ function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseO
  */
 function resolveDuplicates(sheets: ParsedSheet[]): string[] {
   const warnings: string[] = [];
-  const seen = new Map<string, Map<string, { sheet: ParsedSheet; value: number; cell: string; conflict: boolean }>>();
+  // Each period's first value with its cell as numbers: its A1 text is written only when a conflict names it.
+  const seen = new Map<string, Map<string, { sheet: ParsedSheet; value: number; at: CellAt; conflict: boolean }>>();
   const conflicts = new Set<string>(); // `${seriesKey}\u0000${period}`
   // A series whose key no other series of the file shares is checked against itself only, in a map dropped
   // after it: a million observations then never sit in one map (at that scale it was a fifth of the parse's memory).
@@ -207,16 +208,17 @@ function resolveDuplicates(sheets: ParsedSheet[]): string[] {
       for (const o of s.observations) {
         const prior = periods.get(o.period);
         if (!prior) {
-          periods.set(o.period, { sheet, value: o.value, cell: cellOf(o), conflict: false });
+          periods.set(o.period, { sheet, value: o.value, at: o, conflict: false });
           kept.push(o);
         } else if (prior.value === o.value) {
           equalDuplicates++;
         } else {
           const cell = cellOf(o);
-          sheet.problems.push(valueProblem(sheet.name, cell, 'duplicate_conflict', String(o.value), `${problemText()}（另见 ${prior.sheet.name}!${prior.cell} = ${prior.value} / see also ${prior.sheet.name}!${prior.cell})`));
+          const priorCell = cellOf(prior.at);
+          sheet.problems.push(valueProblem(sheet.name, cell, 'duplicate_conflict', String(o.value), `${problemText()}（另见 ${prior.sheet.name}!${priorCell} = ${prior.value} / see also ${prior.sheet.name}!${priorCell})`));
           if (!prior.conflict) {
             prior.conflict = true;
-            prior.sheet.problems.push(valueProblem(prior.sheet.name, prior.cell, 'duplicate_conflict', String(prior.value), `${problemText()}（另见 ${sheet.name}!${cell} = ${o.value} / see also ${sheet.name}!${cell})`));
+            prior.sheet.problems.push(valueProblem(prior.sheet.name, priorCell, 'duplicate_conflict', String(prior.value), `${problemText()}（另见 ${sheet.name}!${cell} = ${o.value} / see also ${sheet.name}!${cell})`));
           }
           conflicts.add(`${key}\u0000${o.period}`);
         }

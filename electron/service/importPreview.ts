@@ -7,12 +7,6 @@ import type { ImportCheck } from '../../shared/import/checks';
 import { plannedObservations, summariseChanges, type ImportPlan, type PlannedObservation, type PlannedSeries } from '../../shared/import/importChanges';
 import { identityKey, seriesIdentity } from '../../shared/import/seriesIdentity';
 
-/** 0-based row of an A1 reference (`B12` → 11); null for anything else. */
-export function rowOfCell(ref: string): number | null {
-  const m = /^[A-Z]{1,3}(\d{1,7})$/.exec(ref);
-  return m ? Number(m[1]) - 1 : null;
-}
-
 function periodRange(s: ParsedSeries): { firstPeriod: string | null; lastPeriod: string | null } {
   let first: string | null = null;
   let last: string | null = null;
@@ -25,7 +19,7 @@ function periodRange(s: ParsedSeries): { firstPeriod: string | null; lastPeriod:
 
 function previewSeries(sheet: ParsedSheet, s: ParsedSeries): PreviewSeries {
   // In a grid layout a series is one row of the sheet; the long layout spreads a series over many rows.
-  const row = sheet.layout === 'long' || s.observations.length === 0 ? null : rowOfCell(cellOf(s.observations[0]));
+  const row = sheet.layout === 'long' || s.observations.length === 0 ? null : s.observations[0].row;
   return {
     name: s.name,
     label: s.label,

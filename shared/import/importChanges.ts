@@ -112,9 +112,9 @@ function sameValue(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function conflictReason(other: ParsedObservation, value: number): string {
+function conflictReason(other: ParsedObservation): string {
   const at = `${other.source.sheet}!${cellOf(other)}`;
-  return `同一指标同一时期出现两次且数值不同（另见 ${at} = ${value}）/ The same series and period appear twice with different values (see also ${at})`;
+  return `同一指标同一时期出现两次且数值不同（另见 ${at} = ${other.value}）/ The same series and period appear twice with different values (see also ${at})`;
 }
 
 /** A series being assembled: `owned` once its observations are an array of the plan's own (rows folded into it). */
@@ -175,9 +175,9 @@ export function planImport(parsed: ParsedFile, store: StoreLookup, homeRegion: s
         // The earlier cell first, as the analyst reads the file.
         if (!prior.conflict) {
           prior.conflict = true;
-          conflicts.push({ sheet: first.source.sheet, cell: cellOf(first), code: 'duplicate_conflict', value: String(first.value), reason: conflictReason(o, o.value) });
+          conflicts.push({ sheet: first.source.sheet, cell: cellOf(first), code: 'duplicate_conflict', value: String(first.value), reason: conflictReason(o) });
         }
-        conflicts.push({ sheet: o.source.sheet, cell: cellOf(o), code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(first, first.value) });
+        conflicts.push({ sheet: o.source.sheet, cell: cellOf(o), code: 'duplicate_conflict', value: String(o.value), reason: conflictReason(first) });
         conflicted.add(`${key}\u0000${o.period}`);
       }
     });

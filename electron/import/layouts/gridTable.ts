@@ -1,6 +1,7 @@
 // Indicators in rows, periods in columns (NBS wide export and analysts' workbooks): the detection helpers both
 // layouts share, and the one routine that applies a GridMapping to a sheet. The inner loop runs once per value
-// cell (a million in the benchmark), so it avoids per-cell work beyond the value and its source record.
+// cell (a million in the benchmark), so it avoids per-cell work beyond the value and its observation (whose texts
+// its row shares).
 
 import type { Frequency, Measure } from '../../../shared/domain/series';
 import { canonicalUnit } from '../../../shared/domain/units';
