@@ -38,6 +38,8 @@ const config: ForgeConfig = {
         // Workers loaded by file name beside the bundle that starts them: the plan reader's PDF text, a server store's connection.
         { entry: 'electron/plan/pdfTextWorker.mjs', config: 'vite.worker.config.ts', target: 'main' },
         { entry: 'electron/store/pg/pgWorker.mjs', config: 'vite.worker.config.ts', target: 'main' },
+        // The streamed import's parse thread (streamedImport.ts loads ./importParseWorker.mjs).
+        { entry: 'electron/import/streamed/importParseWorker.ts', config: 'vite.worker.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

@@ -22,6 +22,8 @@ export const ENTRIES = {
   pdfTextWorker: 'electron/plan/pdfTextWorker.mjs',
   // A PostgreSQL store's connection thread (pgConnection.ts loads ./pgWorker.mjs beside the module it is bundled into).
   pgWorker: 'electron/store/pg/pgWorker.mjs',
+  // The streamed import's parse thread (streamedImport.ts loads ./importParseWorker.mjs beside the module it is bundled into).
+  importParseWorker: 'electron/import/streamed/importParseWorker.ts',
 };
 
 /**

@@ -87,9 +87,14 @@ export function refuseProblems(problems: CellProblem[]): never {
   );
 }
 
-/** What the file would change, without writing: the same plan the commit makes (for the preview). */
-export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
-  const lookup = seriesLookup(db);
+/**
+ * What the file would change, without writing: the same plan the commit makes (for the preview). `storeAsItWas`
+ * answers the plan's reads of series and values (the streamed import's second connection); the home region is read
+ * from `db`.
+ */
+export function planFileImport(db: Store, parsed: ParsedFile, storeAsItWas: Store = db): { plan: ImportPlan; checks: ImportCheck[] } {
+  // The streamed import plans on a second connection, which sees the store as it was before its own writes.
+  const lookup = seriesLookup(storeAsItWas);
   // The warnings are checked as the plan classifies each series, against the same values read once.
   let pass: WarningsPass | undefined;
   const plan = planImport(parsed, lookup, homeRegion(db).region, (series) => {
@@ -101,7 +106,7 @@ export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPla
   return { plan, checks: pass.finish() };
 }
 
-const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];
+export const SERIES_COLUMNS = ['name', 'label', 'unit', 'measure', 'frequency', 'region'];
 const IDENTITY_COLUMNS = ['id', 'name', 'unit', 'measure', 'frequency', 'region'];
 
 /** The series new to the store, written together; their ids by plan key, in plan order. */
@@ -150,20 +155,33 @@ export interface WrittenBatch {
 
 /** The batch's counts and details written onto its row (inside the commit's transaction), and the commit's result. */
 export function recordBatch(db: Store, parsed: ParsedFile, w: WrittenBatch): CommitResult {
-  const { plan, checks, skipped, batchId, ids } = w;
-  const written = plan.counts.observationsNew + plan.counts.observationsRevised;
-  const changes = summariseChanges(plan, ids);
+  const { plan, ids, ...rest } = w;
+  return recordBatchDetails(db, parsed, { ...rest, ids, counts: plan.counts, changes: summariseChanges(plan, ids) });
+}
+
+/** What recordBatch writes, from the plan's counts and its summary of changes (the streamed import has no plan here). */
+export interface BatchRecord extends Omit<WrittenBatch, 'plan'> {
+  counts: ChangeCounts;
+  changes: ChangeSummary;
+}
+
+/** The parse as recordBatch reads it: its sheets' names and layouts, what it skipped and warned of, the file's format. */
+export type RecordedParse = Pick<ParsedFile, 'skippedSheets' | 'warnings' | 'format' | 'encoding'> & { sheets: readonly { name: string; layout: string }[] };
+
+export function recordBatchDetails(db: Store, parsed: RecordedParse, w: BatchRecord): CommitResult {
+  const { counts, changes, checks, skipped, batchId, ids } = w;
+  const written = counts.observationsNew + counts.observationsRevised;
   const details: BatchDetails = {
     seriesIds: [...new Set(ids.values())],
     createdSeriesIds: w.created,
-    unchangedCount: plan.counts.observationsUnchanged,
+    unchangedCount: counts.observationsUnchanged,
     sheets: parsed.sheets.map((s) => ({ name: s.name, layout: s.layout })),
     skippedSheets: parsed.skippedSheets,
     skipped: skipped.slice(0, MAX_STORED_PROBLEMS),
     warnings: parsed.warnings.slice(0, 200),
     format: parsed.format,
     encoding: parsed.encoding,
-    counts: plan.counts,
+    counts,
     revisions: changes.revisions.slice(0, MAX_STORED_REVISIONS),
     revisionCount: changes.revisionCount,
     checks: checks.slice(0, 200),
@@ -171,7 +189,7 @@ export function recordBatch(db: Store, parsed: ParsedFile, w: WrittenBatch): Com
   };
   const seriesCount = details.seriesIds.length;
   db.prepare('UPDATE import_batches SET series_count = ?, observation_count = ?, skipped_count = ?, details = ? WHERE id = ?').run(seriesCount, written, skipped.length, JSON.stringify(details), batchId);
-  return { batchId, seriesCount, observationCount: written, unchangedCount: plan.counts.observationsUnchanged, skipped, changes, checks };
+  return { batchId, seriesCount, observationCount: written, unchangedCount: counts.observationsUnchanged, skipped, changes, checks };
 }
 
 /** The result of a commit that found every value already stored: nothing written, no batch. */

@@ -13,6 +13,7 @@ import { readWorkbookSteps, type ReadWorkbook, type WorkbookSheet } from './read
 import { seriesKeyString } from './seriesKey';
 import { parseCellAddress } from '../../shared/sheet/cellAddress';
 import { screenObservations } from './screenValues';
+import type { SheetResult } from './layouts/problems';
 
 export { ImportFileError } from './importFileError';
 
@@ -88,16 +89,23 @@ async function* scaled<T>(steps: AsyncGenerator<number, T, void>, factor: number
   }
 }
 
+/**
+ * A sheet's result mapped already, while the file was read (the streamed import, electron/import/streamed/): given
+ * the sheet and the mapping detection chose for it over the whole grid, the result of applying that mapping, or
+ * null when what was mapped is not that (the mapping is then applied as usual).
+ */
+export type Premapped = (sheet: WorkbookSheet, mapping: SheetMapping) => SheetResult | null;
+
 /** The sheets of a workbook already read, mapped and checked (the second half of the parse). */
-export function parseWorkbook(book: ReadWorkbook, fileName: string, options: ParseOptions = {}): ParsedFile {
-  const steps = parseSheetsSteps(book, fileName, options);
+export function parseWorkbook(book: ReadWorkbook, fileName: string, options: ParseOptions = {}, premapped?: Premapped): ParsedFile {
+  const steps = parseSheetsSteps(book, fileName, options, premapped);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseOptions): Generator<number, ParsedFile, void> {
+function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseOptions, premapped?: Premapped): Generator<number, ParsedFile, void> {
   const hints = new Map<string, HeaderRowHint>(options.headerRows ? Object.entries(options.headerRows) : []);
   // Own-property lookup only: a sheet called `__proto__` or `constructor` must not find Object.prototype members.
   const overrides = new Map<string, unknown>(options.mappings ? Object.entries(options.mappings) : []);
@@ -133,7 +141,7 @@ function* parseSheetsSteps(book: ReadWorkbook, fileName: string, options: ParseO
       skippedSheets.push({ name: sheet.name, reason: detection.reason ?? '' });
     } else {
       // The grid goes once mapped (below), so the rows may go as they are read (ApplyOptions.releaseRows).
-      const result = applyMapping(sheet, mapping, fileName, { measure: options.measure, releaseRows: true });
+      const result = premapped?.(sheet, mapping) ?? applyMapping(sheet, mapping, fileName, { measure: options.measure, releaseRows: true });
       screenObservations(result, sheet.name);
       const folded = foldYearIntoQuarters(result.series);
       result.series = folded.series;

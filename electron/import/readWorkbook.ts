@@ -39,6 +39,21 @@ export interface ReadWorkbook {
 
 export { WORKBOOK_LIMITS };
 
+/**
+ * Watches a streamed .xlsx read (the streamed import, electron/import/streamed/): told after each batch of a sheet's
+ * rows has gone into its grid, so rows can be mapped while the rest of the file is read. Only an .xlsx named .xlsx
+ * is read as a stream; other files report nothing until the whole read has returned.
+ */
+export interface ReadObserver {
+  /**
+   * Rows of sheet `index` (its grid so far, the very array the read returns) after a batch whose lowest row index is
+   * `lowest` (a file may write its rows out of order).
+   */
+  rows(index: number, name: string, rows: (SheetCell | undefined)[][], lowest: number): void;
+  /** How many text cells lost control characters once the whole book was read (0: none). */
+  stripped?(count: number): void;
+}
+
 // Legacy .xls written by Chinese Excel versions store text in code page 936 (GBK): SheetJS needs the tables. They
 // load with the first .xls or .ods (0.4 s and 18 MB), not with every .xlsx import, which the streaming reader
 // reads without SheetJS.
@@ -101,14 +116,15 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise
  * report progress, yield to the event loop and be cancelled midway through a large sheet (the caller stops
  * iterating; the reader's streams close with the generator).
  */
-export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
-  const book = yield* readWorkbookCells(bytes, fileName);
+export async function* readWorkbookSteps(bytes: Uint8Array, fileName: string, observer?: ReadObserver): AsyncGenerator<number, ReadWorkbook, void> {
+  const book = yield* readWorkbookCells(bytes, fileName, observer);
   const stripped = stripControlCharsInSheets(book.sheets);
+  observer?.stripped?.(stripped);
   if (stripped > 0) book.warnings.push(controlCharsWarning(stripped));
   return book;
 }
 
-async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGenerator<number, ReadWorkbook, void> {
+async function* readWorkbookCells(bytes: Uint8Array, fileName: string, observer: ReadObserver | undefined): AsyncGenerator<number, ReadWorkbook, void> {
   if (bytes.byteLength === 0) throw new ImportFileError('empty', '文件为空 / The file is empty');
   if (bytes.byteLength > WORKBOOK_LIMITS.maxFileBytes) {
     throw new ImportFileError('too_large', `文件超过 ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB 上限 / The file exceeds the ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB limit`);
@@ -135,7 +151,7 @@ async function* readWorkbookCells(bytes: Uint8Array, fileName: string): AsyncGen
     if (ext !== format) warnings.push(`扩展名 .${ext} 与内容 ${FORMAT_NAMES[format]} 不符，按内容读取 / Extension .${ext} does not match the content (${FORMAT_NAMES[format]}); read by content`);
     if (format === 'xlsx') {
       const verified = new Set<string>();
-      const read = readXlsxStreamed(bytes, fileName, entries, verified);
+      const read = readXlsxStreamed(bytes, fileName, entries, verified, streamed ? observer : undefined);
       // Under another name the archive has been checked whole already (above).
       const sheets = streamed ? yield* readBesideCheck(read, checked, verified) : yield* read;
       return { format, encoding: null, sheets, warnings };
@@ -191,7 +207,7 @@ async function* readBesideCheck<T>(read: AsyncGenerator<number, T, void>, checke
  * grid, so the file is never held twice (as SheetJS's whole-workbook model and as rows). Yields the fraction of
  * the sheets' inflated bytes read so far; stopping the caller midway closes the zip.
  */
-async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[], verified: Set<string>): AsyncGenerator<number, WorkbookSheet[], void> {
+async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: ZipEntry[], verified: Set<string>, observer?: ReadObserver): AsyncGenerator<number, WorkbookSheet[], void> {
   let book: XlsxBook;
   try {
     book = await openXlsx(bytes, { verified });
@@ -211,7 +227,12 @@ async function* readXlsxStreamed(bytes: Uint8Array, fileName: string, entries: Z
         const name = book.sheets[i].name;
         // The merged ranges come in the same pass over the part as the rows.
         for await (const batch of sheetRows(book, i, { merges })) {
-          for (const row of batch) rows[row.r] = row.cells;
+          let lowest = Infinity;
+          for (const row of batch) {
+            rows[row.r] = row.cells;
+            if (row.r < lowest) lowest = row.r;
+          }
+          observer?.rows(i, name, rows, lowest);
           // How many rows remain is not known until the part ends: the share of this sheet approaches its size.
           batches++;
           yield (before + sizes[i] * (1 - 1 / (1 + batches / 8))) / total;

@@ -15,11 +15,14 @@ import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { fileBytes } from './fileInput';
+import { SqliteStore } from '../store/sqliteStore';
+import type { StreamedImport } from '../import/streamed/streamedImport';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
 
 // The file readers (SheetJS, its code pages, the CSV decoder) load on the first import, not with the service.
 const fileParser = () => import('../import/parseFile');
+const streamedImporter = () => import('../import/streamed/streamedImport');
 
 type ImportHandlerNames = 'previewImport' | 'commitImport' | 'startImport' | 'jobStatus' | 'cancelJob' | 'listBatches' | 'undoBatch' | 'listSeries' | 'listSeriesValues' | 'seriesObservations';
 
@@ -86,6 +89,12 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
   async function run(args: FileArgs & { skipInvalid?: boolean }, action: 'preview' | 'commit', ctl: JobControl): Promise<ImportJobResult> {
     await ctl.step('reading', 0);
     const bytes = fileBytes(ctx, args.file);
+    if (action === 'commit') {
+      // An .xlsx into a SQLite store: parsed in a second thread while this one writes (streamed/streamedImport.ts);
+      // null when it stopped, having written nothing, and the classic parse and commit follow.
+      const streamed = await streamedCommit(args, bytes, ctl);
+      if (streamed) return { action, commit: commitResult(args, streamed.result, streamed.parsed) };
+    }
     const parsed = await parseInSteps(args, bytes, ctl);
     if (action === 'preview') {
       const { plan, checks } = planFileImport(db, parsed);
@@ -97,11 +106,20 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     return { action, commit: commitResult(args, result, parsed) };
   }
 
+  async function streamedCommit(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array, ctl: JobControl): Promise<StreamedImport | null> {
+    const options = parseOptionsOf(args);
+    if (!(db instanceof SqliteStore)) return null;
+    const { importStreamed, streamable } = await streamedImporter();
+    if (!streamable(db, args.file.fileName, options)) return null;
+    await ctl.step('reading', 0.05);
+    return importStreamed(db, bytes, args.file.fileName, options, commitOptions(args, bytes), undefined, (fraction) => ctl.report?.('reading', 0.05 + 0.85 * fraction));
+  }
+
   function commitOptions(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array): CommitOptions {
     return { fileName: args.file.fileName, fileHash: sha256Hex(bytes), skipInvalid: args.skipInvalid ?? false, user: ctx.user };
   }
 
-  function commitResult(args: FileArgs, result: CommitResult, parsed: ParsedFile): CommitImportResult {
+  function commitResult(args: FileArgs, result: CommitResult, parsed: Pick<ParsedFile, 'skippedSheets' | 'warnings'>): CommitImportResult {
     return { ...result, fileName: args.file.fileName, skippedSheets: parsed.skippedSheets, series: importedSeries(result.changes), warnings: parsed.warnings };
   }
 

@@ -144,7 +144,8 @@ export class GridRowMapper {
   private readonly isPercent = percentFormatCache();
   private readonly byRegion: boolean;
   private readonly titleLabel: string | null;
-  private readonly latestHeader: string;
+  /** The header of the `累计同比（最新）` column, read once (the streamed import checks it against the whole sheet's). */
+  readonly latestHeader: string;
   private fallbackMeasures = 0;
   private readonly unknownUnits = new Set<string>();
   private readonly skippedTotals: string[] = [];
@@ -172,6 +173,14 @@ export class GridRowMapper {
   mapRows(last: number): void {
     if (this.finished) throw new Error('grid mapping: rows mapped after the table was finished');
     for (; this.next <= last && !this.ended; this.next++) this.mapRow(this.next);
+  }
+
+  /**
+   * Grows with everything a row gives (a series, a problem, a warning, a totals row skipped; an unknown unit or a
+   * measure taken from the analyst comes with a series): a row after which it is unchanged gave nothing.
+   */
+  get outputs(): number {
+    return this.series.length + this.problems.length + this.warnings.length + this.skippedTotals.length;
   }
 
   /** The table's result: the series and problems of every row mapped, and the warnings about the whole table. */
