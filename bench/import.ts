@@ -18,7 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { commitImport } from '../electron/import/commitImport';
+import { commitImport, type CommitOptions, type CommitResult } from '../electron/import/commitImport';
+import { importStreamed, streamable } from '../electron/import/streamed/streamedImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
 import { openXlsx, sheetRows } from '../electron/import/xlsx/openXlsx';
 import { BENCH_TMP } from './paths';
@@ -109,36 +110,64 @@ async function streamedRows(bytes: Uint8Array): Promise<{ ms: number; rows: numb
 }
 
 interface ChildFigures {
-  parseMs: number;
-  commitMs: number;
-  /** CPU time of the commit (user + system). */
-  commitCpuMs: number;
+  /** How the file went in: streamed (the service's way for an .xlsx into SQLite: parse thread beside the writes), or classic. */
+  mode: ImportMode;
+  /** The streamed import was used (false: it stopped and the classic import followed, as in the service). */
+  streamedUsed: boolean;
+  /** Wall time from the file's bytes to the commit's answer. */
+  totalMs: number;
+  /** Classic only: the parse and the commit apart (the streamed import does both at once). */
+  parseMs: number | null;
+  commitMs: number | null;
+  /** CPU time of the commit (user + system); classic only. */
+  commitCpuMs: number | null;
   observations: number;
-  /** The same parsed file committed again into the same store: every value unchanged, nothing written. */
+  /** The same file imported again into the same store as the service imports it: every value unchanged, nothing written. */
   reimportMs: number;
   maxRssMB: number;
-  /** CPU time of the parse and the commit (user + system, every thread): the work done, whatever the machine's load. */
+  /** CPU time of the whole import (user + system, every thread): the work done, whatever the machine's load. */
   cpuMs: number;
-  /** Peak RSS when the parse had finished, before the commit began: which phase sets the peak. */
-  parseMaxRssMB: number;
+  /** Peak RSS when the parse had finished, before the commit began (classic only). */
+  parseMaxRssMB: number | null;
   /** SQLite's WAL checkpoint, which runs on the next turn of the event loop after the commit has answered (walCheckpoint.ts). */
   checkpointMs: number;
 }
 
+export type ImportMode = 'streamed' | 'classic';
+
+/** As the service's commit does it (importHandlers.ts): streamed where it can, else (or when it stops) parse, then commit. */
+async function importAsTheServiceDoes(db: SqliteStore, bytes: Uint8Array, fileName: string, opts: CommitOptions): Promise<{ result: CommitResult; streamed: boolean }> {
+  if (streamable(db, fileName, {})) {
+    const got = await importStreamed(db, bytes, fileName, {}, opts);
+    if (got) return { result: got.result, streamed: true };
+  }
+  return { result: commitImport(db, await parseStatisticsFile(bytes, fileName), opts), streamed: false };
+}
+
 /** The full import, run in this process (the child side of the benchmark). */
-async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFigures> {
+async function fullImport(xlsxFile: string, storeFile: string, mode: ImportMode): Promise<ChildFigures> {
   const bytes = new Uint8Array(fs.readFileSync(xlsxFile));
+  const fileName = path.basename(xlsxFile);
+  const db = freshStore(storeFile);
+  const opts: CommitOptions = { fileName, fileHash: createHash('sha256').update(bytes).digest('hex'), skipInvalid: false };
   const all0 = process.cpuUsage();
   const t0 = performance.now();
-  const parsed = await parseStatisticsFile(bytes, path.basename(xlsxFile));
-  const parseMs = performance.now() - t0;
-  const parseMaxRssMB = peakRssMB();
-  const db = freshStore(storeFile);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const cpu0 = process.cpuUsage();
-  const [result, commitMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
-  const cpu = process.cpuUsage(cpu0);
-  const commitCpuMs = (cpu.user + cpu.system) / 1000;
+  let result: CommitResult;
+  let streamedUsed = false;
+  let split: Pick<ChildFigures, 'parseMs' | 'commitMs' | 'commitCpuMs' | 'parseMaxRssMB'> = { parseMs: null, commitMs: null, commitCpuMs: null, parseMaxRssMB: null };
+  if (mode === 'streamed') {
+    ({ result, streamed: streamedUsed } = await importAsTheServiceDoes(db, bytes, fileName, opts));
+  } else {
+    const parsed = await parseStatisticsFile(bytes, fileName);
+    const parseMs = performance.now() - t0;
+    const parseMaxRssMB = peakRssMB();
+    const cpu0 = process.cpuUsage();
+    const [r, commitMs] = time(() => commitImport(db, parsed, opts));
+    const cpu = process.cpuUsage(cpu0);
+    result = r;
+    split = { parseMs, commitMs, commitCpuMs: (cpu.user + cpu.system) / 1000, parseMaxRssMB };
+  }
+  const totalMs = performance.now() - t0;
   const all = process.cpuUsage(all0);
   const cpuMs = (all.user + all.system) / 1000;
   const maxRssMB = peakRssMB();
@@ -147,17 +176,19 @@ async function fullImport(xlsxFile: string, storeFile: string): Promise<ChildFig
   const checkpoint0 = performance.now();
   await new Promise<void>((resolve) => setImmediate(resolve));
   const checkpointMs = performance.now() - checkpoint0;
-  const [again, reimportMs] = time(() => commitImport(db, parsed, { fileName: path.basename(xlsxFile), fileHash: hash, skipInvalid: false }));
-  if (again.batchId !== null || again.unchangedCount !== result.observationCount) throw new Error('the re-import should find every value unchanged');
+  const r0 = performance.now();
+  const again = await importAsTheServiceDoes(db, bytes, fileName, opts);
+  const reimportMs = performance.now() - r0;
+  if (again.result.batchId !== null || again.result.unchangedCount !== result.observationCount) throw new Error('the re-import should find every value unchanged');
   db.close();
-  return { parseMs, commitMs, commitCpuMs, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, parseMaxRssMB, checkpointMs };
+  return { mode, streamedUsed, totalMs, ...split, cpuMs, reimportMs, observations: result.observationCount, maxRssMB, checkpointMs };
 }
 
-function runChild(): ChildFigures {
+function runChild(mode: ImportMode): ChildFigures {
   const store = path.join(TMP, 'full.sqlite');
   fs.rmSync(store, { force: true });
   // The same benchmark program again (build/bench.mjs, or bench/run.ts under tsx with its loader flags).
-  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], IMPORT_CHILD_FLAG, XLSX_FILE, store], {
+  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1], IMPORT_CHILD_FLAG, XLSX_FILE, store, mode], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -239,31 +270,38 @@ export async function benchImport(): Promise<void> {
   // For the record: the rows as they were before migration 8 (every row carrying its texts), foreign keys on.
   const oldFloor = insertFloor(SQLITE_ROWS_PER_STATEMENT, { schema: 'old', foreignKeys: true });
   console.log(`  old rows' insert floor  ${s(oldFloor.ms)}, CPU ${s(oldFloor.cpuMs)}  (texts on every row, foreign keys on, ${SQLITE_ROWS_PER_STATEMENT} rows a statement; ratio to the floor above ${(oldFloor.ms / insertMany.ms).toFixed(2)}, CPU ${(oldFloor.cpuMs / insertMany.cpuMs).toFixed(2)})`);
-  // The import and soffice's conversion, alternated IMPORT_PAIRS times: on this kind of machine one run of either
-  // can take a third longer than the next for no reason of its own (2026-12-03: the same build's ratio 0.75–1.16 in
-  // four runs), so each ratio is of two runs side by side in time, and the verdict is their median.
-  const runs: { full: ChildFigures; total: number; lo: number | null }[] = [];
+  // The import (streamed, as the service imports an .xlsx into SQLite), the classic import (parse, then commit) and
+  // soffice's conversion, alternated IMPORT_PAIRS times: on this kind of machine one run of any of them can take a
+  // third longer than the next for no reason of its own (2026-12-03: the same build's ratio 0.75–1.16 in four runs),
+  // so each ratio is of runs side by side in time, and the verdict is their median.
+  const runs: { full: ChildFigures; classic: ChildFigures; lo: number | null }[] = [];
   for (let k = 0; k < IMPORT_PAIRS; k++) {
-    const full = runChild();
-    runs.push({ full, total: full.parseMs + full.commitMs, lo: sofficeCsv() });
+    const full = runChild('streamed');
+    const classic = runChild('classic');
+    runs.push({ full, classic, lo: sofficeCsv() });
   }
-  const byTotal = [...runs].sort((a, b) => a.total - b.total);
-  const { full, total } = byTotal[Math.floor(byTotal.length / 2)];
-  console.log(`  full import             ${s(total)}, the median of ${runs.length} runs: ${runs.map((r) => s(r.total)).join(' / ')}`);
-  console.log(`    that run              parse ${s(full.parseMs)} + commit ${s(full.commitMs)}, ${full.observations.toLocaleString()} rows; CPU ${s(full.cpuMs)}; then the WAL checkpoint after the answer ${s(full.checkpointMs)}`);
-  console.log(`  ratio commit / insert floor = ${(full.commitMs / insert).toFixed(2)} (CPU ${(full.commitCpuMs / floor.cpuMs).toFixed(2)}); full / insert floor = ${(total / insert).toFixed(2)}`);
-  console.log(`  re-import (unchanged)   ${s(full.reimportMs)}  ratio / insert floor = ${(full.reimportMs / insert).toFixed(2)}`);
-  const peak = Math.max(...runs.map((r) => r.full.maxRssMB));
-  console.log(`  peak RSS (full import)  ${peak.toFixed(0)} MB, the highest of the runs  (target < ${RSS_TARGET_MB} MB) ${peak < RSS_TARGET_MB ? 'OK' : 'OVER'}; ${full.parseMaxRssMB.toFixed(0)} MB when the parse ended`);
+  const middleOf = (pick: (r: (typeof runs)[number]) => ChildFigures) => [...runs].sort((a, b) => pick(a).totalMs - pick(b).totalMs)[Math.floor(runs.length / 2)];
+  const full = middleOf((r) => r.full).full;
+  const classic = middleOf((r) => r.classic).classic;
+  const total = full.totalMs;
+  const used = runs.filter((r) => r.full.streamedUsed).length;
+  console.log(`  full import (streamed)  ${s(total)}, the median of ${runs.length} runs: ${runs.map((r) => s(r.full.totalMs)).join(' / ')}; streamed in ${used} of ${runs.length}`);
+  console.log(`    that run              ${full.observations.toLocaleString()} rows; CPU ${s(full.cpuMs)}; then the WAL checkpoint after the answer ${s(full.checkpointMs)}`);
+  console.log(`  classic import          ${s(classic.totalMs)}, the median of ${runs.map((r) => s(r.classic.totalMs)).join(' / ')}: parse ${s(classic.parseMs!)} + commit ${s(classic.commitMs!)}; CPU ${s(classic.cpuMs)}`);
+  console.log(`  ratio streamed / classic = ${median(runs.map((r) => r.full.totalMs / r.classic.totalMs)).toFixed(2)} (median of the pairs; CPU ${(full.cpuMs / classic.cpuMs).toFixed(2)})`);
+  console.log(`  ratio classic commit / insert floor = ${(classic.commitMs! / insert).toFixed(2)} (CPU ${(classic.commitCpuMs! / floor.cpuMs).toFixed(2)}); full / insert floor = ${(total / insert).toFixed(2)}`);
+  console.log(`  re-import (unchanged)   ${s(full.reimportMs)}  ratio / insert floor = ${(full.reimportMs / insert).toFixed(2)}  (the streamed import stops at its first batch: the store holds the series)`);
+  const peak = Math.max(...runs.flatMap((r) => [r.full.maxRssMB, r.classic.maxRssMB]));
+  console.log(`  peak RSS (full import)  ${peak.toFixed(0)} MB, the highest of the runs  (target < ${RSS_TARGET_MB} MB) ${peak < RSS_TARGET_MB ? 'OK' : 'OVER'}; streamed ${Math.max(...runs.map((r) => r.full.maxRssMB)).toFixed(0)} MB, classic ${Math.max(...runs.map((r) => r.classic.maxRssMB)).toFixed(0)} MB (${classic.parseMaxRssMB!.toFixed(0)} MB when its parse ended)`);
   const paired = runs.filter((r): r is typeof r & { lo: number } => r.lo !== null);
   if (paired.length === 0) console.log('  soffice → csv           n/a (soffice not installed)');
   else {
-    console.log(`  soffice → csv           ${paired.map((r) => s(r.lo)).join(' / ')}, each right after the import beside it`);
-    const ratios = paired.map((r) => r.total / r.lo);
+    console.log(`  soffice → csv           ${paired.map((r) => s(r.lo)).join(' / ')}, each right after the imports beside it`);
+    const ratios = paired.map((r) => r.full.totalMs / r.lo);
     const middle = median(ratios);
     console.log(`  ratio full / (soffice → csv) = ${middle.toFixed(2)}, the median of ${ratios.map((x) => x.toFixed(2)).join(' / ')}  (target < 1) ${middle < 1 ? 'OK' : 'OVER'}`);
-    const withCheckpoint = median(paired.map((r) => (r.total + r.full.checkpointMs) / r.lo));
-    console.log(`  ratio (full + checkpoint after the answer) / (soffice → csv) = ${withCheckpoint.toFixed(2)} (median)`);
+    const withCheckpoint = median(paired.map((r) => (r.full.totalMs + r.full.checkpointMs) / r.lo));
+    console.log(`  ratio (full + checkpoint after the answer) / (soffice → csv) = ${withCheckpoint.toFixed(2)} (median); classic / (soffice → csv) = ${median(paired.map((r) => r.classic.totalMs / r.lo)).toFixed(2)}`);
   }
   const ratio = total / (parse + insert);
   console.log(`  ratio full / (parse + insert floors) = ${ratio.toFixed(2)}  (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
@@ -272,5 +310,5 @@ export async function benchImport(): Promise<void> {
 /** The child side: `bench --import-child FILE STORE` prints its figures as one JSON line. */
 export const IMPORT_CHILD_FLAG = '--import-child';
 export async function importChild(args: string[]): Promise<void> {
-  console.log(JSON.stringify(await fullImport(args[0], args[1])));
+  console.log(JSON.stringify(await fullImport(args[0], args[1], args[2] === 'classic' ? 'classic' : 'streamed')));
 }

@@ -15,7 +15,6 @@ import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { fileBytes } from './fileInput';
-import { SqliteStore } from '../store/sqliteStore';
 import type { StreamedImport } from '../import/streamed/streamedImport';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
@@ -108,11 +107,9 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
 
   async function streamedCommit(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array, ctl: JobControl): Promise<StreamedImport | null> {
     const options = parseOptionsOf(args);
-    if (!(db instanceof SqliteStore)) return null;
     const { importStreamed, streamable } = await streamedImporter();
     if (!streamable(db, args.file.fileName, options)) return null;
-    await ctl.step('reading', 0.05);
-    return importStreamed(db, bytes, args.file.fileName, options, commitOptions(args, bytes), undefined, (fraction) => ctl.report?.('reading', 0.05 + 0.85 * fraction));
+    return importStreamed(db, bytes, args.file.fileName, options, commitOptions(args, bytes), { step: (phase, fraction) => ctl.step(phase, fraction) });
   }
 
   function commitOptions(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array): CommitOptions {

@@ -39,6 +39,31 @@ export function busyTimeoutError(): WorkbenchError {
   );
 }
 
+/**
+ * BEGIN IMMEDIATE on a SQLite connection whose transaction spans awaits (the streamed import's own connection, which
+ * nothing else uses), waiting as writeTransaction waits and saying so where `noticeOf` (the service's store) says
+ * its notices. The caller commits or rolls back.
+ */
+export function beginImmediate(store: SqliteStore, noticeOf: StoreDb = store): void {
+  const db = store.sqlite;
+  db.pragma(`busy_timeout = ${QUICK_TRY_MS}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    return;
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+  notices.get(noticeOf)?.(WAITING_MESSAGE);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (e) {
+    if (isBusy(e)) throw busyTimeoutError();
+    throw e;
+  }
+}
+
 /** Runs `fn` as one IMMEDIATE transaction, waiting (and saying so) while another connection writes. */
 export function writeTransaction<T>(store: StoreDb, fn: () => T): T {
   if (!(store instanceof SqliteStore)) return serverWriteTransaction(store, fn);

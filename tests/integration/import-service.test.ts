@@ -25,10 +25,12 @@ describe.each(ENGINES)('on %s', (engine) => {
   const tick = () => new Promise<void>((r) => setImmediate(r));
 
   async function waitForJob(jobId: string): Promise<JobStatus> {
-    for (let i = 0; i < 2000; i++) {
+    // Polled every 10 ms rather than every turn of the event loop: a streamed import waits for its parse thread
+    // (electron/import/streamed/), which turns the loop many times while nothing is due here.
+    for (let i = 0; i < 6000; i++) {
       const s = await call<JobStatus>('jobStatus', { jobId });
       if (s.done) return s;
-      await tick();
+      await new Promise<void>((r) => setTimeout(r, 10));
     }
     throw new Error('job did not finish');
   }

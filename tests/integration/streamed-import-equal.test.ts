@@ -80,7 +80,7 @@ describe('the streamed import against the classic import (SQLite)', () => {
     let report: StreamedImportReport = { used: false, reason: 'not streamable' };
     const b = await answer(async () => {
       expect(streamable(streamed, fileName, HEAD)).toBe(true);
-      const got = importStreamed(streamed, bytes, fileName, HEAD, opts, (r) => (report = r));
+      const got = await importStreamed(streamed, bytes, fileName, HEAD, opts, { report: (r) => (report = r) });
       if (got) return got.result;
       return commitImport(streamed, await parseStatisticsFile(bytes, fileName, HEAD), opts);
     });

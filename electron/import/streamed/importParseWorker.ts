@@ -1,8 +1,8 @@
 // The streamed import's parse thread: reads and maps the file (speculativeParse.ts), sending each batch of series
 // as it is mapped; then, once the store thread holds the write lock, plans the import on its own read-only
 // connection (speculativePlan.ts) and sends the whole-file parse's summary with the plan, or why the speculation
-// stopped. Every message is followed by a bump of the shared signal, which the store thread waits on
-// (Atomics.wait) while it holds the import's transaction.
+// stopped. The thread stays until the store thread terminates it (its port keeps it), so that it never ends
+// before its last message has been read.
 import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import { SqliteStore } from '../../store/sqliteStore';
@@ -11,12 +11,10 @@ import { speculativeParse } from './speculativeParse';
 import { speculativePlan } from './speculativePlan';
 import { summarise, type FromParseThread, type ParseThreadData, type ToParseThread } from './parseThreadProtocol';
 
-const { bytes, fileName, options, port, signal, storeFile } = workerData as ParseThreadData;
+const { bytes, fileName, options, port, storeFile } = workerData as ParseThreadData;
 
 function post(message: FromParseThread, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
 }
 
 const locked = new Promise<void>((resolve) => {
@@ -32,7 +30,10 @@ try {
       post({ type: 'series', batch, fraction }, batchBuffers(batch));
     },
     progress(fraction) {
-      post({ type: 'progress', fraction });
+      post({ type: 'progress', phase: 'reading', fraction });
+    },
+    parsing() {
+      post({ type: 'progress', phase: 'parsing', fraction: 1 });
     },
     abandon(reason) {
       post({ type: 'stopped', reason });
@@ -53,7 +54,4 @@ try {
 } catch (e) {
   // The file's own refusal (corrupt, too large…) is the classic parse's to give, in the store thread.
   post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
-} finally {
-  // The worker may end once its last message is out (the store thread may also have terminated it by then).
-  port.unref();
 }

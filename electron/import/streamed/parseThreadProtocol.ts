@@ -14,8 +14,6 @@ export interface ParseThreadData {
   port: MessagePort;
   /** The SQLite store's file, opened read-only for the plan once the store thread holds the write lock. */
   storeFile: string;
-  /** Bumped (and notified) after every message, so that the store thread can wait for the next one without its event loop. */
-  signal: Int32Array;
 }
 
 /** A sheet of the whole-file parse, its series counted instead of sent again (they are the series already sent). */
@@ -24,7 +22,8 @@ export type ParsedSummary = Omit<ParsedFile, 'sheets'> & { sheets: SheetSummary[
 
 export type FromParseThread =
   | { type: 'series'; batch: SeriesBatch; fraction: number }
-  | { type: 'progress'; fraction: number }
+  /** How far the read is (reading), or that it is done and the whole-file parse and plan run (parsing). */
+  | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
   /** The speculation cannot hold (the file is read on, but nothing more is sent). */
   | { type: 'stopped'; reason: string }
   | { type: 'failed'; message: string }

@@ -31,6 +31,8 @@ export interface SpeculationSink {
   series(series: ParsedSeries[], fraction: number): void;
   /** The share of the file read, now and then while nothing is sent (at most every PROGRESS_MS). */
   progress(fraction: number): void;
+  /** The read is done: the whole-file parse runs now. */
+  parsing(): void;
   /** Nothing more will be sent: the file cannot be imported this way (why, for the record). */
   abandon(reason: string): void;
 }
@@ -172,6 +174,7 @@ export async function speculativeParse(bytes: Uint8Array, fileName: string, opti
   }
   for (const spec of specs) if (spec) close(spec);
   flush();
+  if (abandoned === null) sink.parsing();
   if (book.format !== 'xlsx') abandon('not an .xlsx read as a stream');
 
   const specOf = new Map<WorkbookSheet, SheetSpeculation>();

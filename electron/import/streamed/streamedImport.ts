@@ -1,22 +1,23 @@
 // 边读边写 / The streamed one-shot import of an .xlsx into a SQLite store: a parse thread reads and maps the file
-// (speculativeParse.ts) while this thread, holding the import's one write transaction, writes each series it is sent
-// (speculativeCommit.ts). The whole-file parse then arrives and is planned as the classic commit plans it; the
-// transaction commits only if that plan is exactly what was written. Anything else — a layout not mapped as it is
-// read, a whole-sheet detection that differs from the head's, a series the store already holds, the file's own
-// checks changing a series, a parse thread that fails or falls silent — rolls back, and the caller imports the file
-// the classic way (parse, then commit). Either way the store ends as the classic import leaves it.
+// (speculativeParse.ts) while this thread, holding the import's one write transaction, writes each batch of series
+// it is sent (speculativeCommit.ts). The parse thread then plans the whole-file parse as the classic commit plans it
+// (speculativePlan.ts); the transaction commits only if that plan is exactly what was written. Anything else — a
+// layout not mapped as it is read, a whole-sheet detection that differs from the head's, a series the store already
+// holds, the file's own checks changing a series, a parse thread that fails or falls silent — rolls back, and the
+// caller imports the file the classic way (parse, then commit). Either way the store ends as the classic import
+// leaves it.
 //
-// This thread waits for the parse thread with Atomics.wait, not its event loop: while the transaction is open
-// nothing else runs on this connection (no other call of the service can read the rows half written, or write
-// inside this transaction).
+// The transaction is on a connection of the import's own, opened for it and closed after it: its writes are seen by
+// no other call of the service until they commit (SQLite's WAL snapshot), nothing else can write inside it, and
+// meanwhile this thread's event loop turns (progress, cancel, other calls). A write by another call waits for it as
+// it would wait for another program's import.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Store } from '../../store/openStore';
+import { openStore } from '../../store/openStore';
 import { SqliteStore } from '../../store/sqliteStore';
-import { writeTransaction } from '../../store/writeTransaction';
-import { withoutForeignKeyChecks } from '../../store/foreignKeys';
-import { checkpointAfterwards } from '../../store/walCheckpoint';
+import { beginImmediate } from '../../store/writeTransaction';
 import type { CommitOptions, CommitResult } from '../commitImport';
 import type { ParseOptions } from '../parseFile';
 import { SpeculationStopped, SpeculativeCommit } from './speculativeCommit';
@@ -37,6 +38,12 @@ export interface StreamedImportReport {
   reason?: string;
 }
 
+export interface StreamedImportHooks {
+  /** Progress between batches (phase, fraction of the import); may throw to cancel (the transaction rolls back). */
+  step?: (phase: 'reading' | 'parsing' | 'committing', fraction: number) => Promise<void>;
+  report?: (r: StreamedImportReport) => void;
+}
+
 /** The parse thread's code: built beside this module (build/, .vite/build/), or the TypeScript source through tsx. */
 export function parseThreadEntry(): URL {
   const built = new URL('./importParseWorker.mjs', import.meta.url);
@@ -45,82 +52,145 @@ export function parseThreadEntry(): URL {
 }
 
 /** Can this file be imported streamed into this store? (An .xlsx by name, a SQLite file, no analyst's corrections.) */
-export function streamable(db: Store, fileName: string, options: ParseOptions): boolean {
-  if (!(db instanceof SqliteStore) || db.sqlite.memory || db.inTransaction) return false;
+export function streamable(db: Store, fileName: string, options: ParseOptions): db is SqliteStore {
+  if (!(db instanceof SqliteStore) || db.sqlite.memory || db.sqlite.readonly || db.inTransaction) return false;
   if (!/\.xlsx$/i.test(fileName)) return false;
   return options.mappings === undefined && options.headerRows === undefined && options.layouts === undefined;
 }
 
 /**
  * The streamed import, or null when it stopped (nothing written: the caller imports the classic way). The file's
- * refusals (problems without skipInvalid, no values) are thrown as the classic commit throws them.
+ * refusals (problems without skipInvalid, no values) are thrown as the classic commit throws them, and so is
+ * whatever `hooks.step` throws (a cancel), after the rollback.
  */
-export function importStreamed(db: SqliteStore, bytes: Uint8Array, fileName: string, options: ParseOptions, opts: CommitOptions, report?: (r: StreamedImportReport) => void, onProgress?: (fraction: number) => void): StreamedImport | null {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+export async function importStreamed(db: SqliteStore, bytes: Uint8Array, fileName: string, options: ParseOptions, opts: CommitOptions, hooks: StreamedImportHooks = {}): Promise<StreamedImport | null> {
   const { port1, port2 } = new MessageChannel();
-  const copy = bytes.slice();
-  const data: ParseThreadData = { bytes: copy, fileName, options: { sheet: options.sheet, measure: options.measure, head: options.head }, port: port2, signal, storeFile: db.sqlite.name };
-  const worker = new Worker(parseThreadEntry(), { workerData: data, transferList: [port2, copy.buffer as ArrayBuffer] });
-  worker.unref();
-  // Its end is seen through its messages (or their silence); the event is only kept from being an uncaught error.
-  worker.on('error', () => undefined);
+  // A copy of its own (a Buffer's bytes may sit in a shared pool, which a transfer would take from the caller).
+  const copy = new Uint8Array(bytes);
+  const data: ParseThreadData = { bytes: copy, fileName, options: { sheet: options.sheet, measure: options.measure, head: options.head }, port: port2, storeFile: db.sqlite.name };
+  const worker = new Worker(parseThreadEntry(), { workerData: data, transferList: [port2, copy.buffer] });
+  const inbox = new Inbox(port1, worker);
+  const writer = openStore(db.sqlite.name) as SqliteStore;
+  let committed = false;
   try {
-    const done = checkpointAfterwards(db, () =>
-      withoutForeignKeyChecks(db, () =>
-        writeTransaction(db, (): StreamedImport => {
-          const commit = new SpeculativeCommit(db, opts);
-          // The store as the parse thread's plan reads it is now the store as it was before this transaction.
-          port1.postMessage({ type: 'locked' } satisfies ToParseThread);
-          return speculate(commit, port1, signal, onProgress);
-        }),
-      ),
-    );
-    report?.({ used: true });
-    return done;
+    // The connection is the import's alone: its settings need no restoring. Foreign keys unchecked as the classic
+    // commit has them (every row refers to the batch and series written in this transaction); its WAL checkpoint after
+    // the answer (walCheckpoint.ts).
+    writer.sqlite.pragma('foreign_keys = OFF');
+    writer.sqlite.pragma('wal_autocheckpoint = 0');
+    beginImmediate(writer, db);
+    try {
+      const commit = new SpeculativeCommit(writer, opts);
+      // The store as the parse thread's plan reads it is now the store as it was before this transaction.
+      port1.postMessage({ type: 'locked' } satisfies ToParseThread);
+      const done = await speculate(commit, inbox, hooks);
+      writer.exec('COMMIT');
+      committed = true;
+      hooks.report?.({ used: true });
+      return done;
+    } finally {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+    }
   } catch (e) {
     if (e instanceof SpeculationStopped) {
-      report?.({ used: false, reason: e.message });
+      hooks.report?.({ used: false, reason: e.message });
       return null;
     }
     throw e;
   } finally {
-    port1.close();
+    inbox.close();
     void worker.terminate();
+    if (committed) {
+      // The import's pages go into the store's file on the next turn, after the answer; closing checkpoints what is left.
+      setImmediate(() => {
+        try {
+          writer.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          // A checkpoint that cannot run now (the store busy) is left to the next commit or the close.
+        }
+        writer.close();
+      });
+    } else {
+      writer.close();
+    }
   }
 }
 
-function speculate(commit: SpeculativeCommit, port: MessagePort, signal: Int32Array, onProgress?: (fraction: number) => void): StreamedImport {
+async function speculate(commit: SpeculativeCommit, inbox: Inbox, hooks: StreamedImportHooks): Promise<StreamedImport> {
+  const step = hooks.step ?? (async () => undefined);
   for (;;) {
-    const message = nextMessage(port, signal);
+    const message = await inbox.next();
     switch (message.type) {
       case 'series':
         commit.add(message.batch);
-        onProgress?.(message.fraction);
+        await step('reading', 0.05 + 0.8 * message.fraction);
         break;
       case 'progress':
-        onProgress?.(message.fraction);
+        await step(message.phase, 0.05 + 0.8 * message.fraction);
         break;
       case 'stopped':
         throw new SpeculationStopped(message.reason);
       case 'failed':
         throw new SpeculationStopped(`the parse thread failed: ${message.message}`);
       case 'end':
+        // The last chance to cancel: after it the transaction commits or fails whole.
+        await step('committing', 0.95);
         return { parsed: message.summary, result: commit.finish(message.summary, message.plan) };
     }
   }
 }
 
-/** The next message of the parse thread, waiting without the event loop; a long silence stops the speculation. */
-function nextMessage(port: MessagePort, signal: Int32Array): FromParseThread {
-  for (;;) {
-    // Read the signal before looking: a message posted after the look bumps it, so the wait returns at once.
-    const seen = Atomics.load(signal, 0);
-    const got = receiveMessageOnPort(port);
-    if (got) return got.message as FromParseThread;
-    if (Atomics.wait(signal, 0, seen, PARSE_THREAD_SILENCE_MS) === 'timed-out') {
-      const late = receiveMessageOnPort(port);
-      if (late) return late.message as FromParseThread;
-      throw new SpeculationStopped(`the parse thread was silent for ${PARSE_THREAD_SILENCE_MS / 1000} s`);
+/** The parse thread's messages in order, awaited one at a time; its error, its exit or a long silence stops the speculation. */
+class Inbox {
+  private readonly queue: FromParseThread[] = [];
+  private waiting: { resolve: (m: FromParseThread) => void; reject: (e: Error) => void } | null = null;
+  private ended: Error | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly port: MessagePort,
+    worker: Worker,
+  ) {
+    port.on('message', (message: FromParseThread) => {
+      if (this.waiting) {
+        const { resolve } = this.waiting;
+        this.waiting = null;
+        this.clearTimer();
+        resolve(message);
+      } else this.queue.push(message);
+    });
+    worker.on('error', (e) => this.end(new SpeculationStopped(`the parse thread failed: ${e.message}`)));
+    // Its last message comes before its exit, on another channel: the exit is the end only once the queue is drained.
+    worker.on('exit', (code) => setImmediate(() => this.end(new SpeculationStopped(`the parse thread ended (exit code ${code})`))));
+  }
+
+  next(): Promise<FromParseThread> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.timer = setTimeout(() => this.end(new SpeculationStopped(`the parse thread was silent for ${PARSE_THREAD_SILENCE_MS / 1000} s`)), PARSE_THREAD_SILENCE_MS);
+    });
+  }
+
+  private end(e: Error): void {
+    this.ended ??= e;
+    this.clearTimer();
+    if (this.waiting && this.queue.length === 0) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      reject(this.ended);
     }
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  close(): void {
+    this.clearTimer();
+    this.port.close();
   }
 }
