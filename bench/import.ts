@@ -1,8 +1,9 @@
 // Import benchmark: 1,000,000 observations (20,000 series × 50 months) in the NBS wide layout, as .xlsx.
 // Measures the floors (SheetJS dense read alone; raw better-sqlite3 inserts of the 1M rows in one transaction, one
 // row a statement and many, into a store opened as the workbench opens it: bench/insertFloor.ts) and the full
-// parse + commit through the importer, in a child process so its peak RSS is its own; then the same file committed
-// again (every value unchanged). Beside it, when LibreOffice is installed, the time soffice takes merely to
+// import as the service makes it (streamed: a parse thread beside the writes, electron/import/streamed/) and the
+// classic one (parse, then commit), each in a child process so its peak RSS is its own; then the same file imported
+// again (every value unchanged). Beside them, when LibreOffice is installed, the time soffice takes merely to
 // convert the same file to CSV.
 // The streaming .xlsx reader (electron/import/xlsx) iterating every row, against the SheetJS parse floor
 // (target ≤ 0.5×), and its peak RSS in a child beside SheetJS's whole-grid read.
@@ -19,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { commitImport, type CommitOptions, type CommitResult } from '../electron/import/commitImport';
-import { importStreamed, streamable } from '../electron/import/streamed/streamedImport';
+import { importStreamed, streamable, worthStreaming } from '../electron/import/streamed/streamedImport';
 import { parseStatisticsFile } from '../electron/import/parseFile';
 import { openXlsx, sheetRows } from '../electron/import/xlsx/openXlsx';
 import { BENCH_TMP } from './paths';
@@ -137,7 +138,7 @@ export type ImportMode = 'streamed' | 'classic';
 
 /** As the service's commit does it (importHandlers.ts): streamed where it can, else (or when it stops) parse, then commit. */
 async function importAsTheServiceDoes(db: SqliteStore, bytes: Uint8Array, fileName: string, opts: CommitOptions): Promise<{ result: CommitResult; streamed: boolean }> {
-  if (streamable(db, fileName, {})) {
+  if (streamable(db, fileName, {}) && (await worthStreaming(bytes))) {
     const got = await importStreamed(db, bytes, fileName, {}, opts);
     if (got) return { result: got.result, streamed: true };
   }

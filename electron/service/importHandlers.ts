@@ -107,8 +107,8 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
 
   async function streamedCommit(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array, ctl: JobControl): Promise<StreamedImport | null> {
     const options = parseOptionsOf(args);
-    const { importStreamed, streamable } = await streamedImporter();
-    if (!streamable(db, args.file.fileName, options)) return null;
+    const { importStreamed, streamable, worthStreaming } = await streamedImporter();
+    if (!streamable(db, args.file.fileName, options) || !(await worthStreaming(bytes))) return null;
     return importStreamed(db, bytes, args.file.fileName, options, commitOptions(args, bytes), { step: (phase, fraction) => ctl.step(phase, fraction) });
   }
 

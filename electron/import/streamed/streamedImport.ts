@@ -18,6 +18,7 @@ import type { Store } from '../../store/openStore';
 import { openStore } from '../../store/openStore';
 import { SqliteStore } from '../../store/sqliteStore';
 import { beginImmediate } from '../../store/writeTransaction';
+import { checkZipDirectory, ZIP_LIMITS } from '../zipSafety';
 import type { CommitOptions, CommitResult } from '../commitImport';
 import type { ParseOptions } from '../parseFile';
 import { SpeculationStopped, SpeculativeCommit } from './speculativeCommit';
@@ -49,6 +50,27 @@ export function parseThreadEntry(): URL {
   const built = new URL('./importParseWorker.mjs', import.meta.url);
   if (fs.existsSync(fileURLToPath(built))) return built;
   return new URL('./importParseWorkerDev.mjs', import.meta.url);
+}
+
+/**
+ * Below this much sheet XML (the worksheets' inflated sizes the zip directory declares; about 32 bytes a value in the
+ * NBS layout, so some 500,000 values) the classic import is the faster: the parse thread's start (0.2 s) and its
+ * code run cold cost more than the overlap saves (bench/import.ts; docs/import.md 边读边写).
+ */
+export const STREAMED_MIN_SHEET_BYTES = 16 * 1024 * 1024;
+
+/** Does the file hold enough rows for the streamed import to pay (an .xlsx whose sheets pass STREAMED_MIN_SHEET_BYTES)? */
+export async function worthStreaming(bytes: Uint8Array): Promise<boolean> {
+  let checked;
+  try {
+    // The directory alone: nothing is inflated (every entry deferred, and the check abandoned at once).
+    checked = await checkZipDirectory(bytes, ZIP_LIMITS, () => true);
+  } catch {
+    return false; // not a zip, or one the import will refuse: the classic import says why
+  }
+  checked.abandon();
+  const sheetBytes = checked.entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
+  return sheetBytes >= STREAMED_MIN_SHEET_BYTES;
 }
 
 /** Can this file be imported streamed into this store? (An .xlsx by name, a SQLite file, no analyst's corrections.) */
