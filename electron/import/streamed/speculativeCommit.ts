@@ -19,6 +19,7 @@ import { ImportFileError } from '../importFileError';
 import type { CellProblem } from '../../../shared/import/mapping';
 import type { SeriesBatch } from './seriesBatch';
 import type { SpeculativePlan } from './speculativePlan';
+import type { StoreLookup } from '../../../shared/import/importChanges';
 
 /** The speculation cannot go on: the caller rolls the transaction back and imports the classic way. */
 export class SpeculationStopped extends Error {}
@@ -28,7 +29,7 @@ export type FinishedParse = RecordedParse & { problems: CellProblem[]; observati
 
 export class SpeculativeCommit {
   private readonly home: string | null;
-  private readonly find: ReturnType<typeof seriesLookup>['find'];
+  private readonly lookup: StoreLookup;
   private readonly batchId: number;
   private readonly countsWereCurrent: boolean;
   private readonly rows: ObservationRowWriter;
@@ -47,7 +48,7 @@ export class SpeculativeCommit {
     if (!db.inTransaction) throw new Error('speculative commit: must run inside the caller\'s write transaction');
     this.home = homeRegion(db).region;
     // A series this commit wrote is caught by `seen` before it is looked up: the store's answer is the store's as it was.
-    this.find = seriesLookup(db).find;
+    this.lookup = seriesLookup(db);
     // As the classic commit: asked before anything is written; the batch row first, then series and rows.
     this.countsWereCurrent = keptCountsCurrent(db);
     this.batchId = insertBatchRow(db, opts);
@@ -57,6 +58,8 @@ export class SpeculativeCommit {
   /** Writes a batch of series (their new series rows, then their observation rows, in order). */
   add(batch: SeriesBatch): void {
     const { heads, counts } = batch;
+    // The batch's names a few hundred a query (not a query a series), before anything of the batch is written.
+    this.lookup.preloadNames?.(heads.map((h) => h.name));
     const fresh: number[] = [];
     const rows: unknown[][] = [];
     for (let j = 0; j < heads.length; j++) {
@@ -66,7 +69,7 @@ export class SpeculativeCommit {
       const identity = seriesIdentity(head, this.home);
       const key = identityKey(identity);
       if (this.seen.has(key)) throw new SpeculationStopped(`the file names ${key} twice`);
-      if (this.find(identity)) throw new SpeculationStopped(`the store holds ${key}`);
+      if (this.lookup.find(identity)) throw new SpeculationStopped(`the store holds ${key}`);
       this.seen.add(key);
       this.keys.push(key);
       fresh.push(j);

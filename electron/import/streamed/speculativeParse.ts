@@ -82,8 +82,10 @@ export async function speculativeParse(bytes: Uint8Array, fileName: string, opti
     pending = [];
     sink.abandon(reason);
   };
+  let batches = 0;
   const flush = () => {
     if (pending.length === 0 || abandoned !== null) return;
+    batches++;
     sink.series(pending, fraction);
     pending = [];
     pendingObservations = 0;
@@ -96,7 +98,8 @@ export async function speculativeParse(bytes: Uint8Array, fileName: string, opti
       pending.push(s);
       pendingObservations += s.observations.length;
     }
-    if (pendingObservations >= BATCH_OBSERVATIONS) flush();
+    // The first series go at once: a store that holds them stops the speculation before anything more is done.
+    if (pendingObservations >= BATCH_OBSERVATIONS || batches === 0) flush();
   };
   const mapUpTo = (spec: SheetSpeculation, last: number) => {
     const mapper = spec.mapper;
