@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, type CommitOptions, type CommitResult } from '../../electron/import/commitImport';
 import { parseStatisticsFile } from '../../electron/import/parseFile';
-import { importStreamed, streamable, type StreamedImportReport } from '../../electron/import/streamed/streamedImport';
+import { importStreamed, streamable, type StreamedImportHooks, type StreamedImportReport } from '../../electron/import/streamed/streamedImport';
 import { HEAD_ROWS } from '../../electron/import/streamed/speculativeParse';
 import { openStore } from '../../electron/store/openStore';
 import type { SqliteStore } from '../../electron/store/sqliteStore';
@@ -74,13 +74,13 @@ describe('the streamed import against the classic import (SQLite)', () => {
   });
 
   /** One file into both stores; answers whether the streamed import was used. */
-  async function importBoth(bytes: Uint8Array, fileName: string, skipInvalid = false): Promise<StreamedImportReport> {
+  async function importBoth(bytes: Uint8Array, fileName: string, skipInvalid = false, hooks: StreamedImportHooks = {}): Promise<StreamedImportReport> {
     const opts: CommitOptions = { fileName, fileHash: `hash-${fileName}`, skipInvalid, now: NOW };
     const a = await answer(async () => commitImport(classic, await parseStatisticsFile(bytes, fileName, HEAD), opts));
     let report: StreamedImportReport = { used: false, reason: 'not streamable' };
     const b = await answer(async () => {
       expect(streamable(streamed, fileName, HEAD)).toBe(true);
-      const got = await importStreamed(streamed, bytes, fileName, HEAD, opts, { report: (r) => (report = r) });
+      const got = await importStreamed(streamed, bytes, fileName, HEAD, opts, { ...hooks, report: (r) => (report = r) });
       if (got) return got.result;
       return commitImport(streamed, await parseStatisticsFile(bytes, fileName, HEAD), opts);
     });
@@ -163,6 +163,12 @@ describe('the streamed import against the classic import (SQLite)', () => {
     const rows = wideRows(HEAD_ROWS + 10, 6, { first: 12_000 });
     expect((await importBoth(xlsx([{ name: 'S', rows, merges: ['A1:G1'] }]), 'merged.xlsx')).used).toBe(true);
   });
+
+  it('falls back when the parse thread runs out of memory midway, having written its first batches', async () => {
+    const file = xlsx([{ name: 'S', rows: wideRows(60_000, 12, { first: 40_000 }) }]);
+    const report = await importBoth(file, 'oom.xlsx', false, { parseThreadLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 } });
+    expect(report).toMatchObject({ used: false, reason: expect.stringMatching(/parse thread (failed|ended)/) });
+  }, 240_000);
 
   it('leaves nothing behind when it stops: no batch, no series, and the next import numbers as the classic one', async () => {
     const file = xlsx([{ name: 'S', rows: wideRows(1200, 4, { first: 20_000 }) }]);

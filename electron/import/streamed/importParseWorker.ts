@@ -3,7 +3,6 @@
 // connection (speculativePlan.ts) and sends the whole-file parse's summary with the plan, or why the speculation
 // stopped. The thread stays until the store thread terminates it (its port keeps it), so that it never ends
 // before its last message has been read.
-import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import { SqliteStore } from '../../store/sqliteStore';
 import { batchBuffers, encodeSeries } from './seriesBatch';
@@ -43,6 +42,8 @@ try {
     post({ type: 'stopped', reason: end.reason });
   } else {
     await locked;
+    // SQLite's driver loads only now: the first rows go out sooner.
+    const { default: Database } = await import('better-sqlite3');
     const store = new SqliteStore(new Database(storeFile, { readonly: true, fileMustExist: true }), storeFile);
     try {
       const plan = speculativePlan(store, end.parsed, end.sent);

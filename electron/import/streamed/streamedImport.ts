@@ -13,7 +13,7 @@
 // it would wait for another program's import.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { Store } from '../../store/openStore';
 import { openStore } from '../../store/openStore';
 import { SqliteStore } from '../../store/sqliteStore';
@@ -24,8 +24,12 @@ import type { ParseOptions } from '../parseFile';
 import { SpeculationStopped, SpeculativeCommit } from './speculativeCommit';
 import type { FromParseThread, ParsedSummary, ParseThreadData, ToParseThread } from './parseThreadProtocol';
 
-/** A parse thread silent this long (it says how far it is every 250 ms) is taken for lost. */
-export const PARSE_THREAD_SILENCE_MS = 30_000;
+/**
+ * A parse thread silent this long is taken for hung (its failure or exit is seen at once, through the worker's
+ * events). It says how far it is every 250 ms while it reads; the whole-file parse and the plan after the read send
+ * nothing, and at the 200 MB file limit they take seconds, never minutes.
+ */
+export const PARSE_THREAD_SILENCE_MS = 300_000;
 
 export interface StreamedImport {
   /** The whole-file parse without its values (they were written as they came): its sheets, warnings and problems. */
@@ -43,6 +47,8 @@ export interface StreamedImportHooks {
   /** Progress between batches (phase, fraction of the import); may throw to cancel (the transaction rolls back). */
   step?: (phase: 'reading' | 'parsing' | 'committing', fraction: number) => Promise<void>;
   report?: (r: StreamedImportReport) => void;
+  /** The parse thread's heap limits (tests: a thread that runs out of memory midway). */
+  parseThreadLimits?: ResourceLimits;
 }
 
 /** The parse thread's code: built beside this module (build/, .vite/build/), or the TypeScript source through tsx. */
@@ -90,7 +96,7 @@ export async function importStreamed(db: SqliteStore, bytes: Uint8Array, fileNam
   // A copy of its own (a Buffer's bytes may sit in a shared pool, which a transfer would take from the caller).
   const copy = new Uint8Array(bytes);
   const data: ParseThreadData = { bytes: copy, fileName, options: { sheet: options.sheet, measure: options.measure, head: options.head }, port: port2, storeFile: db.sqlite.name };
-  const worker = new Worker(parseThreadEntry(), { workerData: data, transferList: [port2, copy.buffer] });
+  const worker = new Worker(parseThreadEntry(), { workerData: data, transferList: [port2, copy.buffer], ...(hooks.parseThreadLimits ? { resourceLimits: hooks.parseThreadLimits } : {}) });
   const inbox = new Inbox(port1, worker);
   const writer = openStore(db.sqlite.name) as SqliteStore;
   let committed = false;
