@@ -45,11 +45,27 @@ export function busyTimeoutError(): WorkbenchError {
  * its notices. The caller commits or rolls back.
  */
 export function beginImmediate(store: SqliteStore, noticeOf: StoreDb = store): void {
+  waitingForTheLock(store, noticeOf, () => store.sqlite.exec('BEGIN IMMEDIATE'));
+}
+
+/** Runs `fn` as one IMMEDIATE transaction, waiting (and saying so) while another connection writes. */
+export function writeTransaction<T>(store: StoreDb, fn: () => T): T {
+  if (!(store instanceof SqliteStore)) return serverWriteTransaction(store, fn);
+  const tx = store.sqlite.transaction(fn);
+  if (store.sqlite.inTransaction) return tx(); // nested: a savepoint inside the caller's transaction, lock already held
+  return waitingForTheLock(store, store, () => tx.immediate());
+}
+
+/**
+ * `begin` (a BEGIN IMMEDIATE, with or without the work after it) tried with a short busy timeout, then, once the
+ * waiting has been said, with the full one. A busy refusal comes from BEGIN, before any work ran, so trying again
+ * repeats nothing.
+ */
+function waitingForTheLock<T>(store: SqliteStore, noticeOf: StoreDb, begin: () => T): T {
   const db = store.sqlite;
   db.pragma(`busy_timeout = ${QUICK_TRY_MS}`);
   try {
-    db.exec('BEGIN IMMEDIATE');
-    return;
+    return begin();
   } catch (e) {
     if (!isBusy(e)) throw e;
   } finally {
@@ -57,38 +73,13 @@ export function beginImmediate(store: SqliteStore, noticeOf: StoreDb = store): v
   }
   notices.get(noticeOf)?.(WAITING_MESSAGE);
   try {
-    db.exec('BEGIN IMMEDIATE');
+    return begin();
   } catch (e) {
     if (isBusy(e)) throw busyTimeoutError();
     throw e;
   }
 }
 
-/** Runs `fn` as one IMMEDIATE transaction, waiting (and saying so) while another connection writes. */
-export function writeTransaction<T>(store: StoreDb, fn: () => T): T {
-  if (!(store instanceof SqliteStore)) return serverWriteTransaction(store, fn);
-  const db = store.sqlite;
-  const tx = db.transaction(fn);
-  if (db.inTransaction) return tx(); // nested: a savepoint inside the caller's transaction, lock already held
-  db.pragma(`busy_timeout = ${QUICK_TRY_MS}`);
-  try {
-    return tx.immediate();
-  } catch (e) {
-    if (!isBusy(e)) throw e;
-  } finally {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-  // BEGIN IMMEDIATE failed before `fn` ran, so trying again repeats nothing.
-  notices.get(store)?.(WAITING_MESSAGE);
-  try {
-    return tx.immediate();
-  } catch (e) {
-    if (isBusy(e)) throw busyTimeoutError();
-    throw e;
-  }
-}
-
-/** On the server: the store-wide writers' lock at BEGIN (pgStore.ts), the same wait and the same words. */
 function serverWriteTransaction<T>(store: StoreDb, fn: () => T): T {
   const server = store as PgStore;
   try {
