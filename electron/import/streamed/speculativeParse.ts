@@ -27,8 +27,8 @@ export interface SpeculationOptions {
 }
 
 export interface SpeculationSink {
-  /** Series mapped, in the order of the file; `fraction` of the file read so far. */
-  series(series: ParsedSeries[], fraction: number): void;
+  /** Series mapped, in the order of the file; `fraction` of the file read so far. `'stop'`: enough, read no further. */
+  series(series: ParsedSeries[], fraction: number): void | 'stop';
   /** The share of the file read, now and then while nothing is sent (at most every PROGRESS_MS). */
   progress(fraction: number): void;
   /** The read is done: the whole-file parse runs now. */
@@ -86,9 +86,10 @@ export async function speculativeParse(bytes: Uint8Array, fileName: string, opti
   const flush = () => {
     if (pending.length === 0 || abandoned !== null) return;
     batches++;
-    sink.series(pending, fraction);
+    const answer = sink.series(pending, fraction);
     pending = [];
     pendingObservations = 0;
+    if (answer === 'stop') abandon('the caller has what it wanted');
   };
   const take = (spec: SheetSpeculation) => {
     const mapper = spec.mapper!;
@@ -209,4 +210,27 @@ function unheldReason(parsed: ParsedFile, sent: readonly { series: ParsedSeries;
   }
   if (k !== sent.length) return 'series were sent that the file does not keep';
   return null;
+}
+
+/**
+ * The first series of the file as the streamed import would send them, mapped on the calling thread from the first
+ * sheet's head (the read stops there); null when the head is no grid, or the file cannot be read (the classic
+ * import says why).
+ */
+export async function firstSeries(bytes: Uint8Array, fileName: string, options: SpeculationOptions): Promise<ParsedSeries[] | null> {
+  let first: ParsedSeries[] | null = null;
+  try {
+    await speculativeParse(bytes, fileName, options, {
+      series(series) {
+        first = series;
+        return 'stop';
+      },
+      progress() {},
+      parsing() {},
+      abandon() {},
+    });
+  } catch {
+    return null;
+  }
+  return first;
 }

@@ -22,6 +22,10 @@ import { checkZipDirectory, ZIP_LIMITS } from '../zipSafety';
 import type { CommitOptions, CommitResult } from '../commitImport';
 import type { ParseOptions } from '../parseFile';
 import { SpeculationStopped, SpeculativeCommit } from './speculativeCommit';
+import { firstSeries } from './speculativeParse';
+import { seriesLookup } from '../../store/seriesLookup';
+import { homeRegion } from '../../store/settingsRepo';
+import { identityKey, seriesIdentity } from '../../../shared/import/seriesIdentity';
 import type { FromParseThread, ParsedSummary, ParseThreadData, ToParseThread } from './parseThreadProtocol';
 
 /**
@@ -98,9 +102,14 @@ export async function importStreamed(db: SqliteStore, bytes: Uint8Array, fileNam
   const data: ParseThreadData = { bytes: copy, fileName, options: { sheet: options.sheet, measure: options.measure, head: options.head }, port: port2, storeFile: db.sqlite.name };
   const worker = new Worker(parseThreadEntry(), { workerData: data, transferList: [port2, copy.buffer], ...(hooks.parseThreadLimits ? { resourceLimits: hooks.parseThreadLimits } : {}) });
   const inbox = new Inbox(port1, worker);
-  const writer = openStore(db.sqlite.name) as SqliteStore;
+  let writer: SqliteStore | null = null;
   let committed = false;
   try {
+    // A store that holds series already: is the file's head among them (a re-import, a monthly update)? Then the
+    // speculation would stop at its first batch; asked here, on the head alone, while the parse thread starts.
+    const stored = await headStored(db, bytes, fileName, options);
+    if (stored !== null) throw new SpeculationStopped(stored);
+    writer = openStore(db.sqlite.name) as SqliteStore;
     // The connection is the import's alone: its settings need no restoring. Foreign keys unchecked as the classic
     // commit has them (every row refers to the batch and series written in this transaction); its WAL checkpoint after
     // the answer (walCheckpoint.ts).
@@ -128,20 +137,36 @@ export async function importStreamed(db: SqliteStore, bytes: Uint8Array, fileNam
   } finally {
     inbox.close();
     void worker.terminate();
-    if (committed) {
+    const done = writer;
+    if (done && committed) {
       // The import's pages go into the store's file on the next turn, after the answer; closing checkpoints what is left.
       setImmediate(() => {
         try {
-          writer.sqlite.pragma('wal_checkpoint(PASSIVE)');
+          done.sqlite.pragma('wal_checkpoint(PASSIVE)');
         } catch {
           // A checkpoint that cannot run now (the store busy) is left to the next commit or the close.
         }
-        writer.close();
+        done.close();
       });
     } else {
-      writer.close();
+      done?.close();
     }
   }
+}
+
+/**
+ * Why the speculation would stop at the file's first series (null: it would not, or the store holds no series at
+ * all). Read from the store as it is now; the transaction asks again for every series it writes.
+ */
+async function headStored(db: SqliteStore, bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<string | null> {
+  if (db.prepare('SELECT 1 FROM series LIMIT 1').get() === undefined) return null;
+  const head = await firstSeries(bytes, fileName, { sheet: options.sheet, measure: options.measure });
+  if (head === null) return 'the head of the file is no grid mapped as it is read';
+  const lookup = seriesLookup(db);
+  const home = homeRegion(db).region;
+  lookup.preloadNames?.(head.map((s) => s.name));
+  const held = head.find((s) => s.observations.length > 0 && lookup.find(seriesIdentity(s, home)));
+  return held ? `the store holds ${identityKey(seriesIdentity(held, home))}` : null;
 }
 
 async function speculate(commit: SpeculativeCommit, inbox: Inbox, hooks: StreamedImportHooks): Promise<StreamedImport> {
