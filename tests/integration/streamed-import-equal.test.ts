@@ -101,6 +101,11 @@ describe('the streamed import against the classic import (SQLite)', () => {
     // New months of the same series and new series: the store holds some, so the classic import writes them.
     const more = xlsx([{ name: '月度', rows: wideRows(HEAD_ROWS + 800, 15, { value: (s, p) => s * 2 + p }) }]);
     expect((await importBoth(more, 'more.xlsx')).used).toBe(false);
+    // New series first, then stored ones further down: the head is new, so the transaction writes batches before the
+    // store's series stop it; it rolls back and the classic import follows.
+    const newThenStored = wideRows(HEAD_ROWS + 500, 14, { first: 70_000 });
+    newThenStored.splice(-2, 0, ...wideRows(30, 14).slice(4, -2));
+    expect(await importBoth(xlsx([{ name: '月度', rows: newThenStored }]), 'new-then-stored.xlsx')).toMatchObject({ used: false, reason: expect.stringMatching(/store holds/) });
     // Series all new to the store beside stored ones: streamed again.
     const fresh = xlsx([{ name: '月度', rows: wideRows(300, 6, { first: 50_000 }) }]);
     expect((await importBoth(fresh, 'fresh2.xlsx')).used).toBe(true);
