@@ -71,9 +71,13 @@ function insertFloor(file: string, parsed: ParsedFile): number {
     db.transaction(() => {
       db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
       const periodIds = new Map<string, number>();
+      // One source per label, as the writer keeps them (the regions' series of one indicator share its label: the
+X
+      const sourceIds = new Map<string, number>();
       for (const s of parsed.sheets[0].series) {
         const id = Number(insertSeries.run(s.name, s.label, s.unit, s.measure, s.frequency, s.region).lastInsertRowid);
-        const sourceId = Number(source.run(parsed.sheets[0].name, s.label).lastInsertRowid);
+        let sourceId = sourceIds.get(s.label);
+        if (sourceId === undefined) sourceIds.set(s.label, (sourceId = Number(source.run(parsed.sheets[0].name, s.label).lastInsertRowid)));
         for (const o of s.observations) {
           let periodId = periodIds.get(o.sourcePeriod);
           if (periodId === undefined) periodIds.set(o.sourcePeriod, (periodId = Number(periodText.run(o.sourcePeriod).lastInsertRowid)));
