@@ -72,7 +72,7 @@ function insertFloor(file: string, parsed: ParsedFile): number {
       db.prepare("INSERT INTO import_batches (file_name, file_hash, imported_at) VALUES ('floor', '', '')").run();
       const periodIds = new Map<string, number>();
       // One source per label, as the writer keeps them (the regions' series of one indicator share its label: the
-X
+      // table's UNIQUE (batch_id, sheet, label) refused a second, which stopped the whole `npm run bench` here).
       const sourceIds = new Map<string, number>();
       for (const s of parsed.sheets[0].series) {
         const id = Number(insertSeries.run(s.name, s.label, s.unit, s.measure, s.frequency, s.region).lastInsertRowid);
