@@ -87,14 +87,9 @@ export function refuseProblems(problems: CellProblem[]): never {
   );
 }
 
-/**
- * What the file would change, without writing: the same plan the commit makes (for the preview). `storeAsItWas`
- * answers the plan's reads of series and values (the streamed import's second connection); the home region is read
- * from `db`.
- */
-export function planFileImport(db: Store, parsed: ParsedFile, storeAsItWas: Store = db): { plan: ImportPlan; checks: ImportCheck[] } {
-  // The streamed import plans on a second connection, which sees the store as it was before its own writes.
-  const lookup = seriesLookup(storeAsItWas);
+/** What the file would change, without writing: the same plan the commit makes (for the preview). */
+export function planFileImport(db: Store, parsed: ParsedFile): { plan: ImportPlan; checks: ImportCheck[] } {
+  const lookup = seriesLookup(db);
   // The warnings are checked as the plan classifies each series, against the same values read once.
   let pass: WarningsPass | undefined;
   const plan = planImport(parsed, lookup, homeRegion(db).region, (series) => {

@@ -15,7 +15,6 @@ import type { ParseOptions } from '../import/parseFile';
 import { listSeriesWithValues } from '../store/seriesDataRepo';
 import { buildPreview } from './importPreview';
 import { fileBytes } from './fileInput';
-import type { StreamedImport } from '../import/streamed/streamedImport';
 import { JobRegistry, type JobControl } from './jobs';
 import type { Handlers, ServiceContext } from './service';
 
@@ -91,7 +90,9 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     if (action === 'commit') {
       // An .xlsx into a SQLite store: parsed in a second thread while this one writes (streamed/streamedImport.ts);
       // null when it stopped, having written nothing, and the classic parse and commit follow.
-      const streamed = await streamedCommit(args, bytes, ctl);
+      const { importStreamedWhereItPays } = await streamedImporter();
+      const step = (phase: 'reading' | 'parsing' | 'committing', fraction: number) => ctl.step(phase, fraction);
+      const streamed = await importStreamedWhereItPays(db, bytes, args.file.fileName, parseOptionsOf(args), commitOptions(args, bytes), { step });
       if (streamed) return { action, commit: commitResult(args, streamed.result, streamed.parsed) };
     }
     const parsed = await parseInSteps(args, bytes, ctl);
@@ -103,13 +104,6 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, ImportHandle
     await ctl.step('committing', 0.95);
     const result = commitImport(db, parsed, commitOptions(args, bytes));
     return { action, commit: commitResult(args, result, parsed) };
-  }
-
-  async function streamedCommit(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array, ctl: JobControl): Promise<StreamedImport | null> {
-    const options = parseOptionsOf(args);
-    const { importStreamed, streamable, worthStreaming } = await streamedImporter();
-    if (!streamable(db, args.file.fileName, options) || !(await worthStreaming(bytes))) return null;
-    return importStreamed(db, bytes, args.file.fileName, options, commitOptions(args, bytes), { step: (phase, fraction) => ctl.step(phase, fraction) });
   }
 
   function commitOptions(args: FileArgs & { skipInvalid?: boolean }, bytes: Uint8Array): CommitOptions {

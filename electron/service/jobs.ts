@@ -9,12 +9,6 @@ import { toWireError, WorkbenchError } from '../../shared/errors';
 export interface JobControl {
   /** Reports progress, then yields to the event loop; throws if the job was cancelled meanwhile. */
   step: (phase: Exclude<JobPhase, 'queued' | 'done' | 'failed' | 'cancelled'>, fraction: number) => Promise<void>;
-  /**
-   * Reports progress without yielding, for work that cannot yield (the streamed import waits for its parse thread
-   * inside its transaction): the status is pushed at once; a cancel is seen at the next step, or by terminating the
-   * job's thread.
-   */
-  report?: (phase: Exclude<JobPhase, 'queued' | 'done' | 'failed' | 'cancelled'>, fraction: number) => void;
 }
 
 interface Job {
@@ -53,10 +47,6 @@ export class JobRegistry {
     this.jobs.set(jobId, job);
     this.onChange(job.status);
     const ctl: JobControl = {
-      report: (phase, fraction) => {
-        job.status = { ...job.status, phase, fraction: Math.max(job.status.fraction, Math.min(1, fraction)) };
-        this.onChange(job.status);
-      },
       step: async (phase, fraction) => {
         if (job.cancelRequested) throw new JobCancelled();
         job.status = { ...job.status, phase, fraction: Math.max(job.status.fraction, Math.min(1, fraction)) };

@@ -80,6 +80,7 @@ function waitingForTheLock<T>(store: SqliteStore, noticeOf: StoreDb, begin: () =
   }
 }
 
+/** On the server: the store-wide writers' lock at BEGIN (pgStore.ts), the same wait and the same words. */
 function serverWriteTransaction<T>(store: StoreDb, fn: () => T): T {
   const server = store as PgStore;
   try {

@@ -1,9 +1,29 @@
-// The series a parse thread sends the store thread (electron/import/streamed/seriesBatch.ts): decoded, they are the
-// mapper's series again, key for key and in the same key order, with each row's source object shared by its values
-// as the mapper shares it; the typed arrays move (their buffers are the transfer list).
+// The series a parse thread sends the store thread (electron/import/streamed/seriesBatch.ts) lose nothing: read back
+// into objects (decodeSeries below, the encoding's inverse), they are the mapper's series again, key for key and in
+// the same key order, with each row's source object shared by its values as the mapper shares it; the typed arrays
+// move (their buffers are the transfer list).
 import { describe, expect, it } from 'vitest';
-import { batchBuffers, decodeSeries, encodeSeries } from '../../electron/import/streamed/seriesBatch';
-import type { ParsedSeries, ParsedSource } from '../../shared/import/mapping';
+import { batchBuffers, encodeSeries, type SeriesBatch } from '../../electron/import/streamed/seriesBatch';
+import type { ParsedObservation, ParsedSeries, ParsedSource } from '../../shared/import/mapping';
+
+/** The series again, each observation an object as the mapper made it (sources shared as they were). */
+function decodeSeries(batch: SeriesBatch): ParsedSeries[] {
+  const { heads, counts, values, rows, columns, periods, sourcePeriods, sources, texts, sourceTable } = batch;
+  const out: ParsedSeries[] = [];
+  let k = 0;
+  for (let j = 0; j < heads.length; j++) {
+    const n = counts[j];
+    const observations: ParsedObservation[] = new Array(n);
+    for (let i = 0; i < n; i++, k++) {
+      observations[i] = { period: texts[periods[k]], value: values[k], source: sourceTable[sources[k]], sourcePeriod: texts[sourcePeriods[k]], row: rows[k], column: columns[k] };
+    }
+    const head = heads[j];
+    // Keys in the mapper's order (name … region, observations, indent), so the series read as the classic ones do.
+    const { indent, ...key } = head;
+    out.push(indent !== undefined ? { ...key, observations, indent } : { ...key, observations });
+  }
+  return out;
+}
 
 function series(name: string, source: ParsedSource, values: number[], extra: Partial<ParsedSeries> = {}): ParsedSeries {
   return {

@@ -144,8 +144,7 @@ export class GridRowMapper {
   private readonly isPercent = percentFormatCache();
   private readonly byRegion: boolean;
   private readonly titleLabel: string | null;
-  /** The header of the `累计同比（最新）` column, read once (the streamed import checks it against the whole sheet's). */
-  readonly latestHeader: string;
+  private readonly latestHeader: string;
   private fallbackMeasures = 0;
   private readonly unknownUnits = new Set<string>();
   private readonly skippedTotals: string[] = [];

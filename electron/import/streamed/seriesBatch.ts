@@ -1,8 +1,8 @@
 // The series a parse thread sends the store thread while it reads on (the streamed import): each series' key and
 // label as they are, its observations as typed arrays (values, cells, period texts by index), so that a million
-// values cross between threads as a few arrays instead of a million cloned objects. Decoding gives objects of the
-// very shape the grid mapper makes (gridTable.ts), so the plan and the checks see what the classic parse gives.
-import type { ParsedObservation, ParsedSeries, ParsedSource } from '../../../shared/import/mapping';
+// values cross between threads as a few arrays instead of a million cloned objects. The store thread writes its
+// rows from these arrays as they are (speculativeCommit.ts); the plan is made where the objects are, in the parse thread.
+import type { ParsedSeries, ParsedSource } from '../../../shared/import/mapping';
 
 /** A series without its observations. */
 export type SeriesHead = Omit<ParsedSeries, 'observations'>;
@@ -75,23 +75,4 @@ export function encodeSeries(series: readonly ParsedSeries[]): SeriesBatch {
     }
   }
   return { heads, counts, values, rows, columns, periods, sourcePeriods, sources, texts, sourceTable };
-}
-
-/** The series again, each observation an object as the mapper made it (sources shared as they were). */
-export function decodeSeries(batch: SeriesBatch): ParsedSeries[] {
-  const { heads, counts, values, rows, columns, periods, sourcePeriods, sources, texts, sourceTable } = batch;
-  const out: ParsedSeries[] = [];
-  let k = 0;
-  for (let j = 0; j < heads.length; j++) {
-    const n = counts[j];
-    const observations: ParsedObservation[] = new Array(n);
-    for (let i = 0; i < n; i++, k++) {
-      observations[i] = { period: texts[periods[k]], value: values[k], source: sourceTable[sources[k]], sourcePeriod: texts[sourcePeriods[k]], row: rows[k], column: columns[k] };
-    }
-    const head = heads[j];
-    // Keys in the mapper's order (name … region, observations, indent), so the series read as the classic ones do.
-    const { indent, ...key } = head;
-    out.push(indent !== undefined ? { ...key, observations, indent } : { ...key, observations });
-  }
-  return out;
 }

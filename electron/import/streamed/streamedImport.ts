@@ -91,6 +91,15 @@ export function streamable(db: Store, fileName: string, options: ParseOptions): 
 }
 
 /**
+ * The service's way in for a commit: the streamed import where it applies (`streamable`) and pays (`worthStreaming`);
+ * null where it does not, or when it stopped (nothing written): the classic import follows.
+ */
+export async function importStreamedWhereItPays(db: Store, bytes: Uint8Array, fileName: string, options: ParseOptions, opts: CommitOptions, hooks: StreamedImportHooks = {}): Promise<StreamedImport | null> {
+  if (!streamable(db, fileName, options) || !(await worthStreaming(bytes))) return null;
+  return importStreamed(db, bytes, fileName, options, opts, hooks);
+}
+
+/**
  * The streamed import, or null when it stopped (nothing written: the caller imports the classic way). The file's
  * refusals (problems without skipInvalid, no values) are thrown as the classic commit throws them, and so is
  * whatever `hooks.step` throws (a cancel), after the rollback.
